@@ -1,0 +1,174 @@
+/**
+ * The contract between the engine and the conformance suites in `suites/`.
+ *
+ * A suite file (`suites/<name>/*.suite.ts`) registers checks with `check(meta, fn)` from `src/suite/index.ts`.
+ * Each check becomes one vitest test named `[REQUIREMENT-ID] title (cell)` and yields one CheckRecord.
+ * Suites never import `reference/`, never open sockets themselves and never read process.env: everything
+ * they need reaches them through `CheckContext`, built from the injected `SuiteRunConfig`.
+ */
+import type { CheckFamily } from '../model/families.js';
+import type { Evidence } from '../model/verdict.js';
+
+/** Serializable run configuration, handed from the runner to the vitest workers (provide/inject key `cisRun`). */
+export interface SuiteRunConfig {
+  /** Prefix before `/v1/...`, e.g. `http://127.0.0.1:41234` or `https://api.sbx.transmitsecurity.io/cis`. */
+  readonly baseUrl: string;
+  /** Provider-state hook (DESIGN.md "State hook"), or null when the target has none. */
+  readonly stateUrl: string | null;
+  /** Why there is no state hook, when stateUrl is null (shown in skip reasons). */
+  readonly stateUnavailableReason?: string;
+  readonly tokens:
+    | { readonly kind: 'local'; readonly iss: string; readonly issuerUrl?: string }
+    | { readonly kind: 'sandbox'; readonly tokenUrl: string };
+  readonly runId: string;
+  readonly seed: number;
+  /** fast-check numRuns for property and stateful checks. */
+  readonly runs: number;
+  readonly strict: boolean;
+  readonly requestTimeoutMs: number;
+  /** How the target is named in reproduction commands: `embedded` or the URL. */
+  readonly targetLabel: string;
+  /** Absolute path of the package root (to find `schemas/` and `fixtures/` wherever the package is installed). */
+  readonly packageRoot: string;
+  /** Active seeded fault of the embedded target, if any (self-tests only). */
+  readonly fault?: string;
+}
+
+/** What a check declares about itself. `operation` and `family` default to those of the requirement. */
+export interface CheckMeta {
+  readonly requirement: string;
+  readonly title: string;
+  /** Matrix row label, e.g. `expired` or `apps:read only`. Makes the check id unique within its requirement. */
+  readonly cell?: string;
+  readonly family?: CheckFamily;
+  /** Only to override the requirement's operation for cross-operation checks. */
+  readonly operation?: string;
+  /** Checks that need the state hook are skipped with its reason when there is none. */
+  readonly needsStateHook?: boolean;
+}
+
+export interface AppFixture {
+  readonly tenantId: string;
+  readonly appId: string;
+  readonly appName: string;
+  /** The app's default client (created with the app). */
+  readonly clientId: string;
+}
+
+export interface ConsentFixture {
+  readonly consent_id: string;
+  readonly tenant_id: string;
+  readonly app_id: string;
+  readonly client_id: string;
+  readonly user_id: string;
+  readonly scope: string;
+  readonly created_at: number;
+  readonly expires_at: number;
+  readonly updated_at: number;
+}
+
+/** The defective token kinds of the token-type matrix. */
+export type BrokenTokenKind =
+  | 'malformed'
+  | 'forged-signature'
+  | 'alg-none'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-issuer'
+  | 'wrong-audience';
+
+export interface TokenOptions {
+  readonly app: AppFixture;
+  /** Permission strings; `[appId]` is replaced by `app.appId` (e.g. `[appId]:read`). Default: none. */
+  readonly permissions?: readonly string[];
+  /** Override the client id in `sub`/`client_id` (default: the app's default client). */
+  readonly clientId?: string;
+}
+
+export interface CheckTokens {
+  /** ClientAccessToken of the app's client (DESIGN.md claims layout). */
+  client(options: TokenOptions): Promise<string>;
+  /** AdminAccessToken of a management app in the same tenant (`Admin` in `roles` and `role`). */
+  admin(options: { readonly app: AppFixture }): Promise<string>;
+  /** UserAccessToken for `userId` through the app's client. */
+  user(options: { readonly app: AppFixture; readonly userId: string; readonly clientId?: string }): Promise<string>;
+  /** A token that is valid in every respect but the named one (based on a client token of `options`). */
+  broken(kind: BrokenTokenKind, options: TokenOptions): Promise<string>;
+}
+
+export interface SendRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** Path below the base URL, already filled in, e.g. `/v1/clients/abc`. Path ids are URI-encoded by the caller. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  /** Bearer token; null or absent sends no Authorization header. */
+  readonly token?: string | null;
+  /** JSON body (serialized with content-type application/json). */
+  readonly body?: unknown;
+  /** Raw body, sent as is (with `headers['content-type']` if given). Excludes `body`. */
+  readonly rawBody?: string | Buffer;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface TargetResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON (see `jsonError`). */
+  readonly json: unknown;
+  readonly jsonError?: string;
+}
+
+/** Options common to expectations: which requirement's evidence decides the severity of a violation. */
+export interface ExpectOptions {
+  /** Defaults to the check's own requirement. */
+  readonly requirement?: string;
+}
+
+export interface CheckExpect {
+  /** Status is one of `expected` (a number, a list, or `'2xx'`/`'4xx'`). */
+  status(res: TargetResponse, expected: number | readonly number[] | '2xx' | '4xx', options?: ExpectOptions): void;
+  /**
+   * The JSON body validates against `schemas/<schemaFile>` (ajv, 2020-12). A body that is not JSON is an
+   * `error` verdict (the target answered garbage), not a finding.
+   */
+  schema(res: TargetResponse, schemaFile: string, options?: ExpectOptions): void;
+  /** Any other rule: `ok` false is a violation reported as "observed X, expected Y". */
+  that(ok: boolean, detail: { readonly expected: string; readonly observed: string } & ExpectOptions): void;
+}
+
+export interface CheckFixtures {
+  /** A fresh app in a fresh tenant (ids carry the run id), set up through the state hook when there is one. */
+  app(options?: { readonly tenantId?: string; readonly name?: string }): Promise<AppFixture>;
+  /** A consent through the state hook (`a consent exists`); skips the check when there is no hook. */
+  consent(options: {
+    readonly app: AppFixture;
+    readonly clientId?: string;
+    readonly userId: string;
+    readonly scope?: string;
+    readonly expiresAt?: number;
+  }): Promise<ConsentFixture>;
+  /** A run-unique id with a readable prefix (`<prefix>-<runId>-<n>`). */
+  id(prefix: string): string;
+}
+
+export interface CheckContext {
+  readonly config: SuiteRunConfig;
+  /** The requirement's evidence level, from the catalog. */
+  readonly evidence: Evidence;
+  readonly seed: number;
+  readonly runs: number;
+  /** Sends through the recording, redacting client; every exchange lands in the check's record. */
+  send(request: SendRequest): Promise<TargetResponse>;
+  readonly tokens: CheckTokens;
+  readonly fixtures: CheckFixtures;
+  readonly expect: CheckExpect;
+  /** Records what the target did for an `observation` requirement (no verdict). */
+  observe(detail: { readonly requirement?: string; readonly question: string; readonly observed: string }): void;
+  /** Ends the check as skipped, with its reason. */
+  skip(reason: string): never;
+  /** For property/stateful checks: remember fast-check's counterexample path for the reproduction. */
+  setReplayPath(path: string): void;
+}
+
+export type CheckBody = (c: CheckContext) => Promise<void>;
