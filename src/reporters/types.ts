@@ -1,0 +1,28 @@
+/**
+ * The contract between the engine and the reporters. Reporters consume RunEvents only (ARCHITECTURE.md:
+ * reporters never import the engine, the engine never imports reporters — the CLI wires them together).
+ */
+import type { RunEvent } from '../model/events.js';
+import type { RunResults } from '../model/checkRecord.js';
+
+export interface Reporter {
+  /** Called for every event, in order, while the run goes (console progress lives here). */
+  onEvent(event: RunEvent): void;
+  /**
+   * Called once after `run-finished` with the final results. Writes this reporter's files into `reportDir`
+   * (which exists) and resolves with the absolute paths written; console reporters print and resolve `[]`.
+   */
+  finish(results: RunResults, reportDir: string): Promise<string[]>;
+}
+
+/** Where console reporters write. `write` takes one line without its trailing newline. */
+export interface ReporterConsole {
+  write(line: string): void;
+  readonly isTTY: boolean;
+}
+
+/** What `createReporters` (src/reporters/index.ts) takes. */
+export interface ReportersOptions {
+  readonly reportDir: string;
+  readonly console: ReporterConsole;
+}
