@@ -1,0 +1,55 @@
+/**
+ * The token minting API for suites and the CLI. Every token is signed RS256 with the committed test key
+ * (fixtures/keys/), so a target trusts it through the static jwks.json or the issuer's `/oidc/jwks`.
+ */
+import type { JsonWebKey } from 'node:crypto';
+import type { JWK } from 'jose';
+import {
+  adminClaims,
+  clientClaims,
+  DEFAULT_ISSUER,
+  userClaims,
+  type ClientTokenSpec,
+  type MintOptions,
+  type UserTokenSpec,
+} from './claims.js';
+import { mintBrokenToken, type BrokenTokenKind } from './brokenTokens.js';
+import { loadIssuerKeys } from './keys.js';
+import { signClaims } from './signing.js';
+
+export type { ClientTokenSpec, UserTokenSpec, MintOptions, TokenType, Claims } from './claims.js';
+export { expandPermissions, recogniseTokenType, DEFAULT_ISSUER, DEFAULT_AUDIENCE, ADMIN_ROLE } from './claims.js';
+export { BROKEN_TOKEN_KINDS, type BrokenTokenKind } from './brokenTokens.js';
+
+export interface Minter {
+  readonly iss: string;
+  client(spec: ClientTokenSpec, options?: MintOptions): Promise<string>;
+  admin(spec: Omit<ClientTokenSpec, 'permissions'>, options?: MintOptions): Promise<string>;
+  user(spec: UserTokenSpec, options?: MintOptions): Promise<string>;
+  /** A client token of `spec` that is valid in every respect but `kind`. */
+  broken(kind: BrokenTokenKind, spec: ClientTokenSpec): Promise<string>;
+  /** The public JWKS of the signing key (what `GET /oidc/jwks` serves). */
+  jwks(): { keys: JsonWebKey[] };
+}
+
+export interface MinterOptions {
+  /** Directory holding `fixtures/keys/`. */
+  packageRoot: string;
+  /** Default `https://userid.security`. */
+  iss?: string;
+}
+
+export async function createMinter(options: MinterOptions): Promise<Minter> {
+  const keys = await loadIssuerKeys(options.packageRoot);
+  const iss = options.iss ?? DEFAULT_ISSUER;
+  const sign = (claims: Record<string, unknown>): Promise<string> => signClaims(claims, keys.signingKey, keys.kid);
+  return Object.freeze({
+    iss,
+    client: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(clientClaims(spec, mint, iss)),
+    admin: async (spec: Omit<ClientTokenSpec, 'permissions'>, mint: MintOptions = {}) => sign(adminClaims(spec, mint, iss)),
+    user: async (spec: UserTokenSpec, mint: MintOptions = {}) => sign(userClaims(spec, mint, iss)),
+    broken: async (kind: BrokenTokenKind, spec: ClientTokenSpec) => mintBrokenToken(kind, spec, keys, iss),
+    // A fresh copy each call, so a caller that mutates it cannot change what the issuer serves.
+    jwks: () => ({ keys: keys.publicJwks.keys.map((key: JWK) => ({ ...key }) as JsonWebKey) }),
+  });
+}
