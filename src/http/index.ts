@@ -1,0 +1,8 @@
+export { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpClientOptions } from './client.js';
+export { TargetError, isTargetError, classifyTransportError, type TargetErrorKind } from './errors.js';
+export { parseJsonBody } from './json.js';
+export { REDACTED, SecretLedger, redactText, redactValue, redactHeaders, redactUrl, redactExchange } from './redact.js';
+export { withRecording } from './recording.js';
+export { toHttpRequest, type TargetRequest } from './auth.js';
+export { curlFor } from './curl.js';
+export type { HttpMethod, HttpRequest, HttpResponse, Send } from './types.js';

@@ -1,0 +1,104 @@
+/**
+ * Secret redaction for everything that leaves a check: recorded exchanges, messages, curl lines.
+ * Three layers, because any one alone misses something: header names, JSON keys and text patterns catch
+ * secrets by shape; the ledger catches values the run learnt (tokens it sent, client secrets it was given)
+ * wherever they turn up later (an error message quoting a body, a list of clients).
+ */
+import type { RecordedExchange } from '../model/checkRecord.js';
+
+export const REDACTED = '[REDACTED]';
+
+const SECRET_KEYS = ['client_secret', 'access_token', 'refresh_token', 'id_token', 'password', 'client_assertion'];
+const SECRET_KEY_SET = new Set(SECRET_KEYS);
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+const KEYS = SECRET_KEYS.join('|');
+const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+const BEARER = /(Bearer)\s+(?!\[REDACTED\])[^\s"',;]+/gi;
+const FORM_FIELD = new RegExp(`\\b(${KEYS})=[^&\\s"']*`, 'gi');
+const JSON_FIELD = new RegExp(`"(${KEYS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+/** Shorter values are too likely to occur by chance (ids, "web") to be replaced literally. */
+const MIN_LEDGER_LENGTH = 8;
+
+/** Values a check has learnt are secret. One per check; never shared through module state. */
+export class SecretLedger {
+  private readonly known = new Set<string>();
+  add(value: unknown): void {
+    if (typeof value === 'string' && value.length >= MIN_LEDGER_LENGTH && value !== REDACTED) this.known.add(value);
+  }
+  /** Learns the bearer token of an Authorization header value. */
+  addAuthorization(header: string | undefined): void {
+    if (!header) return;
+    const match = /^\s*\S+\s+(.+)$/.exec(header);
+    this.add(match?.[1]?.trim() ?? header);
+  }
+  /** Learns every secret-keyed string inside a JSON value (e.g. a created client's `client_secret`). */
+  addFromJson(value: unknown, depth = 0): void {
+    if (depth > 32 || typeof value !== 'object' || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (SECRET_KEY_SET.has(key.toLowerCase())) this.add(inner);
+      else this.addFromJson(inner, depth + 1);
+    }
+  }
+  values(): readonly string[] {
+    // Longest first, so a secret that contains another is replaced whole.
+    return [...this.known].sort((a, b) => b.length - a.length);
+  }
+}
+
+export function redactText(text: string, ledger?: SecretLedger): string {
+  let out = text;
+  for (const secret of ledger?.values() ?? []) out = out.split(secret).join(REDACTED);
+  return out
+    .replace(JSON_FIELD, (_m, key: string) => `"${key}":"${REDACTED}"`)
+    .replace(FORM_FIELD, (_m, key: string) => `${key}=${REDACTED}`)
+    .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(JWT, REDACTED);
+}
+
+/** Deep copy of a JSON-like value with secret-keyed values and secret-looking strings replaced. */
+export function redactValue(value: unknown, ledger?: SecretLedger, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value, ledger);
+  if (typeof value !== 'object' || value === null || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, ledger, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = SECRET_KEY_SET.has(key.toLowerCase()) && inner !== null ? REDACTED : redactValue(inner, ledger, depth + 1);
+  }
+  return out;
+}
+
+export function redactHeaders(headers: Readonly<Record<string, string>>, ledger?: SecretLedger): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADERS.has(name.toLowerCase())) out[name] = redactText(value, ledger);
+    else out[name] = /^bearer\s/i.test(value) ? `Bearer ${REDACTED}` : REDACTED;
+  }
+  return out;
+}
+
+export function redactUrl(url: string, ledger?: SecretLedger): string {
+  return redactText(url, ledger).replace(/([?&](?:token|code|secret)=)[^&#]*/gi, `$1${REDACTED}`);
+}
+
+export function redactExchange(exchange: RecordedExchange, ledger?: SecretLedger): RecordedExchange {
+  const { request, response } = exchange;
+  return {
+    request: {
+      method: request.method,
+      url: redactUrl(request.url, ledger),
+      headers: redactHeaders(request.headers, ledger),
+      ...(request.body !== undefined ? { body: redactValue(request.body, ledger) } : {}),
+    },
+    ...(response
+      ? {
+          response: {
+            status: response.status,
+            headers: redactHeaders(response.headers, ledger),
+            ...(response.body !== undefined ? { body: redactValue(response.body, ledger) } : {}),
+          },
+        }
+      : {}),
+    ...(exchange.error !== undefined ? { error: redactText(exchange.error, ledger) } : {}),
+    durationMs: exchange.durationMs,
+  };
+}

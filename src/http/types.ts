@@ -1,0 +1,24 @@
+/** The transport's own request and response: absolute URL, raw body. Suites never see these types. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL including the query string. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | Buffer;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case names; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON (see `jsonError`). */
+  readonly json: unknown;
+  /** Why `json` is undefined although there was a body; absent for an empty body or valid JSON. */
+  readonly jsonError?: string;
+}
+
+/** One function from request to response; auth, recording and redaction wrap it. Rejects only with TargetError. */
+export type Send = (request: HttpRequest) => Promise<HttpResponse>;

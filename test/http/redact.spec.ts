@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, SecretLedger, redactExchange, redactText, redactUrl, redactValue } from '../../src/http/index.js';
+
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjbGllbnQtMSJ9.c2lnbmF0dXJlLWJ5dGVz';
+
+describe('redaction', () => {
+  it('replaces JWTs, bearer tokens, form secrets and JSON secret fields in text', () => {
+    const text = `got ${JWT}; header Bearer opaque-token-1; form client_id=a&client_secret=s3cr3t-value&x=1; json {"access_token": "abc\\"def"}`;
+    const out = redactText(text);
+    for (const secret of [JWT, 'opaque-token-1', 's3cr3t-value', 'abc\\"def']) expect(out).not.toContain(secret);
+    expect(out).toContain('client_id=a');
+    expect(out).toContain(`client_secret=${REDACTED}`);
+  });
+
+  it('replaces secret-keyed values at any depth but keeps look-alike config fields', () => {
+    const body = { result: [{ client_secret: 'abc', token_expiration: { access_token: 60 }, token_endpoint_auth_method: 'x' }] };
+    expect(redactValue(body)).toEqual({
+      result: [{ client_secret: REDACTED, token_expiration: { access_token: REDACTED }, token_endpoint_auth_method: 'x' }],
+    });
+  });
+
+  it('scrubs values the ledger learnt wherever they appear, and ignores short ones', () => {
+    const ledger = new SecretLedger();
+    ledger.addFromJson({ result: { client_secret: 'plain-secret-without-shape', name: 'web' } });
+    ledger.add('web');
+    expect(redactText('observed plain-secret-without-shape in web', ledger)).toBe(`observed ${REDACTED} in web`);
+  });
+
+  it('redacts token query parameters in URLs', () => {
+    expect(redactUrl('http://h/cb?code=abc&state=1&access_token=zzz')).toBe(
+      `http://h/cb?code=${REDACTED}&state=1&access_token=${REDACTED}`,
+    );
+  });
+
+  it('redacts an exchange: auth header, request form, response body, error text', () => {
+    const out = redactExchange({
+      request: {
+        method: 'POST',
+        url: 'http://h/oidc/token',
+        headers: { authorization: `Bearer ${JWT}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_secret=topsecret1',
+      },
+      response: { status: 200, headers: { 'set-cookie': 'sid=1' }, body: { access_token: JWT, token_type: 'Bearer' } },
+      error: `failed with ${JWT}`,
+      durationMs: 3,
+    });
+    const text = JSON.stringify(out);
+    expect(text).not.toContain(JWT);
+    expect(text).not.toContain('topsecret1');
+    expect(out.request.headers['authorization']).toBe(`Bearer ${REDACTED}`);
+    expect(out.response?.headers['set-cookie']).toBe(REDACTED);
+    expect(out.response?.body).toEqual({ access_token: REDACTED, token_type: 'Bearer' });
+  });
+});
