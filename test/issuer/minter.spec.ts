@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { createMinter, recogniseTokenType, type Minter } from '../../src/issuer/minter.js';
+import { loadSchemaRegistry } from '../../src/spec/schemas.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const committedJwks = JSON.parse(readFileSync(`${packageRoot}fixtures/keys/jwks.json`, 'utf8')) as JSONWebKeySet;
@@ -50,6 +51,20 @@ describe('createMinter', () => {
     );
     expect(claims).toMatchObject({ sub: 'user-9', client_id: 'client-1', roles: ['r1'], aud: 'userid-api' });
     expect(recogniseTokenType(claims)).toBe('user');
+  });
+
+  it('mints claims that validate against the claims schemas of their type', async () => {
+    const schemas = loadSchemaRegistry(packageRoot);
+    const minted = {
+      'claims-client-token.schema.json': await minter.client({ ...app, permissions: ['app-1:read'], roles: ['r'] }),
+      'claims-admin-token.schema.json': await minter.admin(app),
+      'claims-user-token.schema.json': await minter.user({ ...app, userId: 'user-9', roles: ['r1'] }, { notBefore: 1 }),
+    };
+    for (const [schema, token] of Object.entries(minted)) {
+      expect(schemas.validate(schema, decodeJwt(token)), schema).toEqual({ valid: true, errors: [] });
+    }
+    // The admin schema is what marks a token as admin: a plain client token must not pass it.
+    expect(schemas.validate('claims-admin-token.schema.json', decodeJwt(await minter.client(app))).valid).toBe(false);
   });
 
   it('refuses a user token whose user id equals its client id', async () => {

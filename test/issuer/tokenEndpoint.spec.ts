@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { parseClients } from '../../src/issuer/clients.js';
 import { createMinter, recogniseTokenType, type Minter } from '../../src/issuer/minter.js';
 import { handleTokenRequest } from '../../src/issuer/tokenEndpoint.js';
+import { loadSchemaRegistry } from '../../src/spec/schemas.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const FORM = 'application/x-www-form-urlencoded';
@@ -38,6 +39,7 @@ describe('handleTokenRequest', () => {
     expect(response.status).toBe(200);
     expect(response.headers).toMatchObject({ 'cache-control': 'no-store' });
     expect(response.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'openid offline_access' });
+    expect(loadSchemaRegistry(packageRoot).validate('token.response.schema.json', response.body)).toEqual({ valid: true, errors: [] });
     const claims = decodeJwt(response.body['access_token'] as string);
     expect(claims).toMatchObject({ sub: 'c1', app_id: 'app-1', tid: 't1', aud: 'userid-api', ts_permissions: ['app-1:read', 'apps:edit'], ts_roles: ['r1'] });
     expect(recogniseTokenType(claims)).toBe('client');
