@@ -1,6 +1,11 @@
 import type { CliCommand } from './command.js';
+import { issuerCommand } from './commands/issuer.js';
+import { tokenCommand } from './commands/token.js';
 
 /**
  * Every sub-command, in the order `--help` lists them. Adding a command touches its file, its test and this list.
  */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  issuerCommand,
+  tokenCommand,
+];
