@@ -1,0 +1,61 @@
+import { errors, jwtVerify } from 'jose';
+import { HttpError, unauthorized } from '../errors.js';
+import type { KeySource } from './keySource.js';
+import { principalFromClaims, type Principal } from './principal.js';
+
+export interface TokenVerifierConfig {
+  readonly keys: KeySource;
+  readonly issuer: string;
+  readonly audiences: readonly string[];
+}
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
+
+/**
+ * Checks `Authorization: Bearer <JWT>`: RS256 only, signature against the trusted JWKS, `exp` required and not
+ * passed, `nbf` (when present) reached, `iss` and `aud` as configured. Every rejection is a 401 naming the reason
+ * (decisions #8); the only other outcome is a 503 when a remote JWKS cannot be fetched.
+ */
+export function tokenVerifier(config: TokenVerifierConfig): TokenVerifier {
+  return async (authorization) => {
+    const token = bearerToken(authorization);
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, config.keys.getKey, {
+        algorithms: ['RS256'],
+        issuer: config.issuer,
+        audience: [...config.audiences],
+        requiredClaims: ['exp'],
+        clockTolerance: 0,
+      }));
+    } catch (error) {
+      throw rejection(error, config);
+    }
+    return principalFromClaims(payload);
+  };
+}
+
+function bearerToken(authorization: string | undefined): string {
+  if (authorization === undefined || authorization.trim() === '') {
+    throw unauthorized('no bearer token: send Authorization: Bearer <JWT>');
+  }
+  const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw unauthorized('the Authorization header is not of the form "Bearer <JWT>"');
+  return match[1];
+}
+
+function rejection(error: unknown, config: TokenVerifierConfig): HttpError {
+  if (error instanceof errors.JWTExpired) return unauthorized('the token has expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return unauthorized(`the token's '${error.claim}' claim is not accepted: ${error.message}`);
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return unauthorized('the token is not signed with RS256');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return unauthorized('the token signature is not valid');
+  if (error instanceof errors.JWKSNoMatchingKey) return unauthorized('no trusted key matches the token');
+  if (config.keys.remote && (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError))) {
+    return new HttpError(503, [`cannot fetch the trusted keys (${config.keys.description})`]);
+  }
+  if (error instanceof errors.JOSEError) return unauthorized(`the token is malformed: ${error.message}`);
+  // jose reports some garbage inputs (bad base64 in odd places) as TypeError; still the caller's fault.
+  return unauthorized('the token is malformed');
+}

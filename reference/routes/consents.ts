@@ -1,0 +1,95 @@
+import { badRequest, forbidden, notFound } from '../errors.js';
+import { isVisible, type Scope } from '../scope.js';
+import type { ConsentRecord } from '../store/types.js';
+import { queryString, type HandlerDeps, type HandlerTable, type OperationCall } from './operationCall.js';
+
+type ConsentsKey =
+  | 'CONSENTS-LIST'
+  | 'CONSENTS-GET'
+  | 'CONSENTS-DELETE-USER'
+  | 'MANAGE-CONSENTS-LIST'
+  | 'MANAGE-CONSENTS-DELETE'
+  | 'ME-CONSENTS-LIST'
+  | 'ME-CONSENTS-REVOKE';
+
+/** The seven Consents operations (FACTS §3, decisions #21–#25). Consents come only from the state hook. */
+export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
+  const { store, faults } = deps;
+  const tokenScope = (call: OperationCall): Scope => ({ tenantId: call.principal.tenantId, appId: call.principal.appId });
+  const consentsIn = (scope: Scope, match: (c: ConsentRecord) => boolean): ConsentRecord[] =>
+    store.findConsents((c) => isVisible(c, scope, faults) && match(c));
+  /** Decisions #22: `client_id` and `user_id` filter, alone or together. */
+  const filtersOf = (call: OperationCall) => {
+    const clientId = queryString(call.query, 'client_id');
+    const userId = queryString(call.query, 'user_id');
+    return (c: ConsentRecord): boolean =>
+      (clientId === undefined || c.client_id === clientId) && (userId === undefined || c.user_id === userId);
+  };
+  /** Decisions #23–#25: the consents of user u for client c, or just the one `consent_id` if given. */
+  const pairMatch = (call: OperationCall, userId: string) => {
+    const clientId = call.params['clientId'];
+    const consentId = queryString(call.query, 'consent_id');
+    return (c: ConsentRecord): boolean =>
+      c.client_id === clientId && c.user_id === userId && (consentId === undefined || c.consent_id === consentId);
+  };
+  const deleteAll = (consents: readonly ConsentRecord[], what: string) => {
+    if (consents.length === 0) throw notFound(`no consent matches ${what}`);
+    for (const consent of consents) store.deleteConsent(consent.consent_id);
+    return { status: 200 };
+  };
+  /**
+   * Decisions #12, #22: `app_id` is required; a client token may name only its own app (403 otherwise), an
+   * admin token any app of its tenant.
+   */
+  const manageScope = (call: OperationCall): Scope => {
+    const appId = queryString(call.query, 'app_id');
+    if (appId === undefined || appId === '') throw badRequest('app_id is required');
+    if (call.principal.type !== 'admin' && appId !== call.principal.appId) {
+      throw forbidden(`a client token of app ${call.principal.appId} cannot manage the consents of app ${appId}`);
+    }
+    return { tenantId: call.principal.tenantId, appId };
+  };
+  const withClientName = (consent: ConsentRecord) => {
+    const client = store.getClient(consent.client_id);
+    const sameApp = client !== undefined && client.tenant_id === consent.tenant_id && client.app_id === consent.app_id;
+    // A consent may name a client the reference never stored (the state hook does not require one): empty name.
+    return { ...consent, client_name: sameApp ? client.name : '' };
+  };
+
+  return {
+    'CONSENTS-LIST': (call) => ({ status: 200, result: consentsIn(tokenScope(call), filtersOf(call)) }),
+
+    'CONSENTS-GET': (call) => {
+      const id = call.params['consentId'] ?? '';
+      const consent = store.getConsent(id);
+      if (!consent || !isVisible(consent, tokenScope(call), faults)) throw notFound(`consent ${JSON.stringify(id)} not found`);
+      return { status: 200, result: consent };
+    },
+
+    'CONSENTS-DELETE-USER': (call) => {
+      const userId = call.params['userId'] ?? '';
+      return deleteAll(consentsIn(tokenScope(call), pairMatch(call, userId)), 'this client, user and consent_id');
+    },
+
+    'MANAGE-CONSENTS-LIST': (call) => {
+      const scope = manageScope(call);
+      return { status: 200, result: consentsIn(scope, filtersOf(call)).map(withClientName) };
+    },
+
+    'MANAGE-CONSENTS-DELETE': (call) => {
+      const scope = manageScope(call);
+      const userId = call.params['userId'] ?? '';
+      return deleteAll(consentsIn(scope, pairMatch(call, userId)), 'this client, user and consent_id in that app');
+    },
+
+    'ME-CONSENTS-LIST': (call) => {
+      const userId = call.principal.subject;
+      return { status: 200, result: consentsIn(tokenScope(call), (c) => c.user_id === userId) };
+    },
+
+    'ME-CONSENTS-REVOKE': (call) => {
+      const userId = call.principal.subject;
+      return deleteAll(consentsIn(tokenScope(call), pairMatch(call, userId)), "this client among the caller's consents");
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { resolveKeySource } from './auth/keySource.js';
+import { tokenVerifier } from './auth/verifyToken.js';
+import { BODY_LIMIT_BYTES, installJsonBodyParser } from './bodyParsing.js';
+import { errorBody, installErrorHandlers } from './errors.js';
+import { faultSwitch } from './faults.js';
+import { findPackageRoot } from './packageRoot.js';
+import { clientHandlers } from './routes/clients.js';
+import { consentHandlers } from './routes/consents.js';
+import type { HandlerDeps } from './routes/operationCall.js';
+import { registerOperations } from './routes/operationRoutes.js';
+import { registerStateHook, STATE_HOOK_PATH } from './routes/stateHook.js';
+import { createMemoryStore } from './store/memoryStore.js';
+import { loadRequestValidator } from './validation/requestValidator.js';
+
+export interface ReferenceOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** One seeded defect from `FAULTS` (reference/faults.ts); unknown names are rejected. */
+  fault?: string;
+  /** JWKS file to trust; default `fixtures/keys/jwks.json` of the package. Relative paths resolve from the cwd. */
+  jwksFile?: string;
+  /** JWKS URL to trust instead of a file (fetched and cached by jose). */
+  jwksUrl?: string;
+  /** Expected `iss`; default `https://userid.security`. */
+  issuer?: string;
+  /** Accepted `aud` values; default `['userid-api']`. */
+  audiences?: string[];
+  logger?: boolean;
+  /** Folder holding `schemas/` and `fixtures/`; default: found by walking up from this file. */
+  packageRoot?: string;
+}
+
+export interface RunningReference {
+  /** `http://127.0.0.1:PORT`, the prefix before `/v1/...`. */
+  readonly url: string;
+  readonly stateUrl: string;
+  readonly fault?: string;
+  /** Which keys it trusts, e.g. `file /…/fixtures/keys/jwks.json`. */
+  readonly jwksSource: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ISSUER = 'https://userid.security';
+export const DEFAULT_AUDIENCES: readonly string[] = ['userid-api'];
+
+/** The emulator as a fastify instance, not listening (for `inject()` and supertest). */
+export async function buildReferenceApp(options: ReferenceOptions = {}): Promise<FastifyInstance> {
+  return (await assemble(options)).app;
+}
+
+/** Builds the emulator and listens; resolves once it accepts connections. */
+export async function startReference(options: ReferenceOptions = {}): Promise<RunningReference> {
+  const { app, jwksSource, fault } = await assemble(options);
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  return { url, stateUrl: url + STATE_HOOK_PATH, fault, jwksSource, close: () => app.close() };
+}
+
+async function assemble(options: ReferenceOptions) {
+  const faults = faultSwitch(options.fault);
+  const packageRoot = options.packageRoot ?? findPackageRoot();
+  const keys = resolveKeySource({ packageRoot, jwksFile: options.jwksFile, jwksUrl: options.jwksUrl });
+  const verify = tokenVerifier({
+    keys,
+    issuer: options.issuer ?? DEFAULT_ISSUER,
+    audiences: options.audiences && options.audiences.length > 0 ? options.audiences : DEFAULT_AUDIENCES,
+  });
+  const deps: HandlerDeps = {
+    store: createMemoryStore(),
+    faults,
+    validator: loadRequestValidator(packageRoot),
+    clock: () => new Date(),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Long ids are only unknown ids: 404 like any other (decisions #20), not 414.
+    routerOptions: { maxParamLength: 2048 },
+    // Undecodable path segments (`%zz`) name no resource either: 404, not fastify's 400.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 404 : 400;
+      // fastify types this callback's reply generically; it is an ordinary reply.
+      void (reply as unknown as FastifyReply).code(status).send(errorBody(status, [`no resource at ${request.url.split('?')[0]}`]));
+    },
+  });
+  installErrorHandlers(app);
+  installJsonBodyParser(app);
+  registerOperations(app, { verify, faults, handlers: { ...clientHandlers(deps), ...consentHandlers(deps) } });
+  registerStateHook(app, deps);
+  await app.ready();
+  return { app, jwksSource: keys.description, fault: faults.active };
+}
