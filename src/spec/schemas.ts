@@ -33,8 +33,12 @@ const SCHEMA_FILE = /\.schema\.json$/;
 export function formatSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((error) => {
     const where = error.instancePath === '' ? '/' : error.instancePath;
-    const allowed = error.keyword === 'enum' ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` : '';
-    const constant = error.keyword === 'const' ? ` ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` : '';
+    const allowed =
+      error.keyword === 'enum'
+        ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+        : '';
+    const constant =
+      error.keyword === 'const' ? ` ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` : '';
     return `${where} ${error.message ?? error.keyword}${constant}${allowed}`;
   });
 }
@@ -57,7 +61,9 @@ function readSchemaFile(dir: string, file: string): JsonSchema {
  */
 export function loadSchemaRegistry(packageRoot: string): SchemaRegistry {
   const dir = join(packageRoot, 'schemas');
-  const fileNames = readdirSync(dir).filter((f) => SCHEMA_FILE.test(f)).sort();
+  const fileNames = readdirSync(dir)
+    .filter((f) => SCHEMA_FILE.test(f))
+    .sort();
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
 

@@ -19,7 +19,9 @@ interface ExampleGroup {
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const examplesDir = join(packageRoot, 'fixtures', 'examples');
 const registry = loadSchemaRegistry(packageRoot);
-const fixtureFiles = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
+const fixtureFiles = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** Schemas that have no example fixture, each with the reason. */
 const SCHEMAS_WITHOUT_EXAMPLE_FIXTURE: Readonly<Record<string, string>> = {
@@ -28,7 +30,8 @@ const SCHEMAS_WITHOUT_EXAMPLE_FIXTURE: Readonly<Record<string, string>> = {
 };
 
 const fixtureNameFor = (schemaFile: string): string => schemaFile.replace(/\.schema\.json$/, '.json');
-const readGroups = (file: string): ExampleGroup[] => JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as ExampleGroup[];
+const readGroups = (file: string): ExampleGroup[] =>
+  JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as ExampleGroup[];
 
 describe('every schema has an example fixture', () => {
   for (const schemaFile of registry.files()) {
@@ -38,7 +41,10 @@ describe('every schema has an example fixture', () => {
       continue;
     }
     it(schemaFile, () => {
-      expect(existsSync(join(examplesDir, fixtureNameFor(schemaFile))), `missing fixtures/examples/${fixtureNameFor(schemaFile)}`).toBe(true);
+      expect(
+        existsSync(join(examplesDir, fixtureNameFor(schemaFile))),
+        `missing fixtures/examples/${fixtureNameFor(schemaFile)}`,
+      ).toBe(true);
     });
   }
 });
@@ -50,7 +56,8 @@ describe('request fixtures cover the documented examples, a missing required fie
       const invalid = cases.filter((c) => !c.valid).map((c) => c.description);
       expect(cases.some((c) => c.valid)).toBe(true);
       // Update bodies require nothing (FACTS §2.0.3), so there is no required field to leave out.
-      if (!schemaFile.startsWith('client-update')) expect(invalid.some((d) => d.startsWith('missing required'))).toBe(true);
+      if (!schemaFile.startsWith('client-update'))
+        expect(invalid.some((d) => d.startsWith('missing required'))).toBe(true);
       expect(invalid.some((d) => d.startsWith('wrong type'))).toBe(true);
       if (schemaFile !== 'client-resources.request.schema.json') {
         expect(invalid.some((d) => d.startsWith('outside enum'))).toBe(true); // the resources body has no enum
@@ -68,10 +75,13 @@ describe.each(fixtureFiles)('fixtures/examples/%s', (fixtureFile) => {
   });
 
   describe.each(groups.map((g) => [g.description, g] as const))('%s', (_description, group) => {
-    it.each(group.tests.map((c) => [`${c.description} → ${c.valid ? 'valid' : 'invalid'}`, c] as const))('%s', (_name, example) => {
-      const result = registry.validate(group.schema.$ref, example.data);
-      if (example.valid) expect(result.errors).toEqual([]);
-      expect(result.valid).toBe(example.valid);
-    });
+    it.each(group.tests.map((c) => [`${c.description} → ${c.valid ? 'valid' : 'invalid'}`, c] as const))(
+      '%s',
+      (_name, example) => {
+        const result = registry.validate(group.schema.$ref, example.data);
+        if (example.valid) expect(result.errors).toEqual([]);
+        expect(result.valid).toBe(example.valid);
+      },
+    );
   });
 });

@@ -8,7 +8,9 @@ import { loadSchemaRegistry, type JsonSchema } from '../../src/spec/schemas.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const registry = loadSchemaRegistry(packageRoot);
-const schemaFiles = readdirSync(join(packageRoot, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+const schemaFiles = readdirSync(join(packageRoot, 'schemas'))
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort();
 // The catalog's own schema belongs to the catalog author; the rules below are the body-schema conventions.
 const bodySchemaFiles = schemaFiles.filter((f) => f !== 'requirements.schema.json');
 
@@ -27,13 +29,19 @@ function resolvePointer(doc: unknown, pointer: string): unknown {
     .slice(1)
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, token) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[token] : undefined), doc);
+    .reduce<unknown>(
+      (node, token) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[token] : undefined,
+      doc,
+    );
 }
 
 function hasClosedObject(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasClosedObject);
   if (typeof node !== 'object' || node === null) return false;
-  return Object.entries(node).some(([key, value]) => (key === 'additionalProperties' && value === false) || hasClosedObject(value));
+  return Object.entries(node).some(
+    ([key, value]) => (key === 'additionalProperties' && value === false) || hasClosedObject(value),
+  );
 }
 
 describe('schema registry', () => {
@@ -51,7 +59,10 @@ describe('schema registry', () => {
     expect(result.valid).toBe(false);
     expect(result.errors).toContain('/result/name must be string');
     expect(registry.validate('error-404.schema.json', {}).errors).toContain("/ must have required property 'message'");
-    expect(registry.validate('error-404.schema.json', { message: 'x', error_code: 404 })).toEqual({ valid: true, errors: [] });
+    expect(registry.validate('error-404.schema.json', { message: 'x', error_code: 404 })).toEqual({
+      valid: true,
+      errors: [],
+    });
   });
 
   it('names the file when asked for a schema it does not hold', () => {
@@ -100,7 +111,9 @@ describe.each(bodySchemaFiles)('%s', (file) => {
   it('has only $refs that resolve: a known file and, after #, a JSON pointer into it', () => {
     for (const { ref, at } of collectRefs(schema)) {
       const [target = '', fragment = ''] = ref.split('#');
-      expect(target === '' || schemaFiles.includes(target), `${at}: ${ref} names a file that is not in schemas/`).toBe(true);
+      expect(target === '' || schemaFiles.includes(target), `${at}: ${ref} names a file that is not in schemas/`).toBe(
+        true,
+      );
       const doc = target === '' ? schema : registry.schema(target);
       expect(resolvePointer(doc, fragment), `${at}: ${ref} points at nothing`).toBeTypeOf('object');
     }
@@ -112,11 +125,15 @@ describe.each(bodySchemaFiles)('%s', (file) => {
 });
 
 describe('OpenAPI bundling', () => {
-  it('a maintained OpenAPI validator resolves every cross-file $ref through the files\' $id alone', async () => {
+  it("a maintained OpenAPI validator resolves every cross-file $ref through the files' $id alone", async () => {
     const paths = Object.fromEntries(
       bodySchemaFiles.map((file, i) => [
         `/probe${i}`,
-        { post: { responses: { '200': { description: file, content: { 'application/json': { schema: { $ref: file } } } } } } },
+        {
+          post: {
+            responses: { '200': { description: file, content: { 'application/json': { schema: { $ref: file } } } } },
+          },
+        },
       ]),
     );
     const spec = { openapi: '3.1.0', info: { title: 'ref probe', version: '1' }, paths };
