@@ -53,7 +53,11 @@ export async function mintBrokenToken(
     case 'expired':
       return signClaims(claims({ issuedAt: now - 2 * HOUR, expiresInSeconds: HOUR }), keys.signingKey, keys.kid);
     case 'not-yet-valid':
-      return signClaims(claims({ issuedAt: now, notBefore: now + HOUR, expiresInSeconds: 2 * HOUR }), keys.signingKey, keys.kid);
+      return signClaims(
+        claims({ issuedAt: now, notBefore: now + HOUR, expiresInSeconds: 2 * HOUR }),
+        keys.signingKey,
+        keys.kid,
+      );
     case 'wrong-issuer':
       return signClaims(claims({ iss: WRONG_ISSUER }), keys.signingKey, keys.kid);
     case 'wrong-audience':

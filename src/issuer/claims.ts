@@ -109,7 +109,11 @@ export function clientClaims(spec: ClientTokenSpec, options: MintOptions, defaul
  * Management apps cannot hold client roles (FACTS §4.6), so `ts_permissions` is empty; an admin passes permission
  * checks through its role (docs/decisions.md #11).
  */
-export function adminClaims(spec: Omit<ClientTokenSpec, 'permissions'>, options: MintOptions, defaultIss: string): Claims {
+export function adminClaims(
+  spec: Omit<ClientTokenSpec, 'permissions'>,
+  options: MintOptions,
+  defaultIss: string,
+): Claims {
   return {
     ...clientClaims({ ...spec, permissions: [] }, options, defaultIss),
     roles: [ADMIN_ROLE],
@@ -120,7 +124,9 @@ export function adminClaims(spec: Omit<ClientTokenSpec, 'permissions'>, options:
 /** UserAccessToken: `sub` = the user id (≠ `client_id`), the user's role ids in `roles`. */
 export function userClaims(spec: UserTokenSpec, options: MintOptions, defaultIss: string): Claims {
   if (spec.userId === spec.clientId) {
-    throw new Error(`a user token needs a userId different from its clientId (${spec.clientId}), or it reads as a client token`);
+    throw new Error(
+      `a user token needs a userId different from its clientId (${spec.clientId}), or it reads as a client token`,
+    );
   }
   return {
     ...appClaims(spec),

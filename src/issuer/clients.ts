@@ -23,7 +23,18 @@ export interface RegisteredClient {
 }
 
 const TYPES: readonly TokenType[] = ['client', 'admin', 'user'];
-const KNOWN_FIELDS = new Set(['client_id', 'client_secret', 'type', 'tenant_id', 'app_id', 'app_name', 'permissions', 'roles', 'scope', 'user_id']);
+const KNOWN_FIELDS = new Set([
+  'client_id',
+  'client_secret',
+  'type',
+  'tenant_id',
+  'app_id',
+  'app_name',
+  'permissions',
+  'roles',
+  'scope',
+  'user_id',
+]);
 
 function parseClient(raw: unknown, where: string): RegisteredClient {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${where} is not an object`);
@@ -62,7 +73,9 @@ function parseClient(raw: unknown, where: string): RegisteredClient {
   }
   if (client.type !== 'user' && client.user_id) throw new Error(`${where}.user_id is only for type user`);
   if (client.type === 'admin' && client.permissions.length > 0) {
-    throw new Error(`${where}.permissions must be empty: admin tokens pass by their Admin role (management apps hold no client roles)`);
+    throw new Error(
+      `${where}.permissions must be empty: admin tokens pass by their Admin role (management apps hold no client roles)`,
+    );
   }
   return client;
 }
@@ -81,7 +94,10 @@ export function parseClients(document: unknown, source: string): readonly Regist
 }
 
 /** Loads `file` (absolute, or relative to packageRoot; default fixtures/issuer-clients.json). */
-export async function loadClients(packageRoot: string, file = DEFAULT_CLIENTS_FILE): Promise<readonly RegisteredClient[]> {
+export async function loadClients(
+  packageRoot: string,
+  file = DEFAULT_CLIENTS_FILE,
+): Promise<readonly RegisteredClient[]> {
   const path = resolve(packageRoot, file);
   let text: string;
   try {

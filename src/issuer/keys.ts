@@ -63,7 +63,9 @@ export async function loadIssuerKeys(packageRoot: string): Promise<IssuerKeys> {
   const committed = JSON.parse(await readFile(join(dir, JWKS_FILE), 'utf8')) as { keys?: JWK[] };
   const match = committed.keys?.find((key) => key.kid === publicJwk.kid);
   if (!match || match.n !== publicJwk.n || match.e !== publicJwk.e) {
-    throw new Error(`${join(dir, JWKS_FILE)} does not hold the public half of ${SIGNING_KEY_FILE} (kid ${publicJwk.kid})`);
+    throw new Error(
+      `${join(dir, JWKS_FILE)} does not hold the public half of ${SIGNING_KEY_FILE} (kid ${publicJwk.kid})`,
+    );
   }
   if (forgeryJwk.n === signingJwk.n) throw new Error(`${FORGERY_KEY_FILE} is the trusted key; it must differ`);
   return {

@@ -46,7 +46,8 @@ export async function createMinter(options: MinterOptions): Promise<Minter> {
   return Object.freeze({
     iss,
     client: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(clientClaims(spec, mint, iss)),
-    admin: async (spec: Omit<ClientTokenSpec, 'permissions'>, mint: MintOptions = {}) => sign(adminClaims(spec, mint, iss)),
+    admin: async (spec: Omit<ClientTokenSpec, 'permissions'>, mint: MintOptions = {}) =>
+      sign(adminClaims(spec, mint, iss)),
     user: async (spec: UserTokenSpec, mint: MintOptions = {}) => sign(userClaims(spec, mint, iss)),
     broken: async (kind: BrokenTokenKind, spec: ClientTokenSpec) => mintBrokenToken(kind, spec, keys, iss),
     // A fresh copy each call, so a caller that mutates it cannot change what the issuer serves.

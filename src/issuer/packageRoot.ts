@@ -12,7 +12,10 @@ export function findPackageRoot(from: string = import.meta.url): string {
   let dir = dirname(from.startsWith('file:') ? fileURLToPath(from) : from);
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME
+    ) {
       return dir;
     }
     const parent = dirname(dir);

@@ -70,18 +70,44 @@ function discoveryDocument(baseUrl: string, iss: string): Record<string, unknown
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
     id_token_signing_alg_values_supported: [SIGNING_ALG],
     subject_types_supported: ['public'],
-    claims_supported: ['sub', 'iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'scope', 'client_id', 'app_id', 'app_name', 'tid', 'roles', 'role', 'ts_roles', 'ts_permissions'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'iat',
+      'exp',
+      'nbf',
+      'jti',
+      'scope',
+      'client_id',
+      'app_id',
+      'app_name',
+      'tid',
+      'roles',
+      'role',
+      'ts_roles',
+      'ts_permissions',
+    ],
   };
 }
 
 const ROUTES: Record<string, string> = { [TOKEN_PATH]: 'POST', [JWKS_PATH]: 'GET', [DISCOVERY_PATH]: 'GET' };
 
-async function route(request: IncomingMessage, baseUrl: string, minter: Minter, clients: readonly RegisteredClient[]): Promise<EndpointResponse> {
+async function route(
+  request: IncomingMessage,
+  baseUrl: string,
+  minter: Minter,
+  clients: readonly RegisteredClient[],
+): Promise<EndpointResponse> {
   const path = new URL(request.url ?? '/', 'http://issuer').pathname;
   const method = ROUTES[path];
   if (!method) return { status: 404, body: { error: 'not_found', error_description: `no route ${path}` } };
   if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) {
-    return { status: 405, body: { error: 'method_not_allowed', error_description: `${path} takes ${method}` }, headers: { allow: method } };
+    return {
+      status: 405,
+      body: { error: 'method_not_allowed', error_description: `${path} takes ${method}` },
+      headers: { allow: method },
+    };
   }
   if (path === JWKS_PATH) return { status: 200, body: minter.jwks() };
   if (path === DISCOVERY_PATH) return { status: 200, body: discoveryDocument(baseUrl, minter.iss) };
@@ -109,8 +135,15 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       (result) => send(response, result),
       (error: unknown) =>
         error instanceof BodyTooLarge
-          ? send(response, { status: 413, body: { error: 'invalid_request', error_description: `body over ${MAX_BODY_BYTES} bytes` }, headers: { connection: 'close' } })
-          : send(response, { status: 500, body: { error: 'server_error', error_description: (error as Error).message } }),
+          ? send(response, {
+              status: 413,
+              body: { error: 'invalid_request', error_description: `body over ${MAX_BODY_BYTES} bytes` },
+              headers: { connection: 'close' },
+            })
+          : send(response, {
+              status: 500,
+              body: { error: 'server_error', error_description: (error as Error).message },
+            }),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -23,7 +23,12 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 // Tokens and errors of the token endpoint must not be cached (RFC 6749 §5.1).
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): EndpointResponse {
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): EndpointResponse {
   return { status, body: { error, error_description: description }, headers: { ...NO_STORE, ...headers } };
 }
 
@@ -50,7 +55,12 @@ function grantedScope(client: RegisteredClient, requested: string | undefined): 
 }
 
 function mint(minter: Minter, client: RegisteredClient, scope: string, aud: string | undefined): Promise<string> {
-  const app = { tenantId: client.tenant_id, appId: client.app_id, appName: client.app_name, clientId: client.client_id };
+  const app = {
+    tenantId: client.tenant_id,
+    appId: client.app_id,
+    appName: client.app_name,
+    clientId: client.client_id,
+  };
   const common = { scope, ...(aud === undefined ? {} : { aud }) };
   switch (client.type) {
     case 'admin':
@@ -58,7 +68,12 @@ function mint(minter: Minter, client: RegisteredClient, scope: string, aud: stri
     case 'user':
       return minter.user({ ...app, ...common, userId: client.user_id!, roles: client.roles });
     case 'client':
-      return minter.client({ ...app, ...common, roles: client.roles, permissions: expandPermissions(client.permissions, client.app_id) });
+      return minter.client({
+        ...app,
+        ...common,
+        roles: client.roles,
+        permissions: expandPermissions(client.permissions, client.app_id),
+      });
   }
 }
 
@@ -69,7 +84,11 @@ export async function handleTokenRequest(
 ): Promise<EndpointResponse> {
   const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== FORM_TYPE) {
-    return oauthError(400, 'invalid_request', `the body must be ${FORM_TYPE}, got ${request.contentType ?? 'no content-type'}`);
+    return oauthError(
+      400,
+      'invalid_request',
+      `the body must be ${FORM_TYPE}, got ${request.contentType ?? 'no content-type'}`,
+    );
   }
   const form = new URLSearchParams(request.body);
   const repeated = [...new Set(form.keys())].find((name) => form.getAll(name).length > 1);
@@ -77,18 +96,31 @@ export async function handleTokenRequest(
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError(400, 'invalid_request', "missing parameter 'grant_type'");
   if (grantType !== 'client_credentials') {
-    return oauthError(400, 'unsupported_grant_type', `grant_type '${grantType}' is not supported; use client_credentials`);
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `grant_type '${grantType}' is not supported; use client_credentials`,
+    );
   }
   const basic = basicCredentials(request.authorization);
   const challenge = request.authorization ? { 'www-authenticate': 'Basic realm="cis-conformance issuer"' } : undefined;
   if (basic === 'invalid') return oauthError(401, 'invalid_client', 'malformed Basic authorization header', challenge);
   if (basic && (form.has('client_secret') || (form.has('client_id') && form.get('client_id') !== basic.id))) {
-    return oauthError(400, 'invalid_request', 'client credentials sent both in the Authorization header and in the body');
+    return oauthError(
+      400,
+      'invalid_request',
+      'client credentials sent both in the Authorization header and in the body',
+    );
   }
   const clientId = basic?.id ?? form.get('client_id');
   const clientSecret = basic?.secret ?? form.get('client_secret');
   if (!clientId || !clientSecret) {
-    return oauthError(401, 'invalid_client', "missing client authentication ('client_id' and 'client_secret')", challenge);
+    return oauthError(
+      401,
+      'invalid_client',
+      "missing client authentication ('client_id' and 'client_secret')",
+      challenge,
+    );
   }
   const client = authenticateClient(clients, clientId, clientSecret);
   if (!client) return oauthError(401, 'invalid_client', 'unknown client or wrong secret', challenge);
@@ -97,7 +129,8 @@ export async function handleTokenRequest(
     return oauthError(400, 'invalid_target', `resource '${resource}' is not an absolute URI (RFC 8707)`);
   }
   const scope = grantedScope(client, form.get('scope') ?? undefined);
-  if (scope === undefined) return oauthError(400, 'invalid_scope', `scope '${form.get('scope')}' exceeds the client's scope`);
+  if (scope === undefined)
+    return oauthError(400, 'invalid_scope', `scope '${form.get('scope')}' exceeds the client's scope`);
   const accessToken = await mint(minter, client, scope, resource);
   return {
     status: 200,

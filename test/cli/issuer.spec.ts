@@ -15,7 +15,11 @@ const committedJwks = JSON.parse(readFileSync(`${packageRoot}fixtures/keys/jwks.
 function startCommand(args: string[]) {
   const lines: string[] = [];
   let stop: () => void = () => undefined;
-  const io: CliIO = { stdout: (line) => lines.push(line), stderr: (line) => lines.push(line), stopSignal: new Promise((r) => (stop = r)) };
+  const io: CliIO = {
+    stdout: (line) => lines.push(line),
+    stderr: (line) => lines.push(line),
+    stopSignal: new Promise((r) => (stop = r)),
+  };
   const exit = issuerCommand.run(args, io);
   return { lines, exit, stop: () => stop() };
 }
@@ -41,7 +45,9 @@ describe('issuerCommand', () => {
       expect(output).toContain('client-demo');
       expect(output).not.toContain('test-only-secret');
       expect(await (await fetch(`${url}/oidc/jwks`)).json()).toEqual(committedJwks);
-      expect(await (await fetch(`${url}/.well-known/openid-configuration`)).json()).toMatchObject({ issuer: 'https://iss.test' });
+      expect(await (await fetch(`${url}/.well-known/openid-configuration`)).json()).toMatchObject({
+        issuer: 'https://iss.test',
+      });
     } finally {
       running.stop();
     }
@@ -51,7 +57,12 @@ describe('issuerCommand', () => {
   it('reads --clients relative to the working directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'issuer-clients-'));
     const file = join(dir, 'clients.json');
-    writeFileSync(file, JSON.stringify({ clients: [{ client_id: 'only-one', client_secret: 's', tenant_id: 't', app_id: 'a', app_name: 'A' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clients: [{ client_id: 'only-one', client_secret: 's', tenant_id: 't', app_id: 'a', app_name: 'A' }],
+      }),
+    );
     const running = startCommand(['--clients', relative(process.cwd(), file)]);
     try {
       await waitForUrl(() => running.lines.join('\n'));
@@ -68,7 +79,10 @@ describe('issuerCommand', () => {
     [['--port', 'http'], '--port'],
     [['--portt', '1'], '--portt'],
   ])('rejects %j with a usage error naming %s', async (args, flag) => {
-    const error = await startCommand(args).exit.then(() => undefined, (e: unknown) => e);
+    const error = await startCommand(args).exit.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).flag).toBe(flag);
   });
@@ -76,7 +90,9 @@ describe('issuerCommand', () => {
 
 describe('cis-conformance issuer (spawned)', () => {
   it('starts, answers a token request and stops on SIGTERM with exit 0', async () => {
-    const child = spawn('node', [`${packageRoot}bin/cis-conformance.js`, 'issuer', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', [`${packageRoot}bin/cis-conformance.js`, 'issuer', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     try {
       let output = '';
@@ -84,7 +100,11 @@ describe('cis-conformance issuer (spawned)', () => {
       const url = await waitForUrl(() => output);
       const response = await fetch(`${url}/oidc/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'admin-demo', client_secret: 'test-only-secret-admin-demo' }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'admin-demo',
+          client_secret: 'test-only-secret-admin-demo',
+        }),
       });
       expect(response.status).toBe(200);
       child.kill('SIGTERM');

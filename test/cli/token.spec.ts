@@ -15,18 +15,32 @@ const trusted = createLocalJWKSet(JSON.parse(readFileSync(`${packageRoot}fixture
 /** Runs the command in-process and returns what it printed. */
 async function runToken(args: string[]): Promise<{ code: number; stdout: string[] }> {
   const stdout: string[] = [];
-  const io: CliIO = { stdout: (line) => stdout.push(line), stderr: () => undefined, stopSignal: new Promise(() => undefined) };
+  const io: CliIO = {
+    stdout: (line) => stdout.push(line),
+    stderr: () => undefined,
+    stopSignal: new Promise(() => undefined),
+  };
   const code = await tokenCommand.run(args, io);
   return { code, stdout };
 }
 
 describe('cis-conformance token (spawned)', () => {
   it('prints only a verifiable client token with the requested claims on stdout', async () => {
-    const { stdout } = await promisify(execFile)('node', [bin, 'token', '--tenant', 't9', '--app', 'app9', '--perm', '[appId]:read', '--perm', 'apps:edit'], { timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(
+      'node',
+      [bin, 'token', '--tenant', 't9', '--app', 'app9', '--perm', '[appId]:read', '--perm', 'apps:edit'],
+      { timeout: 30_000 },
+    );
     const token = stdout.trim();
     expect(stdout).toBe(`${token}\n`);
     const { payload } = await jwtVerify(token, trusted, { issuer: 'https://userid.security', audience: 'userid-api' });
-    expect(payload).toMatchObject({ tid: 't9', app_id: 'app9', client_id: 'client-demo', sub: 'client-demo', ts_permissions: ['app9:read', 'apps:edit'] });
+    expect(payload).toMatchObject({
+      tid: 't9',
+      app_id: 'app9',
+      client_id: 'client-demo',
+      sub: 'client-demo',
+      ts_permissions: ['app9:read', 'apps:edit'],
+    });
   });
 
   it('exits 2 and names an unknown flag', async () => {
@@ -43,7 +57,13 @@ describe('cis-conformance token (spawned)', () => {
 describe('tokenCommand', () => {
   it('uses the documented defaults', async () => {
     const claims = decodeJwt((await runToken([])).stdout[0]!);
-    expect(claims).toMatchObject({ tid: 'tenant-demo', app_id: 'app-demo', app_name: 'Demo App', client_id: 'client-demo', ts_permissions: [] });
+    expect(claims).toMatchObject({
+      tid: 'tenant-demo',
+      app_id: 'app-demo',
+      app_name: 'Demo App',
+      client_id: 'client-demo',
+      ts_permissions: [],
+    });
     expect(claims.exp! - claims.iat!).toBe(3600);
   });
 
@@ -56,7 +76,16 @@ describe('tokenCommand', () => {
   });
 
   it('honours --iss, --app-name, --client and --expires-in', async () => {
-    const { code, stdout } = await runToken(['--iss', 'https://i.test', '--app-name', 'Shop', '--client', 'c5', '--expires-in', '60']);
+    const { code, stdout } = await runToken([
+      '--iss',
+      'https://i.test',
+      '--app-name',
+      'Shop',
+      '--client',
+      'c5',
+      '--expires-in',
+      '60',
+    ]);
     expect(code).toBe(0);
     const claims = decodeJwt(stdout[0]!);
     expect(claims).toMatchObject({ iss: 'https://i.test', app_name: 'Shop', client_id: 'c5', sub: 'c5' });
@@ -74,7 +103,10 @@ describe('tokenCommand', () => {
     [['--tenant'], '--tenant'],
     [['--bogus'], '--bogus'],
   ])('rejects %j with a usage error naming %s', async (args, flag) => {
-    const error = await runToken(args).then(() => undefined, (e: unknown) => e);
+    const error = await runToken(args).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).flag).toBe(flag);
     expect((error as UsageError).message).toContain(flag);

@@ -30,14 +30,19 @@ describe('loadIssuerKeys', () => {
 
   it('refuses a jwks.json that does not hold the signing key', async () => {
     const root = copyOfKeys();
-    const forgery = JSON.parse(readFileSync(join(root, 'fixtures/keys/untrusted-forgery-key.private.jwk.json'), 'utf8'));
+    const forgery = JSON.parse(
+      readFileSync(join(root, 'fixtures/keys/untrusted-forgery-key.private.jwk.json'), 'utf8'),
+    );
     writeFileSync(join(root, 'fixtures/keys/jwks.json'), JSON.stringify({ keys: [publicJwkOf(forgery)] }));
     await expect(loadIssuerKeys(root)).rejects.toThrow(/does not hold the public half/);
   });
 
   it('refuses a key file that is not a private RSA JWK', async () => {
     const root = copyOfKeys();
-    writeFileSync(join(root, 'fixtures/keys/test-signing-key.private.jwk.json'), JSON.stringify({ kty: 'oct', k: 'AA' }));
+    writeFileSync(
+      join(root, 'fixtures/keys/test-signing-key.private.jwk.json'),
+      JSON.stringify({ kty: 'oct', k: 'AA' }),
+    );
     await expect(loadIssuerKeys(root)).rejects.toThrow(/test-signing-key.private.jwk.json is not a private RSA JWK/);
   });
 });

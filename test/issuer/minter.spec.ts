@@ -28,11 +28,34 @@ describe('createMinter', () => {
   it('mints a ClientAccessToken with exactly the documented claims', async () => {
     const claims = decodeJwt(await minter.client({ ...app, permissions: ['app-1:read'], roles: ['role-a'] }));
     expect(Object.keys(claims).sort()).toEqual(
-      ['aud', 'app_id', 'app_name', 'client_id', 'exp', 'iat', 'iss', 'jti', 'roles', 'scope', 'sub', 'tid', 'ts_permissions', 'ts_roles'].sort(),
+      [
+        'aud',
+        'app_id',
+        'app_name',
+        'client_id',
+        'exp',
+        'iat',
+        'iss',
+        'jti',
+        'roles',
+        'scope',
+        'sub',
+        'tid',
+        'ts_permissions',
+        'ts_roles',
+      ].sort(),
     );
     expect(claims).toMatchObject({
-      sub: 'client-1', client_id: 'client-1', app_id: 'app-1', app_name: 'App One', tid: 'tenant-1',
-      aud: 'userid-api', iss: 'https://userid.security', roles: [], ts_roles: ['role-a'], ts_permissions: ['app-1:read'],
+      sub: 'client-1',
+      client_id: 'client-1',
+      app_id: 'app-1',
+      app_name: 'App One',
+      tid: 'tenant-1',
+      aud: 'userid-api',
+      iss: 'https://userid.security',
+      roles: [],
+      ts_roles: ['role-a'],
+      ts_permissions: ['app-1:read'],
     });
     expect(claims.exp! - claims.iat!).toBe(3600);
     expect(recogniseTokenType(claims)).toBe('client');
@@ -40,7 +63,13 @@ describe('createMinter', () => {
 
   it('mints an AdminAccessToken with Admin in both roles and role, and no permissions', async () => {
     const claims = decodeJwt(await minter.admin(app));
-    expect(claims).toMatchObject({ sub: 'client-1', client_id: 'client-1', roles: ['Admin'], role: ['Admin'], ts_permissions: [] });
+    expect(claims).toMatchObject({
+      sub: 'client-1',
+      client_id: 'client-1',
+      roles: ['Admin'],
+      role: ['Admin'],
+      ts_permissions: [],
+    });
     expect(recogniseTokenType(claims)).toBe('admin');
   });
 
@@ -74,16 +103,30 @@ describe('createMinter', () => {
   it('sets nbf only when asked, and honours iss, aud, lifetime and issuedAt', async () => {
     expect(decodeJwt(await minter.client(app)).nbf).toBeUndefined();
     const claims = decodeJwt(
-      await minter.client({ ...app, aud: 'https://resource.example' }, { iss: 'https://other.example', expiresInSeconds: 60, issuedAt: 1_000, notBefore: 1_000 }),
+      await minter.client(
+        { ...app, aud: 'https://resource.example' },
+        { iss: 'https://other.example', expiresInSeconds: 60, issuedAt: 1_000, notBefore: 1_000 },
+      ),
     );
-    expect(claims).toMatchObject({ iss: 'https://other.example', aud: 'https://resource.example', iat: 1_000, nbf: 1_000, exp: 1_060 });
-    expect(decodeJwt(await minter.client({ ...app, aud: 'https://a.example' }, { aud: 'https://b.example' })).aud).toBe('https://b.example');
+    expect(claims).toMatchObject({
+      iss: 'https://other.example',
+      aud: 'https://resource.example',
+      iat: 1_000,
+      nbf: 1_000,
+      exp: 1_060,
+    });
+    expect(decodeJwt(await minter.client({ ...app, aud: 'https://a.example' }, { aud: 'https://b.example' })).aud).toBe(
+      'https://b.example',
+    );
   });
 
   it('uses the iss it was created with', async () => {
     const custom = await createMinter({ packageRoot, iss: 'https://issuer.test' });
     expect(custom.iss).toBe('https://issuer.test');
-    await jwtVerify(await custom.user({ ...app, userId: 'u' }), trusted, { ...verifyDefaults, issuer: 'https://issuer.test' });
+    await jwtVerify(await custom.user({ ...app, userId: 'u' }), trusted, {
+      ...verifyDefaults,
+      issuer: 'https://issuer.test',
+    });
   });
 
   it('serves the public half of the committed key, and a copy each time', () => {
@@ -95,6 +138,8 @@ describe('createMinter', () => {
   });
 
   it('names the missing directory when the keys cannot be read', async () => {
-    await expect(createMinter({ packageRoot: '/nonexistent-root' })).rejects.toThrow(/nonexistent-root\/fixtures\/keys/);
+    await expect(createMinter({ packageRoot: '/nonexistent-root' })).rejects.toThrow(
+      /nonexistent-root\/fixtures\/keys/,
+    );
   });
 });

@@ -44,7 +44,12 @@ describe('startIssuer', () => {
   });
 
   it('issues a token over the wire that verifies against its own JWKS URL', async () => {
-    const response = await tokenRequest({ grant_type: 'client_credentials', client_id: 'client-demo', client_secret: 'test-only-secret-client-demo', resource: 'https://cis.test' });
+    const response = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'client-demo',
+      client_secret: 'test-only-secret-client-demo',
+      resource: 'https://cis.test',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as Record<string, unknown>;
@@ -53,11 +58,20 @@ describe('startIssuer', () => {
       issuer: 'https://userid.security',
       audience: 'https://cis.test',
     });
-    expect(payload).toMatchObject({ sub: 'client-demo', tid: 'tenant-demo', app_id: 'app-demo', ts_permissions: ['app-demo:read', 'app-demo:create', 'app-demo:edit', 'app-demo:delete'] });
+    expect(payload).toMatchObject({
+      sub: 'client-demo',
+      tid: 'tenant-demo',
+      app_id: 'app-demo',
+      ts_permissions: ['app-demo:read', 'app-demo:create', 'app-demo:edit', 'app-demo:delete'],
+    });
   });
 
   it('answers OAuth2 error JSON over the wire', async () => {
-    const wrong = await tokenRequest({ grant_type: 'client_credentials', client_id: 'client-demo', client_secret: 'wrong' });
+    const wrong = await tokenRequest({
+      grant_type: 'client_credentials',
+      client_id: 'client-demo',
+      client_secret: 'wrong',
+    });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
     const grant = await tokenRequest({ grant_type: 'authorization_code' });
@@ -70,7 +84,11 @@ describe('startIssuer', () => {
     const get = await fetch(issuer.tokenUrl);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    const huge = await fetch(issuer.tokenUrl, { method: 'POST', body: 'a='.padEnd(70_000, 'x'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const huge = await fetch(issuer.tokenUrl, {
+      method: 'POST',
+      body: 'a='.padEnd(70_000, 'x'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(huge.status).toBe(413);
   });
 

@@ -63,8 +63,10 @@ export const tokenCommand: CliCommand = {
   async run(args, io) {
     const values = parseStrictArgs(args, options);
     const type = values.type as TokenType;
-    if (!TYPES.includes(type)) throw new UsageError(`--type must be one of ${TYPES.join(', ')}, got '${values.type}'`, '--type');
-    if (values.user !== undefined && type !== 'user') throw new UsageError('--user applies only to --type user', '--user');
+    if (!TYPES.includes(type))
+      throw new UsageError(`--type must be one of ${TYPES.join(', ')}, got '${values.type}'`, '--type');
+    if (values.user !== undefined && type !== 'user')
+      throw new UsageError('--user applies only to --type user', '--user');
     if (values.perm.length > 0 && type !== 'client') {
       throw new UsageError(`--perm applies only to client tokens (${type} tokens carry no ts_permissions)`, '--perm');
     }
@@ -73,9 +75,15 @@ export const tokenCommand: CliCommand = {
     }
     const userId = values.user ?? 'user-demo';
     if (type === 'user' && userId === values.client) {
-      throw new UsageError(`--user must differ from --client ('${userId}'), or the token reads as a client token`, '--user');
+      throw new UsageError(
+        `--user must differ from --client ('${userId}'), or the token reads as a client token`,
+        '--user',
+      );
     }
-    const mint: MintOptions = values['expires-in'] === undefined ? {} : { expiresInSeconds: integerFlag('--expires-in', values['expires-in'], 1) };
+    const mint: MintOptions =
+      values['expires-in'] === undefined
+        ? {}
+        : { expiresInSeconds: integerFlag('--expires-in', values['expires-in'], 1) };
     const minter = await createMinter({ packageRoot: findPackageRoot(), ...(values.iss ? { iss: values.iss } : {}) });
     const app = { tenantId: values.tenant, appId: values.app, appName: values['app-name'], clientId: values.client };
     const token =
