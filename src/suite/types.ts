@@ -32,6 +32,11 @@ export interface SuiteRunConfig {
   readonly packageRoot: string;
   /** Active seeded fault of the embedded target, if any (self-tests only). */
   readonly fault?: string;
+  /**
+   * Set when the pre-flight probe found the target down: every check then ends as `error` with this reason
+   * at once, instead of each waiting for its own time-out.
+   */
+  readonly unreachableReason?: string;
 }
 
 /** What a check declares about itself. `operation` and `family` default to those of the requirement. */

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { CheckRecord, Observation } from '../model/checkRecord.js';
+import type { RunEvent } from '../model/events.js';
+import { loadCatalog } from '../spec/catalog.js';
+import { reproductionCommand } from '../suite/reproduction.js';
+import type { SuiteRunConfig } from '../suite/types.js';
+import { openTarget, probeReachable, type Target } from '../targets/index.js';
+import { recordsOfTest } from './checkRecords.js';
+import { exitCodeFor } from './exitCode.js';
+import { findPackageRoot, packageVersion, suiteLayout } from './packageRoot.js';
+import { buildRunResults } from './results.js';
+import type { RunConfig, RunnerOptions, RunOutcome } from './types.js';
+import { runSuitesInVitest } from './vitestRun.js';
+
+/** Transmit's documented issuer; the minter's default too. */
+const DEFAULT_ISS = 'https://userid.security';
+
+/**
+ * One conformance run: open the target, probe it, run the selected suites in vitest, and return the results
+ * with the exit code. Everything it learns goes out as RunEvents; it writes no files (reporters do).
+ */
+export async function runConformance(config: RunConfig, options: RunnerOptions = {}): Promise<RunOutcome> {
+  const packageRoot = options.packageRoot ?? findPackageRoot();
+  const emit = (event: RunEvent): void => options.onEvent?.(event);
+  const runId = randomBytes(5).toString('hex').slice(0, 8);
+  const startedAt = new Date();
+  const started = performance.now();
+  const catalog = loadCatalog(packageRoot);
+  const targetLabel = config.target.kind === 'embedded' ? 'embedded' : config.target.url;
+  const checks: CheckRecord[] = [];
+  const observations: Observation[] = [];
+  const runErrors: string[] = [];
+  const runError = (message: string): void => {
+    runErrors.push(message);
+    emit({ type: 'run-error', message });
+  };
+
+  emit({ type: 'run-started', runId, seed: config.seed, target: targetLabel });
+  let target: Target | undefined;
+  try {
+    target = await openTarget({
+      spec: config.target,
+      timeoutMs: config.requestTimeoutMs,
+      packageRoot,
+      ...(config.stateUrl !== undefined ? { stateUrl: config.stateUrl } : {}),
+      ...(config.issuerUrl !== undefined ? { issuerUrl: config.issuerUrl } : {}),
+    });
+    target.problems.forEach(runError);
+  } catch (error) {
+    runError(`could not open the target ${targetLabel}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  try {
+    const unreachable = target ? await probeReachable(target.baseUrl, config.requestTimeoutMs) : 'the target did not start';
+    if (unreachable && target) runError(unreachable);
+    const runConfig: SuiteRunConfig = {
+      baseUrl: target?.baseUrl ?? targetLabel,
+      stateUrl: target?.stateUrl ?? null,
+      ...(target?.stateUnavailableReason !== undefined ? { stateUnavailableReason: target.stateUnavailableReason } : {}),
+      tokens: { kind: 'local', iss: DEFAULT_ISS, ...(config.issuerUrl !== undefined ? { issuerUrl: config.issuerUrl } : {}) },
+      runId,
+      seed: config.seed,
+      runs: config.runs,
+      strict: config.strict,
+      requestTimeoutMs: config.requestTimeoutMs,
+      targetLabel,
+      packageRoot,
+      ...(config.target.kind === 'embedded' && config.target.fault !== undefined ? { fault: config.target.fault } : {}),
+      ...(unreachable ? { unreachableReason: unreachable } : {}),
+    };
+    await runSuitesInVitest({
+      packageRoot,
+      layout: suiteLayout(packageRoot),
+      suites: config.suites,
+      runConfig,
+      ...(config.check !== undefined ? { check: config.check } : {}),
+      ...(config.shard ? { shard: config.shard } : {}),
+      ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
+      sink: {
+        suiteStarted: (suite) => emit({ type: 'suite-started', suite }),
+        runError,
+        testFinished: (test) => {
+          const found = recordsOfTest(test, catalog, config.seed, (req) => reproductionCommand(runConfig, req));
+          for (const record of found.records) {
+            checks.push(record);
+            emit({ type: 'check-finished', record });
+          }
+          for (const observation of found.observations) {
+            observations.push(observation);
+            emit({ type: 'observation', observation });
+          }
+        },
+      },
+    });
+  } catch (error) {
+    runError(`the run crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    await target?.close().catch((error: unknown) => runError(`closing the target failed: ${String(error)}`));
+  }
+
+  if (checks.length === 0 && runErrors.length === 0) {
+    runError(config.check !== undefined ? `no check matched --check ${config.check}` : 'no check ran (no suite files matched)');
+  }
+  const shard = config.shard ? `${config.shard.index}/${config.shard.count}` : undefined;
+  const results = buildRunResults({
+    version: packageVersion(packageRoot),
+    run: {
+      id: runId,
+      seed: config.seed,
+      target: targetLabel,
+      strict: config.strict,
+      suites: config.suites,
+      ...(shard !== undefined ? { shard } : {}),
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+    },
+    checks,
+    observations,
+    runErrors,
+    catalog,
+    selection: { suites: config.suites, ...(config.check !== undefined ? { check: config.check } : {}), ...(shard !== undefined ? { shard } : {}) },
+  });
+  emit({ type: 'run-finished', results });
+  return { results, exitCode: exitCodeFor(results) };
+}

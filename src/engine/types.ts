@@ -1,0 +1,41 @@
+import type { RunResults } from '../model/checkRecord.js';
+import type { RunEventListener } from '../model/events.js';
+import type { TargetSpec } from '../targets/index.js';
+
+/** A run, resolved and frozen by `src/cli/options.ts` (or built by a programmatic caller). */
+export interface RunConfig {
+  readonly target: TargetSpec;
+  /** A standalone issuer (`--issuer`) whose JWKS the embedded reference should trust. */
+  readonly issuerUrl?: string;
+  /** Explicit provider-state hook (`--state-url`). */
+  readonly stateUrl?: string;
+  /** Suite folder names under `suites/`; empty = all. */
+  readonly suites: readonly string[];
+  readonly seed: number;
+  /** fast-check numRuns for property and stateful checks. */
+  readonly runs: number;
+  readonly strict: boolean;
+  /** Only the checks of this requirement id. */
+  readonly check?: string;
+  readonly reportDir: string;
+  /** 1-based shard of `count`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Per-request time-out. */
+  readonly requestTimeoutMs: number;
+}
+
+export interface RunnerOptions {
+  /** Where `schemas/`, `fixtures/` and the suites are; default: the package this engine belongs to. */
+  readonly packageRoot?: string;
+  /** Receives every RunEvent in order (reporters, console progress). */
+  readonly onEvent?: RunEventListener;
+  /** Parallel suite files; default vitest's (cores - 1). */
+  readonly maxWorkers?: number;
+}
+
+export type ExitCode = 0 | 1 | 2;
+
+export interface RunOutcome {
+  readonly results: RunResults;
+  readonly exitCode: ExitCode;
+}

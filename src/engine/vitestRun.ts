@@ -1,0 +1,63 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVitest } from 'vitest/node';
+import { requirementTestNamePattern } from '../suite/naming.js';
+import type { SuiteRunConfig } from '../suite/types.js';
+import type { SuiteLayout } from './packageRoot.js';
+import { createVitestCheckReporter, type CheckSink } from './vitestReporter.js';
+
+export interface SuiteRunRequest {
+  readonly packageRoot: string;
+  readonly layout: SuiteLayout;
+  /** Suite folder names; empty = all. */
+  readonly suites: readonly string[];
+  readonly check?: string;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly runConfig: SuiteRunConfig;
+  readonly sink: CheckSink;
+  readonly maxWorkers?: number;
+}
+
+/**
+ * Runs the suite files through vitest's Node API with a config of our own (`config: false`: the project's
+ * vitest.config.ts is for the harness's own tests). Results reach the engine only through `sink`.
+ */
+export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void> {
+  const { layout } = request;
+  const include =
+    request.suites.length === 0
+      ? [`${layout.dir}/**/*${layout.extension}`]
+      : request.suites.map((suite) => `${layout.dir}/${suite}/**/*${layout.extension}`);
+  // A check ends at its first transport failure, so its time is bounded by its requests; the vitest time-out
+  // only catches a check that hangs in its own code (it then becomes an `error` record).
+  const testTimeout = Math.max(120_000, request.runConfig.requestTimeoutMs * 30);
+  // vitest sets process.exitCode on failing tests; the run's exit code is ours to decide.
+  const exitCodeBefore = process.exitCode;
+  const vitest = await createVitest(
+    'test',
+    {
+      config: false,
+      root: request.packageRoot,
+      include,
+      // Explicitly empty: vitest's default excludes node_modules, where an installed package's suites live.
+      exclude: [],
+      watch: false,
+      passWithNoTests: true,
+      pool: 'forks',
+      testTimeout,
+      hookTimeout: testTimeout,
+      provide: { cisRun: request.runConfig },
+      reporters: [createVitestCheckReporter(request.sink, join(request.packageRoot, layout.dir))],
+      ...(request.check !== undefined ? { testNamePattern: requirementTestNamePattern(request.check) } : {}),
+      ...(request.shard ? { shard: `${request.shard.index}/${request.shard.count}` } : {}),
+      ...(request.maxWorkers !== undefined ? { maxWorkers: request.maxWorkers } : {}),
+    },
+    { cacheDir: join(tmpdir(), 'cis-conformance-vite-cache'), logLevel: 'error' },
+  );
+  try {
+    await vitest.start();
+  } finally {
+    await vitest.close();
+    process.exitCode = exitCodeBefore;
+  }
+}

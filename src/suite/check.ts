@@ -1,0 +1,27 @@
+import { inject, test } from 'vitest';
+import { checkTestName } from './naming.js';
+import { runCheck } from './runCheck.js';
+import { servicesFor } from './services.js';
+import type { CheckBody, CheckMeta } from './types.js';
+import { RUN_CONFIG_KEY } from './vitestContext.js';
+
+/**
+ * Registers one conformance check: one vitest test named `[REQUIREMENT-ID] title (cell)`. Its CheckRecord goes
+ * into the test's meta for the engine; failed and error verdicts also fail the vitest test and skipped ones
+ * skip it, so vitest's own output tells the same story.
+ */
+export function check(meta: CheckMeta, body: CheckBody): void {
+  test(checkTestName(meta), async (context) => {
+    const config = inject(RUN_CONFIG_KEY);
+    if (!config) {
+      throw new Error('no run configuration was provided: conformance suites run through `cis-conformance run`');
+    }
+    const { record, observations } = await runCheck(meta, body, await servicesFor(config));
+    context.task.meta.cisRecords = [record];
+    context.task.meta.cisObservations = [...observations];
+    if (record.verdict === 'skipped') context.skip(record.message);
+    if (record.verdict === 'failed' || record.verdict === 'error') {
+      throw new Error(`${record.verdict}: ${record.message}`);
+    }
+  });
+}

@@ -1,0 +1,18 @@
+import type { SuiteRunConfig } from './types.js';
+
+/** The one-line command that re-runs the checks of one requirement with the same seed on the same target. */
+export function reproductionCommand(config: SuiteRunConfig, requirement: string): string {
+  const parts = ['npx cis-conformance run', `--check ${requirement}`, `--seed ${config.seed}`];
+  parts.push(`--target ${shellWord(config.targetLabel)}`);
+  const probedHook = `${config.targetLabel.replace(/\/+$/, '')}/__conformance/state`;
+  if (config.targetLabel !== 'embedded' && config.stateUrl && config.stateUrl !== probedHook) {
+    parts.push(`--state-url ${shellWord(config.stateUrl)}`);
+  }
+  if (config.fault) parts.push(`--fault ${shellWord(config.fault)}`);
+  if (config.strict) parts.push('--strict');
+  return parts.join(' ');
+}
+
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

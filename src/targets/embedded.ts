@@ -1,0 +1,27 @@
+import { startReference } from '../../reference/server.js';
+import type { Target } from './types.js';
+
+export interface EmbeddedTargetOptions {
+  readonly fault?: string;
+  readonly issuerUrl?: string;
+  readonly packageRoot: string;
+}
+
+/** The reference emulator, in this process, on a free loopback port, with its state hook. */
+export async function startEmbeddedTarget(options: EmbeddedTargetOptions): Promise<Target> {
+  const reference = await startReference({
+    host: '127.0.0.1',
+    port: 0,
+    packageRoot: options.packageRoot,
+    ...(options.fault !== undefined ? { fault: options.fault } : {}),
+    ...(options.issuerUrl !== undefined ? { jwksUrl: `${options.issuerUrl.replace(/\/+$/, '')}/oidc/jwks` } : {}),
+  });
+  return {
+    label: 'embedded',
+    baseUrl: reference.url,
+    stateUrl: reference.stateUrl,
+    problems: [],
+    ...(reference.fault !== undefined ? { fault: reference.fault } : {}),
+    close: () => reference.close(),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A minimal suite that exercises the whole pipeline end to end (target → check → record → report).
+ * The real suites live beside it; this one stays small and stable because the engine's own tests run it.
+ */
+import { check, type TargetResponse } from '../../src/suite/index.js';
+
+/** The Clients envelope is inferred (docs/decisions.md #1): validate the inner client either way. */
+function unwrapped(res: TargetResponse): TargetResponse {
+  const body = res.json as { result?: unknown } | undefined;
+  return body && typeof body === 'object' && 'result' in body ? { ...res, json: body.result } : res;
+}
+
+check({ requirement: 'CLIENTS-CREATE-201', title: 'a valid create answers 201 with the client' }, async (c) => {
+  const app = await c.fixtures.app();
+  const token = await c.tokens.client({ app, permissions: ['apps:create'] });
+  const res = await c.send({
+    method: 'POST',
+    path: '/v1/clients',
+    token,
+    body: { name: c.fixtures.id('smoke-client'), redirect_uris: ['https://app.example.test/callback'] },
+  });
+  c.expect.status(res, 201);
+  c.expect.schema(res, 'client-single.envelope.schema.json', { requirement: 'CLIENTS-CREATE-201-ENVELOPE' });
+  c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
+});
+
+check({ requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client carries a client_secret' }, async (c) => {
+  const app = await c.fixtures.app();
+  const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
+  const res = await c.send({ method: 'POST', path: '/v1/clients', token, body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] } });
+  c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
+  const secret = (unwrapped(res).json as { client_secret?: unknown } | undefined)?.client_secret;
+  c.expect.that(typeof secret === 'string' && secret.length > 0, {
+    expected: 'a non-empty client_secret string',
+    observed: secret === undefined ? 'no client_secret' : `client_secret of type ${typeof secret}`,
+  });
+});
+
+check({ requirement: 'CLIENTS-GET-404', title: 'an unknown client id answers 404' }, async (c) => {
+  const app = await c.fixtures.app();
+  const token = await c.tokens.client({ app, permissions: ['apps:read'] });
+  const res = await c.send({ method: 'GET', path: `/v1/clients/${encodeURIComponent(c.fixtures.id('no-such-client'))}`, token });
+  c.expect.status(res, 404);
+  c.expect.schema(res, 'error-404.schema.json', { requirement: 'CLIENTS-GET-404-BODY' });
+});
