@@ -1,11 +1,15 @@
 import type { CliCommand } from './command.js';
 import { issuerCommand } from './commands/issuer.js';
+import { mergeReportsCommand } from './commands/mergeReports.js';
+import { runCommand } from './commands/run.js';
 import { tokenCommand } from './commands/token.js';
 
 /**
  * Every sub-command, in the order `--help` lists them. Adding a command touches its file, its test and this list.
  */
 export const COMMANDS: readonly CliCommand[] = [
+  runCommand,
   issuerCommand,
   tokenCommand,
+  mergeReportsCommand,
 ];

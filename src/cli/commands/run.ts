@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
+import { FAULTS } from '../../../reference/faults.js';
+import { findPackageRoot, listSuites, runConformance } from '../../engine/index.js';
+import type { RunEvent } from '../../model/events.js';
+import { createReporters } from '../../reporters/index.js';
+import { loadCatalog } from '../../spec/catalog.js';
+import type { CliCommand, CliIO } from '../command.js';
+import { DEFAULT_REPORT_DIR, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, resolveRunOptions } from '../options.js';
+
+const usage = `Usage: cis-conformance run [options]
+
+Runs the conformance suites against a target and writes results.json, junit.xml, index.html and summary.md.
+Exit code: 1 if any check failed; otherwise 2 if the run could not check (usage error, target unreachable,
+any error verdict); otherwise 0.
+
+Options:
+  --target URL|embedded   the prefix before /v1/... (default: the embedded reference, started in-process)
+  --issuer URL            a standalone issuer (cis-conformance issuer) whose JWKS the embedded target trusts
+  --state-url URL         the provider-state hook (default: <target>/__conformance/state when it answers)
+  --suite NAME...         only these suites (folders under suites/); repeatable or comma-separated
+  --seed N                the run seed (default: random, printed)
+  --runs N                fast-check runs per property check (default ${DEFAULT_RUNS})
+  --strict                violations of inferred rules fail instead of warn
+  --check REQUIREMENT-ID  only the checks of one requirement (with --seed: the exact failing case)
+  --report-dir DIR        where reports go (default ${DEFAULT_REPORT_DIR})
+  --shard I/N             run shard I of N (merge shards with merge-reports)
+  --fault NAME            switch on one seeded defect of the embedded target (self-tests)
+  --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS})
+  --target sandbox        the live Transmit sandbox: not implemented yet`;
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'run the conformance suites against a target and write the reports',
+  usage,
+  async run(args, io) {
+    const packageRoot = findPackageRoot();
+    const catalog = loadCatalog(packageRoot);
+    const config = resolveRunOptions(args, {
+      cwd: process.cwd(),
+      knownSuites: listSuites(packageRoot),
+      knownFaults: FAULTS.map((f) => f.name),
+      isRequirement: (id) => catalog.requirements.some((r) => r.id === id),
+      randomSeed: () => randomInt(0, 2 ** 31 - 1),
+    });
+    await mkdir(config.reportDir, { recursive: true });
+    const reporters = createReporters({
+      reportDir: config.reportDir,
+      console: { write: io.stdout, isTTY: process.stdout.isTTY === true },
+    });
+    const onEvent = (event: RunEvent): void => {
+      for (const reporter of reporters) guarded(io, () => reporter.onEvent(event));
+    };
+    const outcome = await runConformance(config, { packageRoot, onEvent });
+    // In order: file reporters before the console, which prints their paths.
+    for (const reporter of reporters) {
+      try {
+        await reporter.finish(outcome.results, config.reportDir);
+      } catch (error) {
+        io.stderr(`cis-conformance run: a reporter failed: ${error instanceof Error ? error.message : String(error)}`);
+        return 2;
+      }
+    }
+    return outcome.exitCode;
+  },
+};
+
+/** A reporter that throws on one event must not end the run: say so and go on. */
+function guarded(io: CliIO, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    io.stderr(`cis-conformance run: a reporter failed on an event: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
