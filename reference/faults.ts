@@ -11,6 +11,23 @@ export interface Fault {
   readonly violates: readonly string[];
 }
 
+/** `<KEY>-<rule>` for each operation key: the catalog names one requirement per operation for a shared rule. */
+const each = (rule: string, ...keys: string[]): string[] => keys.map((key) => `${key}-${rule}`);
+const PERMISSION_CHECKED = [
+  'CLIENTS-CREATE',
+  'CLIENTS-LIST',
+  'CLIENTS-DELETE-ALL',
+  'CLIENTS-GET',
+  'CLIENTS-UPDATE',
+  'CLIENTS-DELETE',
+  'CLIENTS-RESOURCES',
+  'CONSENTS-LIST',
+  'CONSENTS-GET',
+  'CONSENTS-DELETE-USER',
+  'MANAGE-CONSENTS-LIST',
+  'MANAGE-CONSENTS-DELETE',
+];
+
 const FAULT_LIST = [
   {
     name: 'create-status-200',
@@ -20,23 +37,27 @@ const FAULT_LIST = [
   {
     name: 'no-permission-check',
     description: 'Permission lists are not enforced: any valid token of the right type passes.',
-    violates: ['CLIENTS-CREATE-PERM-OUTSIDE-LIST-REJECTED'],
+    violates: each('PERM-OUTSIDE-LIST-REJECTED', ...PERMISSION_CHECKED),
   },
   {
     name: 'no-tenant-check',
     description:
       "Lookups ignore the token's tenant: a token of another tenant that names the same app id reaches its clients and consents.",
-    violates: ['CLIENTS-GET-ISOLATION-TENANT'],
+    violates: [
+      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
+      ...each('ISOLATION-APP', 'ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'),
+    ],
   },
   {
     name: 'put-merges-objects',
-    description: 'PUT /v1/clients/{clientId} merges object-valued fields into the stored ones instead of replacing them.',
-    violates: ['CLIENTS-UPDATE-PUT-REPLACES-OBJECTS'],
+    description:
+      'PUT /v1/clients/{clientId} merges object-valued fields into the stored ones instead of replacing them.',
+    violates: ['CLIENTS-UPDATE-OBJECT-FIELDS-REPLACED'],
   },
   {
     name: 'deleted-client-readable',
     description: 'DELETE /v1/clients/{clientId} answers 204 but keeps the client, so it can still be read.',
-    violates: ['CLIENTS-DELETE-USE-AFTER-DELETE'],
+    violates: ['CLIENTS-DELETE-GONE'],
   },
 ] as const satisfies readonly Fault[];
 
