@@ -1,7 +1,6 @@
 import type { CliCommand } from './command.js';
 import { issuerCommand } from './commands/issuer.js';
 import { mergeReportsCommand } from './commands/mergeReports.js';
-import { mergeReportsCommand } from './commands/mergeReports.js';
 import { runCommand } from './commands/run.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -12,6 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   issuerCommand,
   tokenCommand,
-  mergeReportsCommand,
   mergeReportsCommand,
 ];
