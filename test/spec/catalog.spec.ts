@@ -1,0 +1,203 @@
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  loadCatalog,
+  operationByKey,
+  requirementById,
+  requirementsFor,
+  CATALOG_SCHEMA_FILE,
+} from '../../src/spec/catalog.js';
+import { CHECK_FAMILIES } from '../../src/model/families.js';
+import { EVIDENCE_LEVELS } from '../../src/model/verdict.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const catalog = loadCatalog(root);
+
+// ARCHITECTURE.md "Naming".
+const OPERATION_KEYS = [
+  'CLIENTS-CREATE', 'CLIENTS-LIST', 'CLIENTS-DELETE-ALL', 'CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE',
+  'CLIENTS-RESOURCES', 'CONSENTS-LIST', 'CONSENTS-GET', 'CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-LIST',
+  'MANAGE-CONSENTS-DELETE', 'ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE',
+]; // prettier-ignore
+const ME_KEYS = ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'];
+const CLIENT_KEYS = OPERATION_KEYS.filter((k) => k.startsWith('CLIENTS-'));
+const MANAGE_KEYS = ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'];
+
+const evidenceOf = (id: string) => requirementById(catalog, id).evidence;
+
+describe('the committed catalog', () => {
+  it('lists the 14 operations under the keys of ARCHITECTURE.md', () => {
+    expect(catalog.operations.map((o) => o.key)).toEqual(OPERATION_KEYS);
+  });
+
+  it('has unique, well-formed ids, each prefixed by its own operation key', () => {
+    const ids = catalog.requirements.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of catalog.requirements) {
+      const op = catalog.operations.find((o) => `${o.method} ${o.path}` === r.operation);
+      expect(op, `${r.id}: operation '${r.operation}'`).toBeDefined();
+      expect(r.id, r.id).toMatch(new RegExp(`^${op!.key}-[A-Z0-9]+(-[A-Z0-9]+)*$`));
+    }
+  });
+
+  it('gives every operation requirements in several families', () => {
+    for (const key of OPERATION_KEYS) {
+      const families = new Set(requirementsFor(catalog, key).map((r) => r.family));
+      expect(families.size, key).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('marks nothing documented that rests only on INFERRED or UNKNOWN sources', () => {
+    const offenders = catalog.requirements.filter(
+      (r) => r.evidence === 'documented' && r.sources.every((s) => s === 'INFERRED' || s === 'UNKNOWN'),
+    );
+    expect(offenders.map((r) => r.id)).toEqual([]);
+  });
+
+  it('names UNKNOWN among the sources of every observation, and of nothing documented', () => {
+    for (const r of catalog.requirements) {
+      if (r.evidence === 'observation') expect(r.sources, r.id).toContain('UNKNOWN');
+      if (r.evidence === 'documented') expect(r.sources, r.id).not.toContain('UNKNOWN');
+    }
+  });
+
+  it('keeps the schema enums equal to the model constants', () => {
+    const schema = JSON.parse(readFileSync(join(root, CATALOG_SCHEMA_FILE), 'utf8'));
+    const item = schema.properties.requirements.items.properties;
+    expect(item.family.enum).toEqual([...CHECK_FAMILIES]);
+    expect(item.evidence.enum).toEqual([...EVIDENCE_LEVELS]);
+  });
+});
+
+describe('the token and permission rules (decisions.md #8, #9, #11)', () => {
+  it('exist once per operation with the decided evidence', () => {
+    for (const key of OPERATION_KEYS) {
+      expect(evidenceOf(`${key}-TOKEN-INVALID-REJECTED`)).toBe('documented');
+      expect(evidenceOf(`${key}-TOKEN-INVALID-401`)).toBe('inferred');
+      expect(evidenceOf(`${key}-TOKEN-WRONG-TYPE-403`)).toBe('inferred');
+      expect(evidenceOf(`${key}-AUTH-ERROR-BODY`)).toBe('observation');
+      if (ME_KEYS.includes(key)) {
+        expect(evidenceOf(`${key}-TOKEN-USER-ACCEPTED`)).toBe('documented');
+        expect(evidenceOf(`${key}-TOKEN-CLIENT-REJECTED`)).toBe('documented');
+        expect(evidenceOf(`${key}-TOKEN-ADMIN-REJECTED`)).toBe('documented');
+        expect(evidenceOf(`${key}-PERM-NONE-NEEDED`)).toBe('documented');
+        continue;
+      }
+      expect(evidenceOf(`${key}-TOKEN-USER-REJECTED`)).toBe('documented');
+      const adminIsObserved = CLIENT_KEYS.includes(key) || MANAGE_KEYS.includes(key);
+      if (adminIsObserved) expect(evidenceOf(`${key}-TOKEN-ADMIN`)).toBe('observation');
+      else expect(evidenceOf(`${key}-TOKEN-ADMIN-REJECTED`)).toBe('inferred');
+      expect(evidenceOf(`${key}-PERM-ANY-OF`)).toBe('inferred');
+      expect(evidenceOf(`${key}-PERM-OUTSIDE-LIST-REJECTED`)).toBe('documented');
+      expect(evidenceOf(`${key}-PERM-FOREIGN-APPID-REJECTED`)).toBe('inferred');
+      expect(evidenceOf(`${key}-PERM-WRONG-ACTION-REJECTED`)).toBe('documented');
+      expect(evidenceOf(`${key}-PERM-NO-CLAIM`)).toBe('observation');
+      expect(evidenceOf(`${key}-PERM-DENIED-403`)).toBe('inferred');
+    }
+  });
+});
+
+describe('the facts FACTS lists as unknown or inferred', () => {
+  // One requirement per FACTS §5 item a run can observe, with the level decisions.md gives it.
+  const decided: Record<string, 'inferred' | 'observation'> = {
+    'CLIENTS-CREATE-201-ENVELOPE': 'inferred',
+    'CLIENTS-GET-200-SECRET': 'inferred',
+    'CLIENTS-CREATE-409-DUPLICATE-NAME': 'inferred',
+    'CLIENTS-CREATE-UNKNOWN-FIELDS': 'observation',
+    'CLIENTS-CREATE-INPUT-ONLY-FIELDS': 'observation',
+    'CLIENTS-UPDATE-OMITTED-FIELDS-KEPT': 'inferred',
+    'CLIENTS-UPDATE-200': 'inferred',
+    'CLIENTS-DELETE-204': 'inferred',
+    'CLIENTS-DELETE-LAST-CLIENT': 'observation',
+    'CLIENTS-DELETE-ALL-TOKEN-AFTER': 'observation',
+    'CLIENTS-RESOURCES-200': 'inferred',
+    'CLIENTS-RESOURCES-REPLACES': 'inferred',
+    'CONSENTS-GET-TIMESTAMP-UNIT': 'observation',
+    'CONSENTS-GET-404-BODY': 'inferred',
+    'CONSENTS-LIST-HOST-AVAILABILITY': 'observation',
+    'CONSENTS-DELETE-USER-SUCCESS-STATUS': 'observation',
+    'CONSENTS-DELETE-USER-CLIENT-SCOPED': 'inferred',
+    'MANAGE-CONSENTS-DELETE-USER-SCOPED': 'inferred',
+    'MANAGE-CONSENTS-LIST-400': 'inferred',
+    'ME-CONSENTS-REVOKE-2XX': 'inferred',
+    'ME-CONSENTS-REVOKE-SUCCESS-STATUS': 'observation',
+    'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT': 'inferred',
+  };
+  it.each(Object.entries(decided))('%s is %s', (id, evidence) => {
+    expect(evidenceOf(id)).toBe(evidence);
+  });
+});
+
+describe('look-ups', () => {
+  it('finds a requirement by id and names an unknown one', () => {
+    expect(requirementById(catalog, 'CLIENTS-CREATE-201').operation).toBe('POST /v1/clients');
+    expect(() => requirementById(catalog, 'CLIENTS-CREATE-999')).toThrow("Unknown requirement id 'CLIENTS-CREATE-999'");
+  });
+
+  it('lists an operation by key or by METHOD /path, and keeps DELETE-ALL apart from DELETE', () => {
+    const byKey = requirementsFor(catalog, 'CLIENTS-DELETE');
+    expect(byKey).toEqual(requirementsFor(catalog, 'DELETE /v1/clients/{clientId}'));
+    expect(byKey.length).toBeGreaterThan(0);
+    expect(byKey.every((r) => r.id.startsWith('CLIENTS-DELETE-') && !r.id.startsWith('CLIENTS-DELETE-ALL-'))).toBe(
+      true,
+    );
+  });
+
+  it('finds an operation by key and names an unknown one', () => {
+    expect(operationByKey(catalog, 'ME-CONSENTS-REVOKE').path).toBe('/v1/consents/me/clients/{clientId}');
+    expect(() => operationByKey(catalog, 'NOPE')).toThrow("Unknown operation key 'NOPE'");
+    expect(() => requirementsFor(catalog, 'NOPE')).toThrow("Unknown operation key 'NOPE'");
+  });
+});
+
+describe('loadCatalog on a broken catalog', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  function rootWith(mutate: (c: { operations: unknown[]; requirements: Record<string, unknown>[] }) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'schemas'));
+    copyFileSync(join(root, CATALOG_SCHEMA_FILE), join(dir, CATALOG_SCHEMA_FILE));
+    const copy = structuredClone(catalog) as unknown as Parameters<typeof mutate>[0];
+    mutate(copy);
+    writeFileSync(join(dir, 'schemas/requirements.json'), JSON.stringify(copy));
+    return dir;
+  }
+
+  it('names the entry that misses a field', () => {
+    const dir = rootWith((c) => delete c.requirements[3]!['rule']);
+    const id = catalog.requirements[3]!.id;
+    expect(() => loadCatalog(dir)).toThrow(`/requirements/3 (id '${id}'): must have required property 'rule'`);
+  });
+
+  it('names an evidence level outside the three', () => {
+    const dir = rootWith((c) => (c.requirements[0]!['evidence'] = 'likely'));
+    expect(() => loadCatalog(dir)).toThrow(
+      /\/requirements\/0\/evidence \(id 'CLIENTS-CREATE-201'\): must be equal to one of/,
+    );
+  });
+
+  it('names a duplicate id', () => {
+    const dir = rootWith((c) => c.requirements.push({ ...c.requirements[0]! }));
+    expect(() => loadCatalog(dir)).toThrow(/\(id 'CLIENTS-CREATE-201'\): duplicate id/);
+  });
+
+  it('names an id whose prefix is another operation', () => {
+    const dir = rootWith((c) => (c.requirements[0]!['operation'] = 'GET /v1/clients'));
+    expect(() => loadCatalog(dir)).toThrow("id must start with 'CLIENTS-LIST-'");
+  });
+
+  it('names an operation that is not listed', () => {
+    const dir = rootWith((c) => (c.requirements[0]!['operation'] = 'PATCH /v1/clients'));
+    expect(() => loadCatalog(dir)).toThrow(/must match pattern/);
+    const dir2 = rootWith((c) => (c.requirements[0]!['operation'] = 'GET /v1/unknown'));
+    expect(() => loadCatalog(dir2)).toThrow("operation 'GET /v1/unknown' is not in the operations list");
+  });
+
+  it('names the file it cannot read', () => {
+    expect(() => loadCatalog(join(tmpdir(), 'no-such-package-root'))).toThrow(/Cannot read .*requirements\.json/);
+  });
+});
