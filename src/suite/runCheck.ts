@@ -42,9 +42,16 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   const exchanges: RecordedExchange[] = [];
   const client = createHttpClient({ timeoutMs: config.requestTimeoutMs });
   const send = withRecording(client.send, (exchange) => exchanges.push(exchange), ledger);
+  // Set-ups belong to the check's story and are recorded; teardowns happen after it and would only bury
+  // the last request of the check (the one the curl line reproduces).
   const hook: StateHookCall | null = config.stateUrl
     ? (hookBody) =>
-        send({ method: 'POST', url: config.stateUrl as string, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(hookBody) })
+        (hookBody.action === 'teardown' ? client.send : send)({
+          method: 'POST',
+          url: config.stateUrl as string,
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(hookBody),
+        })
     : null;
   const fixtures = createFixtures(config, id, hook);
   let replayPath: string | undefined;

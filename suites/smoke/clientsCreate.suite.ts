@@ -29,6 +29,7 @@ check({ requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client car
   const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
   const res = await c.send({ method: 'POST', path: '/v1/clients', token, body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] } });
   c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
+  c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
   const secret = (unwrapped(res).json as { client_secret?: unknown } | undefined)?.client_secret;
   c.expect.that(typeof secret === 'string' && secret.length > 0, {
     expected: 'a non-empty client_secret string',
