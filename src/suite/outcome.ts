@@ -56,7 +56,9 @@ export class CheckOutcome {
       return;
     }
     const finding = `observed ${expectation.observed}, expected ${expectation.expected}`;
-    this.findings.push(rule.evidence === 'documented' ? `${rule.id}: ${finding}` : `${rule.id} (${rule.evidence}): ${finding}`);
+    const line = rule.evidence === 'documented' ? `${rule.id}: ${finding}` : `${rule.id} (${rule.evidence}): ${finding}`;
+    // A rule broken the same way twice (a loop, a property's retries) is one finding.
+    if (!this.findings.includes(line)) this.findings.push(line);
     this.current = worstVerdict(this.current, cost);
     if (cost === 'failed') throw new CheckStopped(this.message);
   }
