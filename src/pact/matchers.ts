@@ -45,6 +45,11 @@ export interface MatcherOptions {
    * and provider-state values (`MatchersV3.fromProviderState`). A path that matches nothing is an error.
    */
   readonly overrides?: Readonly<Record<string, unknown>>;
+  /**
+   * Array paths (same notation) that must hold at least one item, where the provider state guarantees one
+   * (`result` of a list after `a consent exists`); elsewhere a schema without `minItems` allows an empty list.
+   */
+  readonly atLeastOne?: readonly string[];
 }
 
 /** RFC 3339 date-time (what ajv-formats accepts for `format: date-time`, bar leap-second checks). */
@@ -56,6 +61,7 @@ interface Walk {
   readonly resolve: SchemaResolver;
   readonly mode: 'required' | 'example';
   readonly overrides: Readonly<Record<string, unknown>>;
+  readonly atLeastOne: ReadonlySet<string>;
   readonly used: Set<string>;
 }
 
@@ -94,8 +100,13 @@ function arrayMatcher(parts: SchemaPart[], example: unknown[], path: string, wal
   const itemExample = example.length > 0 ? example[0] : exampleFromSchema(items, walk.resolve);
   const item = build(items, itemExample, `${path}[]`, walk);
   if (item === OMIT) return MatchersV3.like(example);
-  const min = keyword(parts, 'minItems');
-  return typeof min === 'number' && min > 0 ? MatchersV3.eachLike(item, min) : MatchersV3.atLeastLike(item, 0, 1);
+  const minItems = keyword(parts, 'minItems');
+  let min = typeof minItems === 'number' ? minItems : 0;
+  if (walk.atLeastOne.has(path)) {
+    walk.used.add(path);
+    min = Math.max(min, 1);
+  }
+  return min > 0 ? MatchersV3.eachLike(item, min) : MatchersV3.atLeastLike(item, 0, 1);
 }
 
 function stringMatcher(parts: SchemaPart[], example: string): unknown {
@@ -161,13 +172,14 @@ export function matcherFromSchema(
     resolve,
     mode: options.properties ?? 'required',
     overrides: options.overrides ?? {},
+    atLeastOne: new Set(options.atLeastOne),
     used: new Set(),
   };
   const parts = schemaParts(schema, schema, resolve);
   if (!fitsSchema(parts, example, resolve))
     throw new Error(`the example does not fit the schema: ${JSON.stringify(example)}`);
   const matcher = build(parts, example, '', walk);
-  const unused = Object.keys(walk.overrides).filter((key) => !walk.used.has(key));
+  const unused = [...Object.keys(walk.overrides), ...walk.atLeastOne].filter((key) => !walk.used.has(key));
   if (unused.length > 0) throw new Error(`override paths not in the body: ${unused.join(', ')}`);
   if (matcher === OMIT) throw new Error('the body schema is a union of different JSON types: no single matcher');
   return matcher;

@@ -42,7 +42,9 @@ describe('cis-admin-console → cis-api', () => {
       )
       .willRespondWith(201, (b) =>
         b.jsonBody(
-          responseBody('client-single.envelope.schema.json', { 'result.name': MatchersV3.equal(NEW_CLIENT.name) }),
+          responseBody('client-single.envelope.schema.json', {
+            overrides: { 'result.name': MatchersV3.equal(NEW_CLIENT.name) },
+          }),
         ),
       )
       .executeTest(async (mock) => {
@@ -137,7 +139,7 @@ describe('cis-admin-console → cis-api', () => {
       .willRespondWith(200, (b) =>
         b.jsonBody(
           responseBody('client-single.envelope.schema.json', {
-            'result.description': MatchersV3.equal(update.description),
+            overrides: { 'result.description': MatchersV3.equal(update.description) },
           }),
         ),
       )
@@ -182,7 +184,7 @@ describe('cis-admin-console → cis-api', () => {
       .willRespondWith(200, (b) =>
         b.jsonBody(
           responseBody('client-single.envelope.schema.json', {
-            'result.resources': MatchersV3.equal(resources.resource_ids),
+            overrides: { 'result.resources': MatchersV3.equal(resources.resource_ids) },
           }),
         ),
       )

@@ -81,6 +81,11 @@ describe('matcherFromSchema: objects and arrays', () => {
     expect((derive(schema, { id: 'x', tags: [] }) as Record<string, unknown>).tags).toEqual(
       MatchersV3.atLeastLike(MatchersV3.like('string'), 0, 1),
     );
+    const atLeastOne = derive(schema, { id: 'x', tags: [] }, { atLeastOne: ['tags'] }) as Record<string, unknown>;
+    expect(atLeastOne.tags).toEqual(MatchersV3.eachLike(MatchersV3.like('string'), 1));
+    expect(() => derive(schema, { id: 'x', tags: [] }, { atLeastOne: ['id[]'] })).toThrow(
+      'override paths not in the body: id[]',
+    );
     const two = { type: 'array', minItems: 2, items: { type: 'integer' } };
     expect(derive(two, [1, 2])).toEqual(MatchersV3.eachLike(MatchersV3.integer(1), 2));
   });

@@ -22,9 +22,9 @@ export const TEST_TOKEN = 'consumer-test-token';
 export const authorization = { Authorization: MatchersV3.regex(/^Bearer .+$/, `Bearer ${TEST_TOKEN}`) };
 
 /** The matcher for a response body: the schema's `examples[0]`, required properties only. */
-export function responseBody(schemaFile: string, overrides: MatcherOptions['overrides'] = {}): unknown {
+export function responseBody(schemaFile: string, options: Omit<MatcherOptions, 'properties'> = {}): unknown {
   const schema = registry.schema(schemaFile);
-  return matcherFromSchema(schema, schemaExample(schema, resolveFile), resolveFile, { overrides });
+  return matcherFromSchema(schema, schemaExample(schema, resolveFile), resolveFile, options);
 }
 
 /** The matcher for a request body: exactly the consumer's `example`, which must fit the schema. */
@@ -38,7 +38,7 @@ export function requestBody(
 
 /** An error body (`error-<status>.schema.json`) whose `error_code` equals the status: consumers branch on it. */
 export function errorBody(status: 400 | 404 | 409): unknown {
-  return responseBody(`error-${status}.schema.json`, { error_code: MatchersV3.equal(status) });
+  return responseBody(`error-${status}.schema.json`, { overrides: { error_code: MatchersV3.equal(status) } });
 }
 
 export interface ConsumerContract {
