@@ -1,0 +1,157 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReference, type RunningReference } from '../../reference/server.js';
+import { UsageError, type CliIO } from '../../src/cli/command.js';
+import { runCommand } from '../../src/cli/commands/run.js';
+import { resolveRunOptions, type RunOptionsContext } from '../../src/cli/options.js';
+
+const context: RunOptionsContext = {
+  cwd: '/work/here',
+  knownSuites: ['smoke', 'contract'],
+  knownFaults: ['create-status-200'],
+  isRequirement: (id) => id === 'CLIENTS-GET-404',
+  randomSeed: () => 1234,
+};
+
+function usageError(args: string[]): UsageError {
+  try {
+    resolveRunOptions(args, context);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error(`no usage error for ${args.join(' ')}`);
+}
+
+describe('resolveRunOptions', () => {
+  it('defaults to the embedded target, a random seed and reports/latest, frozen', () => {
+    const config = resolveRunOptions([], context);
+    expect(config).toEqual({
+      target: { kind: 'embedded' },
+      suites: [],
+      seed: 1234,
+      runs: 50,
+      strict: false,
+      reportDir: '/work/here/reports/latest',
+      requestTimeoutMs: 10_000,
+    });
+    expect(Object.isFrozen(config) && Object.isFrozen(config.target) && Object.isFrozen(config.suites)).toBe(true);
+  });
+
+  it('reads every flag; suites come repeated, comma-separated or as names after --suite', () => {
+    const config = resolveRunOptions(
+      ['--target', 'http://h:1/cis/', '--issuer', 'http://i:2', '--state-url', 'http://h:1/s', '--suite', 'smoke', 'contract',
+        '--seed', '9', '--runs', '3', '--strict', '--check', 'CLIENTS-GET-404', '--report-dir', '/r', '--shard', '2/3', '--timeout', '500'],
+      context,
+    );
+    expect(config).toEqual({
+      target: { kind: 'url', url: 'http://h:1/cis' },
+      issuerUrl: 'http://i:2',
+      stateUrl: 'http://h:1/s',
+      suites: ['smoke', 'contract'],
+      seed: 9,
+      runs: 3,
+      strict: true,
+      check: 'CLIENTS-GET-404',
+      reportDir: '/r',
+      shard: { index: 2, count: 3 },
+      requestTimeoutMs: 500,
+    });
+    expect(resolveRunOptions(['--suite', 'smoke,contract'], context).suites).toEqual(['smoke', 'contract']);
+    expect(resolveRunOptions(['--fault', 'create-status-200'], context).target).toEqual({ kind: 'embedded', fault: 'create-status-200' });
+  });
+
+  it.each([
+    [['--target', 'sandbox'], '--target', /not implemented yet/],
+    [['--target', 'ftp://x'], '--target', /http\(s\) URL/],
+    [['--state-url', 'nope'], '--state-url', /http\(s\) URL/],
+    [['--suite', 'nope'], '--suite', /no such suite \(known: smoke, contract\)/],
+    [['--check', 'NOPE-1'], '--check', /no such requirement/],
+    [['--seed', 'x'], '--seed', /whole number/],
+    [['--runs', '0'], '--runs', /from 1/],
+    [['--shard', '4/3'], '--shard', /I\/N/],
+    [['--fault', 'nope'], '--fault', /no such fault/],
+    [['--target', 'http://h', '--fault', 'create-status-200'], '--fault', /only to the embedded target/],
+    [['--timeout', '5'], '--timeout', /from 100/],
+    [['--bogus'], '--bogus', /Unknown option/],
+  ])('rejects %j naming %s', (args, flag, message) => {
+    const error = usageError(args);
+    expect(error.flag).toBe(flag);
+    expect(error.message).toMatch(message);
+  });
+});
+
+/** Forwards to the reference and remembers every bearer token sent and every client_secret answered. */
+function recordingProxy(upstream: string, seen: Set<string>): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const auth = req.headers.authorization;
+      if (auth?.startsWith('Bearer ')) seen.add(auth.slice(7));
+      const headers = { ...req.headers };
+      delete headers.host;
+      const answer = await request(upstream + req.url, { method: req.method as 'GET', headers, body: chunks.length ? Buffer.concat(chunks) : null });
+      const text = await answer.body.text();
+      for (const match of text.matchAll(/"client_secret"\s*:\s*"([^"]+)"/g)) seen.add(match[1] as string);
+      res.writeHead(answer.statusCode, { 'content-type': String(answer.headers['content-type'] ?? 'application/json') }).end(text);
+    });
+  });
+}
+
+describe('cis-conformance run', () => {
+  let reference: RunningReference;
+  let proxy: Server;
+  let proxyUrl: string;
+  let reportDir: string;
+  const secrets = new Set<string>();
+
+  beforeAll(async () => {
+    reference = await startReference();
+    proxy = recordingProxy(reference.url, secrets);
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    reportDir = await mkdtemp(join(tmpdir(), 'cis-run-'));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => proxy.close(resolve));
+    await reference.close();
+    await rm(reportDir, { recursive: true, force: true });
+  });
+
+  function io(lines: string[]): CliIO {
+    return { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l), stopSignal: new Promise(() => undefined) };
+  }
+
+  it('writes the four reports, prints the table, and leaks no token or client secret anywhere', async () => {
+    const lines: string[] = [];
+    const exitCode = await runCommand.run(['--target', proxyUrl, '--suite', 'smoke', '--report-dir', reportDir, '--seed', '3'], io(lines));
+    expect(exitCode).toBe(0);
+    const files = (await readdir(reportDir)).sort();
+    expect(files).toEqual(['index.html', 'junit.xml', 'results.json', 'summary.md']);
+    const results = JSON.parse(await readFile(join(reportDir, 'results.json'), 'utf8')) as { summary: { passed: number } };
+    expect(results.summary.passed).toBe(3);
+    expect(lines.join('\n')).toMatch(/seed 3/);
+
+    const tokens = [...secrets].filter((s) => s.startsWith('eyJ'));
+    expect(tokens.length).toBeGreaterThanOrEqual(3);
+    expect(secrets.size).toBeGreaterThan(tokens.length); // client secrets were seen too
+    const outputs = [...(await Promise.all(files.map((f) => readFile(join(reportDir, f), 'utf8')))), lines.join('\n')];
+    for (const secret of secrets) {
+      for (const output of outputs) expect(output.includes(secret), `a secret leaked: ${secret.slice(0, 12)}…`).toBe(false);
+    }
+  });
+
+  it('runs only the checks of one requirement with --check', async () => {
+    const dir = join(reportDir, 'one');
+    const exitCode = await runCommand.run(['--suite', 'smoke', '--check', 'CLIENTS-GET-404', '--report-dir', dir], io([]));
+    expect(exitCode).toBe(0);
+    const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as { checks: Array<{ requirement: string }> };
+    expect(results.checks.map((c) => c.requirement)).toEqual(['CLIENTS-GET-404']);
+  });
+});
