@@ -1,0 +1,138 @@
+/**
+ * The law kit for schema-derived arbitraries (after fast-check's ArbitraryAssertions): each law is a plain
+ * function that throws with a counterexample, and `describeSchemaLaws` registers one test per law.
+ */
+import type { ErrorObject } from 'ajv';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/arbitraries/json.js';
+import type { InvalidCase, MutationLabel } from '../../../src/arbitraries/types.js';
+
+/** ajv's verdict on a value: `null` when valid, else its errors (ajv built with `allErrors`). */
+export type AjvCheck = (value: unknown) => ErrorObject[] | null;
+
+export interface LawOptions {
+  /** Values per law (per seed for shrinking). Default 60. */
+  readonly numRuns?: number;
+  /** Seeds whose shrink paths are walked. Default 8. */
+  readonly shrinkSeeds?: number;
+}
+
+const show = (value: unknown) => JSON.stringify(value)?.slice(0, 600);
+
+/** (a) Building the arbitrary twice and sampling with one seed gives the same values. */
+export function assertSameSeedSameValues(build: () => fc.Arbitrary<unknown>, numRuns = 60): void {
+  const [first, second] = [build(), build()];
+  for (const seed of [1, 20240611]) {
+    const a = fc.sample(first, { seed, numRuns }).map(canonicalJson);
+    const b = fc.sample(second, { seed, numRuns }).map(canonicalJson);
+    const at = a.findIndex((value, i) => value !== b[i]);
+    if (at !== -1) throw new Error(`seed ${seed}, value ${at}: ${a[at]?.slice(0, 300)} then ${b[at]?.slice(0, 300)}`);
+  }
+}
+
+/** (b) Every generated value passes ajv. */
+export function assertValidValuesPass(arb: fc.Arbitrary<unknown>, check: AjvCheck, numRuns = 60): void {
+  fc.assert(fc.property(arb, (value) => {
+    const errors = check(value);
+    if (errors) throw new Error(`ajv rejects ${show(value)}: ${show(errors)}`);
+  }), { numRuns, seed: 7 });
+}
+
+/** Whether one of ajv's errors is the labelled rule at the labelled place. */
+export function errorsMatchLabel(errors: readonly ErrorObject[], label: MutationLabel): boolean {
+  return errors.some((e) => {
+    if (e.keyword !== label.keyword) return false;
+    const member = e.keyword === 'required' ? e.params.missingProperty
+      : e.keyword === 'additionalProperties' ? e.params.additionalProperty : undefined;
+    const path = member === undefined ? e.instancePath
+      : `${e.instancePath}/${String(member).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return path === label.path;
+  });
+}
+
+function assertInvalidCase(c: InvalidCase, check: AjvCheck): void {
+  const errors = check(c.value);
+  if (!errors) throw new Error(`ajv accepts the "invalid" ${show(c.value)} labelled ${show(c.label)}`);
+  if (!errorsMatchLabel(errors, c.label))
+    throw new Error(`ajv's errors for ${show(c.value)} do not include ${show(c.label)}: ${show(errors)}`);
+}
+
+/** (c) Every invalid value fails ajv, and ajv reports the labelled keyword at the labelled path. */
+export function assertInvalidValuesFailAsLabelled(arb: fc.Arbitrary<InvalidCase>, check: AjvCheck, numRuns = 60): void {
+  fc.assert(fc.property(arb, (c) => assertInvalidCase(c, check)), { numRuns, seed: 11 });
+}
+
+/**
+ * Runs a property that fails on purpose (on the first value, then on about half the candidates, picked by a
+ * hash so the run is repeatable), so fast-check shrinks and tries many candidates; returns every value tried.
+ */
+export function shrinkCandidates<T>(arb: fc.Arbitrary<T>, seed: number): T[] {
+  const tried: T[] = [];
+  fc.check(fc.property(arb, (value) => {
+    tried.push(value);
+    if (tried.length === 1) return false;
+    return hash(canonicalJson(value)) % 2 === 0;
+  }), { seed, numRuns: 1, endOnFailure: false });
+  return tried;
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return Math.abs(h);
+}
+
+/** (d) Every candidate shrinking tries is still valid. Returns how many candidates were checked. */
+export function assertShrinksStayValid(arb: fc.Arbitrary<unknown>, check: AjvCheck, seeds = 8): number {
+  let checked = 0;
+  for (let seed = 1; seed <= seeds; seed++)
+    for (const value of shrinkCandidates(arb, seed * 97)) {
+      checked++;
+      const errors = check(value);
+      if (errors) throw new Error(`shrinking (seed ${seed * 97}) produced the invalid ${show(value)}: ${show(errors)}`);
+    }
+  return checked;
+}
+
+/** (d) Every candidate shrinking tries keeps its label and still fails ajv for that reason. */
+export function assertShrinksKeepLabel(arb: fc.Arbitrary<InvalidCase>, check: AjvCheck, seeds = 8): number {
+  let checked = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const [first, ...rest] = shrinkCandidates(arb, seed * 89);
+    for (const c of [first!, ...rest]) {
+      checked++;
+      if (canonicalJson(c.label) !== canonicalJson(first!.label))
+        throw new Error(`shrinking changed the label ${show(first!.label)} into ${show(c.label)}`);
+      assertInvalidCase(c, check);
+    }
+  }
+  return checked;
+}
+
+export interface SchemaLawSubject {
+  /** Builds the valid-data arbitrary (called more than once: once per build in law (a)). */
+  readonly valid: () => fc.Arbitrary<unknown>;
+  /** Builds the invalid-data arbitrary, if the schema forbids anything. */
+  readonly invalid?: () => fc.Arbitrary<InvalidCase>;
+  readonly check: AjvCheck;
+}
+
+/** Registers the laws for one schema, one vitest test per law, named `<name>: <law>`. */
+export function describeSchemaLaws(name: string, subject: SchemaLawSubject, options: LawOptions = {}): void {
+  const numRuns = options.numRuns ?? 60;
+  const seeds = options.shrinkSeeds ?? 8;
+  it(`${name}: the same seed gives the same values`, () => {
+    assertSameSeedSameValues(subject.valid, numRuns);
+    if (subject.invalid) assertSameSeedSameValues(subject.invalid, numRuns);
+  });
+  it(`${name}: every valid value passes ajv`, () => assertValidValuesPass(subject.valid(), subject.check, numRuns));
+  it(`${name}: shrinking keeps valid values valid`, () =>
+    expect(assertShrinksStayValid(subject.valid(), subject.check, seeds)).toBeGreaterThan(seeds));
+  if (!subject.invalid) return;
+  const invalid = subject.invalid;
+  it(`${name}: every invalid value fails ajv for its labelled reason`, () =>
+    assertInvalidValuesFailAsLabelled(invalid(), subject.check, numRuns));
+  it(`${name}: shrinking keeps the label of invalid values`, () =>
+    expect(assertShrinksKeepLabel(invalid(), subject.check, seeds)).toBeGreaterThan(seeds));
+}
