@@ -1,0 +1,88 @@
+/**
+ * ARCHITECTURE.md's layer rules, enforced by scanning the import specifiers of every source file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPackageRoot } from '../src/engine/packageRoot.js';
+
+const root = findPackageRoot();
+
+interface Import {
+  readonly file: string; // repo-relative, e.g. src/engine/runner.ts
+  readonly specifier: string;
+  /** Repo-relative target for relative specifiers; the bare package name otherwise. */
+  readonly target: string;
+}
+
+const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function sourceFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries.filter((f) => /\.(ts|mts|js)$/.test(f) && !f.includes('node_modules')).map((f) => join(dir, f));
+}
+
+export function importsOf(file: string, text: string): Import[] {
+  const found: Import[] = [];
+  for (const match of text.matchAll(IMPORT)) {
+    const specifier = (match[1] ?? match[2]) as string;
+    const target = specifier.startsWith('.') ? relative(root, resolve(root, dirname(file), specifier)) : specifier;
+    found.push({ file, specifier, target });
+  }
+  return found;
+}
+
+const FILES = ['src', 'reference', 'suites', 'bin'].flatMap(sourceFiles);
+const TEXT = new Map(FILES.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+const IMPORTS = FILES.flatMap((f) => importsOf(f, TEXT.get(f) as string));
+
+const inDir = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+const from = (dir: string) => IMPORTS.filter((i) => inDir(i.file, dir));
+const show = (list: Import[]) => list.map((i) => `${i.file} imports '${i.specifier}'`);
+const TRANSPORTS = ['undici', 'node:http', 'node:https', 'http', 'https', 'node:net', 'supertest', 'nock', 'fastify'];
+
+describe('the import scanner', () => {
+  it('sees static, type-only, re-export and dynamic imports', () => {
+    const sample = "import a from './x.js';\nimport type { B } from '../y.js';\nexport { c } from 'z';\nconst d = await import('./w.js');";
+    expect(importsOf('src/engine/f.ts', sample).map((i) => i.target)).toEqual(['src/engine/x.js', 'src/y.js', 'z', 'src/engine/w.js']);
+    expect(IMPORTS.length).toBeGreaterThan(50);
+  });
+});
+
+describe('layer rules (ARCHITECTURE.md)', () => {
+  it('reference/ imports nothing from src/, suites/ or test/', () => {
+    expect(show(from('reference').filter((i) => ['src', 'suites', 'test'].some((d) => inDir(i.target, d))))).toEqual([]);
+  });
+
+  it('suites/ import only src/suite, src/model, src/arbitraries, src/client and src/spec — never reference/ or a transport', () => {
+    const allowed = ['src/suite', 'src/model', 'src/arbitraries', 'src/client', 'src/spec'];
+    const bad = from('suites').filter((i) =>
+      i.specifier.startsWith('.') ? !allowed.some((d) => inDir(i.target, d)) && !inDir(i.target, 'suites') : TRANSPORTS.includes(i.specifier),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('src/model/ imports nothing outside itself', () => {
+    expect(show(from('src/model').filter((i) => !inDir(i.target, 'src/model')))).toEqual([]);
+  });
+
+  it('src/checks/ never import src/http/ or src/targets/', () => {
+    expect(show(from('src/checks').filter((i) => inDir(i.target, 'src/http') || inDir(i.target, 'src/targets')))).toEqual([]);
+  });
+
+  it('the engine never imports the CLI or reporters, and reporters never import the engine', () => {
+    const engine = from('src/engine').filter((i) => inDir(i.target, 'src/cli') || inDir(i.target, 'src/reporters'));
+    const reporters = from('src/reporters').filter((i) => inDir(i.target, 'src/engine'));
+    expect(show([...engine, ...reporters])).toEqual([]);
+  });
+
+  it('only src/cli/ reads process.argv', () => {
+    const readers = FILES.filter((f) => !inDir(f, 'src/cli') && !inDir(f, 'bin') && /process\.argv/.test(TEXT.get(f) as string));
+    expect(readers).toEqual([]);
+  });
+});
