@@ -17,16 +17,20 @@ export const MAX_JSON_DEPTH = 32;
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   const parseJson = app.getDefaultJsonParser('remove', 'remove');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
-      if (error) return done(error, undefined);
-      const depth = jsonDepth(value);
-      if (depth > MAX_JSON_DEPTH) {
-        return done(badRequest(`body nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`), undefined);
-      }
-      done(null, value);
-    });
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (request, body, done) => {
+      parseJson(request, body as string, (error: Error | null, value?: unknown) => {
+        if (error) return done(error, undefined);
+        const depth = jsonDepth(value);
+        if (depth > MAX_JSON_DEPTH) {
+          return done(badRequest(`body nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`), undefined);
+        }
+        done(null, value);
+      });
+    },
+  );
 }
 
 /** Nesting depth of parsed JSON, measured without recursion (the input may be thousands of levels deep). */

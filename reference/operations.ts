@@ -46,9 +46,21 @@ export const OPERATIONS: readonly OperationPolicy[] = [
   { key: 'CLIENTS-GET', method: 'GET', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: READ },
   { key: 'CLIENTS-UPDATE', method: 'PUT', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: WRITE },
   { key: 'CLIENTS-DELETE', method: 'DELETE', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: REMOVE },
-  { key: 'CLIENTS-RESOURCES', method: 'PUT', url: '/v1/clients/:clientId/resources', tokenTypes: CLIENT, permissions: WRITE },
+  {
+    key: 'CLIENTS-RESOURCES',
+    method: 'PUT',
+    url: '/v1/clients/:clientId/resources',
+    tokenTypes: CLIENT,
+    permissions: WRITE,
+  },
   { key: 'CONSENTS-LIST', method: 'GET', url: '/v1/consents', tokenTypes: CLIENT, permissions: CONSENTS_READ },
-  { key: 'CONSENTS-GET', method: 'GET', url: '/v1/consents/:consentId', tokenTypes: CLIENT, permissions: CONSENTS_READ },
+  {
+    key: 'CONSENTS-GET',
+    method: 'GET',
+    url: '/v1/consents/:consentId',
+    tokenTypes: CLIENT,
+    permissions: CONSENTS_READ,
+  },
   {
     key: 'CONSENTS-DELETE-USER',
     method: 'DELETE',
@@ -56,7 +68,13 @@ export const OPERATIONS: readonly OperationPolicy[] = [
     tokenTypes: CLIENT,
     permissions: CONSENTS_DELETE,
   },
-  { key: 'MANAGE-CONSENTS-LIST', method: 'GET', url: '/v1/manage/consents', tokenTypes: CLIENT_OR_ADMIN, permissions: CONSENTS_READ },
+  {
+    key: 'MANAGE-CONSENTS-LIST',
+    method: 'GET',
+    url: '/v1/manage/consents',
+    tokenTypes: CLIENT_OR_ADMIN,
+    permissions: CONSENTS_READ,
+  },
   {
     key: 'MANAGE-CONSENTS-DELETE',
     method: 'DELETE',
@@ -65,5 +83,11 @@ export const OPERATIONS: readonly OperationPolicy[] = [
     permissions: CONSENTS_DELETE,
   },
   { key: 'ME-CONSENTS-LIST', method: 'GET', url: '/v1/consents/me', tokenTypes: USER, permissions: [] },
-  { key: 'ME-CONSENTS-REVOKE', method: 'DELETE', url: '/v1/consents/me/clients/:clientId', tokenTypes: USER, permissions: [] },
+  {
+    key: 'ME-CONSENTS-REVOKE',
+    method: 'DELETE',
+    url: '/v1/consents/me/clients/:clientId',
+    tokenTypes: USER,
+    permissions: [],
+  },
 ];

@@ -87,7 +87,9 @@ async function assemble(options: ReferenceOptions) {
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 404 : 400;
       // fastify types this callback's reply generically; it is an ordinary reply.
-      void (reply as unknown as FastifyReply).code(status).send(errorBody(status, [`no resource at ${request.url.split('?')[0]}`]));
+      void (reply as unknown as FastifyReply)
+        .code(status)
+        .send(errorBody(status, [`no resource at ${request.url.split('?')[0]}`]));
     },
   });
   installErrorHandlers(app);

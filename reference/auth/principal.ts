@@ -44,6 +44,7 @@ function holdsAdminRole(value: unknown): boolean {
 
 function requiredString(claims: JWTPayload, name: string): string {
   const value = claims[name];
-  if (typeof value !== 'string' || value === '') throw unauthorized(`the token has no '${name}' claim (a non-empty string)`);
+  if (typeof value !== 'string' || value === '')
+    throw unauthorized(`the token has no '${name}' claim (a non-empty string)`);
   return value;
 }

@@ -52,7 +52,10 @@ function rejection(error: unknown, config: TokenVerifierConfig): HttpError {
   if (error instanceof errors.JOSEAlgNotAllowed) return unauthorized('the token is not signed with RS256');
   if (error instanceof errors.JWSSignatureVerificationFailed) return unauthorized('the token signature is not valid');
   if (error instanceof errors.JWKSNoMatchingKey) return unauthorized('no trusted key matches the token');
-  if (config.keys.remote && (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError))) {
+  if (
+    config.keys.remote &&
+    (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError))
+  ) {
     return new HttpError(503, [`cannot fetch the trusted keys (${config.keys.description})`]);
   }
   if (error instanceof errors.JOSEError) return unauthorized(`the token is malformed: ${error.message}`);

@@ -61,26 +61,38 @@ function samlDefaults(clientId: string): Record<string, unknown> {
 }
 
 /** The fields of `body` a schema declares; anything else is dropped (decisions #6). */
-export function knownPart(body: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): Record<string, unknown> {
+export function knownPart(
+  body: Readonly<Record<string, unknown>>,
+  known: ReadonlySet<string>,
+): Record<string, unknown> {
   const part: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(body)) if (known.has(field)) part[field] = value;
   return part;
 }
 
 /** A new client from a validated create body (its known fields only), with a generated id and secret. */
-export function newClient(fields: Readonly<Record<string, unknown>>, scope: Scope, now: Date): ClientRecord {
+export function newClient(
+  fields: Readonly<Record<string, unknown>>,
+  scope: Scope,
+  now: Date,
+  clientId: string = newId(),
+): ClientRecord {
   const protocol = protocolOf(fields);
-  const clientId = newId();
   const stamp = now.toISOString();
-  return {
-    ...(protocol === 'saml' ? samlDefaults(clientId) : oidcDefaults()),
-    ...fields,
-    tenant_id: scope.tenantId,
-    app_id: scope.appId,
+  const identity = {
     client_id: clientId,
     client_secret: newClientSecret(),
     name: String(fields['name']),
+    tenant_id: scope.tenantId,
+    app_id: scope.appId,
     authentication_protocol: protocol,
+  };
+  // Identity first so it leads the JSON; repeated last so no body field can override it.
+  return {
+    ...identity,
+    ...(protocol === 'saml' ? samlDefaults(clientId) : oidcDefaults()),
+    ...fields,
+    ...identity,
     created_at: stamp,
     updated_at: stamp,
   };

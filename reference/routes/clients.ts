@@ -13,8 +13,14 @@ type ClientsKey =
   | 'CLIENTS-DELETE'
   | 'CLIENTS-RESOURCES';
 
-const CREATE_SCHEMA = { oidc: 'client-create-oidc.request.schema.json', saml: 'client-create-saml.request.schema.json' };
-const UPDATE_SCHEMA = { oidc: 'client-update-oidc.request.schema.json', saml: 'client-update-saml.request.schema.json' };
+const CREATE_SCHEMA = {
+  oidc: 'client-create-oidc.request.schema.json',
+  saml: 'client-create-saml.request.schema.json',
+};
+const UPDATE_SCHEMA = {
+  oidc: 'client-update-oidc.request.schema.json',
+  saml: 'client-update-saml.request.schema.json',
+};
 const RESOURCES_SCHEMA = 'client-resources.request.schema.json';
 
 /** The seven Clients operations (FACTS §2, decisions #13–#20), acting on the token's own app. */
@@ -37,7 +43,10 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       rejectUserInfoClaimsWithSync(body);
       const scope = scopeOf(call);
       if (appClients(scope).some((c) => c.name === body['name'])) {
-        throw conflict(`a client named ${JSON.stringify(body['name'])} already exists in this app`, 'IDENTIFIER_IS_TAKEN');
+        throw conflict(
+          `a client named ${JSON.stringify(body['name'])} already exists in this app`,
+          'IDENTIFIER_IS_TAKEN',
+        );
       }
       const client = newClient(knownPart(body, validator.knownFields(schema)), scope, clock());
       store.putClient(client);
@@ -87,8 +96,6 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
 /** Decisions #14 (documented): the two fields "cannot be sent together". */
 function rejectUserInfoClaimsWithSync(body: Readonly<Record<string, unknown>>): void {
   if (body['default_user_info_claims'] !== undefined && body['sync_id_token_claims_to_userinfo'] === true) {
-    throw badRequest(
-      'default_user_info_claims cannot be sent together with sync_id_token_claims_to_userinfo: true',
-    );
+    throw badRequest('default_user_info_claims cannot be sent together with sync_id_token_claims_to_userinfo: true');
   }
 }

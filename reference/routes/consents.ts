@@ -15,7 +15,10 @@ type ConsentsKey =
 /** The seven Consents operations (FACTS §3, decisions #21–#25). Consents come only from the state hook. */
 export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   const { store, faults } = deps;
-  const tokenScope = (call: OperationCall): Scope => ({ tenantId: call.principal.tenantId, appId: call.principal.appId });
+  const tokenScope = (call: OperationCall): Scope => ({
+    tenantId: call.principal.tenantId,
+    appId: call.principal.appId,
+  });
   const consentsIn = (scope: Scope, match: (c: ConsentRecord) => boolean): ConsentRecord[] =>
     store.findConsents((c) => isVisible(c, scope, faults) && match(c));
   /** Decisions #22: `client_id` and `user_id` filter, alone or together. */
@@ -62,7 +65,8 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     'CONSENTS-GET': (call) => {
       const id = call.params['consentId'] ?? '';
       const consent = store.getConsent(id);
-      if (!consent || !isVisible(consent, tokenScope(call), faults)) throw notFound(`consent ${JSON.stringify(id)} not found`);
+      if (!consent || !isVisible(consent, tokenScope(call), faults))
+        throw notFound(`consent ${JSON.stringify(id)} not found`);
       return { status: 200, result: consent };
     },
 
@@ -89,7 +93,10 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'ME-CONSENTS-REVOKE': (call) => {
       const userId = call.principal.subject;
-      return deleteAll(consentsIn(tokenScope(call), pairMatch(call, userId)), "this client among the caller's consents");
+      return deleteAll(
+        consentsIn(tokenScope(call), pairMatch(call, userId)),
+        "this client among the caller's consents",
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../errors.js';
 import { newClient } from '../clients/clientRecord.js';
 import { newId } from '../ids.js';
-import type { ClientRecord, ConsentRecord } from '../store/types.js';
+import type { ConsentRecord } from '../store/types.js';
 import type { HandlerDeps } from './operationCall.js';
 import { bodyObject } from './operationCall.js';
 
@@ -26,7 +26,12 @@ export function registerStateHook(app: FastifyInstance, deps: HandlerDeps): void
     const name = String(body['state']);
     const state = Object.hasOwn(STATES, name) ? STATES[name] : undefined;
     // The state name first: the schema's anyOf would otherwise report every state's params at once.
-    if (!state) throw badRequest(`state must be one of: ${Object.keys(STATES).map((s) => JSON.stringify(s)).join(', ')}`);
+    if (!state)
+      throw badRequest(
+        `state must be one of: ${Object.keys(STATES)
+          .map((s) => JSON.stringify(s))
+          .join(', ')}`,
+      );
     deps.validator.assertValid(STATE_HOOK_SCHEMA, request.body);
     const action = body['action'] === 'teardown' ? state.teardown : state.setup;
     return reply.code(200).send(action(bodyObject(body['params']), deps));
@@ -45,9 +50,8 @@ function setUpApp(params: Params, { store, clock }: HandlerDeps): object {
   }
   if (!existing) {
     // The app's default client (FACTS §2.1: the first client is created with the app).
-    const created = newClient({ name: `${appName} default client`, redirect_uris: [] }, { tenantId, appId }, clock());
-    const defaultClient: ClientRecord = { ...created, client_id: clientId };
-    store.putClient(defaultClient);
+    const fields = { name: `${appName} default client`, redirect_uris: [] };
+    store.putClient(newClient(fields, { tenantId, appId }, clock(), clientId));
   }
   return { tenant_id: tenantId, app_id: appId, app_name: appName, client_id: clientId };
 }

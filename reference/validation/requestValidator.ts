@@ -25,7 +25,9 @@ export function loadRequestValidator(packageRoot: string): RequestValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   const schemas = new Map<string, Record<string, unknown>>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
     schemas.set(file, schema);
     if (typeof schema['$id'] === 'string') ajv.addSchema(schema);
@@ -39,7 +41,8 @@ export function loadRequestValidator(packageRoot: string): RequestValidator {
     if (!validate) {
       const schema = schemas.get(file);
       if (!schema) throw new Error(`schema file ${file} not found in ${dir}`);
-      validate = (typeof schema['$id'] === 'string' ? ajv.getSchema(schema['$id']) : ajv.getSchema(file)) ?? ajv.compile(schema);
+      validate =
+        (typeof schema['$id'] === 'string' ? ajv.getSchema(schema['$id']) : ajv.getSchema(file)) ?? ajv.compile(schema);
       compiled.set(file, validate);
     }
     return validate;

@@ -55,7 +55,9 @@ describe('faultSwitch', () => {
   });
 
   it('rejects an unknown name with the list of known ones', () => {
-    expect(() => faultSwitch('no-such-fault')).toThrow(/unknown fault 'no-such-fault'; known faults: create-status-200, /);
+    expect(() => faultSwitch('no-such-fault')).toThrow(
+      /unknown fault 'no-such-fault'; known faults: create-status-200, /,
+    );
   });
 
   it('has unique names, a description and at least one violated requirement each', () => {
@@ -70,7 +72,8 @@ describe('faultSwitch', () => {
   it('names only requirement ids the catalog has', () => {
     const catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as { requirements: Array<{ id: string }> };
     const ids = new Set(catalog.requirements.map((r) => r.id));
-    for (const fault of FAULTS) for (const id of fault.violates) expect(ids.has(id), `${fault.name} → ${id}`).toBe(true);
+    for (const fault of FAULTS)
+      for (const id of fault.violates) expect(ids.has(id), `${fault.name} → ${id}`).toBe(true);
   });
 });
 

@@ -56,16 +56,12 @@ const segment = fc.oneof(
 const route = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc
-      .constantFrom(...OPERATIONS)
-      .chain((policy) =>
-        fc
-          .tuple(segment, segment)
-          .map(([a, b]) => ({
-            method: policy.method as string,
-            path: policy.url.replace(/:\w+/, a).replace(/:\w+/, b),
-          })),
-      ),
+    arbitrary: fc.constantFrom(...OPERATIONS).chain((policy) =>
+      fc.tuple(segment, segment).map(([a, b]) => ({
+        method: policy.method as string,
+        path: policy.url.replace(/:\w+/, a).replace(/:\w+/, b),
+      })),
+    ),
   },
   { weight: 1, arbitrary: fc.constant({ method: 'POST', path: '/__conformance/state' }) },
   {

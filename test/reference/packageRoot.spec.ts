@@ -14,7 +14,9 @@ describe('findPackageRoot', () => {
   it('names the start folder when there is no package root above it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cis-root-'));
     try {
-      expect(() => findPackageRoot(dir)).toThrow(`cannot find the package root (a folder with schemas/ and package.json) above ${dir}`);
+      expect(() => findPackageRoot(dir)).toThrow(
+        `cannot find the package root (a folder with schemas/ and package.json) above ${dir}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -26,8 +26,17 @@ describe('bodies the reference refuses (decisions #7)', () => {
   });
 
   it('a content type other than application/json → 415', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
-      const reply = await call('POST', '/v1/clients', { token: bearer, body: 'name=x', headers: { 'content-type': type } });
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const reply = await call('POST', '/v1/clients', {
+        token: bearer,
+        body: 'name=x',
+        headers: { 'content-type': type },
+      });
       expect(reply.status, type).toBe(415);
       expect(reply.body).toMatchObject({ error_code: 415 });
     }
@@ -51,10 +60,17 @@ describe('bodies the reference refuses (decisions #7)', () => {
 
   it('deep nesting → 400, even thousands of levels deep', async () => {
     const objects = (depth: number, key: string): string => `{"${key}":`.repeat(depth) + '1' + '}'.repeat(depth);
-    const cases = [objects(MAX_JSON_DEPTH + 1, 'a'), '['.repeat(40_000) + ']'.repeat(40_000), objects(6_000, 'constructor')];
+    const cases = [
+      objects(MAX_JSON_DEPTH + 1, 'a'),
+      '['.repeat(40_000) + ']'.repeat(40_000),
+      objects(6_000, 'constructor'),
+    ];
     for (const nested of cases) {
       const depth = nested.length;
-      const reply = await call('POST', '/v1/clients', { token: bearer, body: `{"name":"n","redirect_uris":[],"x":${nested}}` });
+      const reply = await call('POST', '/v1/clients', {
+        token: bearer,
+        body: `{"name":"n","redirect_uris":[],"x":${nested}}`,
+      });
       expect(reply.status, `${depth} characters`).toBe(400);
       expect(reply.body.message[0]).toMatch(/levels deep/);
     }
@@ -62,14 +78,19 @@ describe('bodies the reference refuses (decisions #7)', () => {
 
   it('an empty body or a non-object body → 400 naming the body', async () => {
     for (const body of ['', 'null', '[]', '"text"', '42']) {
-      const reply = await call('POST', '/v1/clients', { token: bearer, body, headers: { 'content-type': 'application/json' } });
+      const reply = await call('POST', '/v1/clients', {
+        token: bearer,
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(reply.status, body).toBe(400);
       expect(reply.body.message[0]).toMatch(/^body /);
     }
   });
 
   it('__proto__ in a body reaches no prototype and is not stored', async () => {
-    const body = '{"name":"Proto","redirect_uris":[],"__proto__":{"polluted":true},"token_expiration":{"__proto__":{"x":1}}}';
+    const body =
+      '{"name":"Proto","redirect_uris":[],"__proto__":{"polluted":true},"token_expiration":{"__proto__":{"x":1}}}';
     const reply = await call('POST', '/v1/clients', { token: bearer, body });
     expect(reply.status).toBe(201);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -110,7 +131,9 @@ describe('paths and query strings', () => {
 describe('concurrent writes keep the store consistent', () => {
   it('of 50 simultaneous creates with one name exactly one wins; the others get 409', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 50 }, () => call('POST', '/v1/clients', { token: bearer, body: { name: 'Race', redirect_uris: [] } })),
+      Array.from({ length: 50 }, () =>
+        call('POST', '/v1/clients', { token: bearer, body: { name: 'Race', redirect_uris: [] } }),
+      ),
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(49);

@@ -33,7 +33,11 @@ describe('startReference', () => {
     expect(list.body).toEqual({ result: [] });
     const state = await request(reference.url)
       .post('/__conformance/state')
-      .send({ state: 'an app exists', action: 'setup', params: { tenant_id: 't', app_id: 'a', app_name: 'A', client_id: 'c' } });
+      .send({
+        state: 'an app exists',
+        action: 'setup',
+        params: { tenant_id: 't', app_id: 'a', app_name: 'A', client_id: 'c' },
+      });
     expect(state.status).toBe(200);
   });
 
@@ -44,7 +48,9 @@ describe('startReference', () => {
   });
 
   it('rejects a JWKS file and a JWKS URL given together', async () => {
-    await expect(startReference({ jwksFile: 'a.json', jwksUrl: 'http://127.0.0.1:1/jwks' })).rejects.toThrow(/not both/);
+    await expect(startReference({ jwksFile: 'a.json', jwksUrl: 'http://127.0.0.1:1/jwks' })).rejects.toThrow(
+      /not both/,
+    );
   });
 });
 
@@ -64,7 +70,9 @@ describe('trusted keys', () => {
     const reference = await startReference({ jwksUrl, packageRoot: PACKAGE_ROOT });
     try {
       expect(reference.jwksSource).toBe(`url ${jwksUrl}`);
-      const reply = await request(reference.url).get('/v1/clients').set('authorization', `Bearer ${await mintToken(reader)}`);
+      const reply = await request(reference.url)
+        .get('/v1/clients')
+        .set('authorization', `Bearer ${await mintToken(reader)}`);
       expect(reply.status).toBe(200);
     } finally {
       await reference.close();
@@ -74,7 +82,9 @@ describe('trusted keys', () => {
   it('answers 503 (not 401) when the JWKS URL cannot be reached', async () => {
     const reference = await startReference({ jwksUrl: 'http://127.0.0.1:9/jwks' });
     try {
-      const reply = await request(reference.url).get('/v1/clients').set('authorization', `Bearer ${await mintToken(reader)}`);
+      const reply = await request(reference.url)
+        .get('/v1/clients')
+        .set('authorization', `Bearer ${await mintToken(reader)}`);
       expect(reply.status).toBe(503);
       expect(reply.body.message).toMatch(/cannot fetch the trusted keys/);
     } finally {
@@ -84,12 +94,16 @@ describe('trusted keys', () => {
 
   it('trusts exactly the keys of a configured JWKS file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cis-jwks-'));
-    const forgery = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'fixtures', 'keys', 'untrusted-forgery-key.private.jwk.json'), 'utf8'));
+    const forgery = JSON.parse(
+      readFileSync(join(PACKAGE_ROOT, 'fixtures', 'keys', 'untrusted-forgery-key.private.jwk.json'), 'utf8'),
+    );
     const { kty, n, e, kid } = forgery as Record<string, string>;
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ kty, n, e, kid, alg: 'RS256', use: 'sig' }] }));
     const reference = await startReference({ jwksFile: join(dir, 'jwks.json') });
     try {
-      const usual = await request(reference.url).get('/v1/clients').set('authorization', `Bearer ${await mintToken(reader)}`);
+      const usual = await request(reference.url)
+        .get('/v1/clients')
+        .set('authorization', `Bearer ${await mintToken(reader)}`);
       expect(usual.status).toBe(401);
       const other = await request(reference.url)
         .get('/v1/clients')
@@ -102,7 +116,9 @@ describe('trusted keys', () => {
   });
 
   it('refuses a JWKS file that is missing or has no keys, naming it', async () => {
-    await expect(startReference({ jwksFile: '/nonexistent/jwks.json' })).rejects.toThrow(/cannot read the JWKS file \/nonexistent/);
+    await expect(startReference({ jwksFile: '/nonexistent/jwks.json' })).rejects.toThrow(
+      /cannot read the JWKS file \/nonexistent/,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'cis-jwks-'));
     writeFileSync(join(dir, 'empty.json'), '{"keys": []}');
     await expect(startReference({ jwksFile: join(dir, 'empty.json') })).rejects.toThrow(/no "keys" array/);

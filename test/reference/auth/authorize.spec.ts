@@ -37,7 +37,9 @@ describe('permission lists are any-of; [appId] means the token’s own app', () 
       }
       const outside = ['apps:unrelated', 'other:read'];
       expect(await statusOf(policy, { perms: outside }), 'permissions outside the list').toBe(403);
-      const otherApp = policy.permissions.filter((p) => p.startsWith('[appId]')).map((p) => p.replace('[appId]', 'app-b'));
+      const otherApp = policy.permissions
+        .filter((p) => p.startsWith('[appId]'))
+        .map((p) => p.replace('[appId]', 'app-b'));
       expect(await statusOf(policy, { perms: otherApp }), '[appId] of another app').toBe(403);
       expect(await statusOf(policy, { claims: { ts_permissions: undefined } }), 'no ts_permissions claim').toBe(403);
     });
@@ -77,7 +79,11 @@ describe('token types (decisions #9)', () => {
 
 describe('isolation (decisions #12)', () => {
   it('another tenant or another app gets 404 for a client by id and cannot change or delete it', async () => {
-    const owner: TestTokenOptions = { tenant: 'tenant-1', app: 'app-1', perms: ['apps:create', 'apps:read', 'apps:delete'] };
+    const owner: TestTokenOptions = {
+      tenant: 'tenant-1',
+      app: 'app-1',
+      perms: ['apps:create', 'apps:read', 'apps:delete'],
+    };
     const created = await call('POST', '/v1/clients', { token: owner, body: { name: 'Iso', redirect_uris: [] } });
     const id = created.body.result.client_id as string;
     for (const intruder of [

@@ -45,8 +45,10 @@ describe('rejected tokens answer 401 naming the reason', () => {
       .sign(new TextEncoder().encode('a-shared-secret-of-enough-length!!'));
     await expect401(`Bearer ${hs}`, /RS256/);
   });
-  it('no exp claim', async () => expect401(`Bearer ${await mintToken({ ...reader, claims: { exp: undefined } })}`, /'exp'/));
-  it('no tid claim', async () => expect401(`Bearer ${await mintToken({ ...reader, claims: { tid: undefined } })}`, /'tid'/));
+  it('no exp claim', async () =>
+    expect401(`Bearer ${await mintToken({ ...reader, claims: { exp: undefined } })}`, /'exp'/));
+  it('no tid claim', async () =>
+    expect401(`Bearer ${await mintToken({ ...reader, claims: { tid: undefined } })}`, /'tid'/));
 });
 
 describe('configured issuer and audiences', () => {
@@ -54,7 +56,9 @@ describe('configured issuer and audiences', () => {
     const custom = await referenceApp({ issuer: 'https://issuer.test', audiences: ['api-1', 'api-2'] });
     const customCall = caller(custom);
     try {
-      const ok = await customCall('GET', '/v1/clients', { token: { ...reader, iss: 'https://issuer.test', aud: 'api-2' } });
+      const ok = await customCall('GET', '/v1/clients', {
+        token: { ...reader, iss: 'https://issuer.test', aud: 'api-2' },
+      });
       expect(ok.status).toBe(200);
       const wrongIss = await customCall('GET', '/v1/clients', { token: { ...reader, aud: 'api-1' } });
       expect(wrongIss.status).toBe(401);

@@ -13,6 +13,7 @@ export interface CallOptions {
 export interface CallReply {
   readonly status: number;
   /** Parsed JSON, or the raw text when the body is not JSON ('' for none). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read replies ad hoc; shapes are asserted by schema
   readonly body: any;
   readonly headers: Readonly<Record<string, unknown>>;
 }
@@ -53,7 +54,11 @@ export function caller(app: FastifyInstance): Call {
 /** Sets up an app through the state hook and answers its ids. */
 export async function appExists(call: Call, tenant: string, app: string, clientId = `${app}-default`): Promise<void> {
   const reply = await call('POST', '/__conformance/state', {
-    body: { state: 'an app exists', action: 'setup', params: { tenant_id: tenant, app_id: app, app_name: app, client_id: clientId } },
+    body: {
+      state: 'an app exists',
+      action: 'setup',
+      params: { tenant_id: tenant, app_id: app, app_name: app, client_id: clientId },
+    },
   });
   if (reply.status !== 200) throw new Error(`state hook failed: ${JSON.stringify(reply.body)}`);
 }

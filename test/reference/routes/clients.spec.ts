@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function createClient(body: object, as: TestTokenOptions = token): Promise<Record<string, any>> {
+async function createClient(body: object, as: TestTokenOptions = token): Promise<Record<string, unknown>> {
   const reply = await call('POST', '/v1/clients', { token: as, body });
   expect(reply.status).toBe(201);
   return reply.body.result;
@@ -66,7 +66,12 @@ describe('POST /v1/clients', () => {
   });
 
   it('answers 400 for default_user_info_claims sent with sync_id_token_claims_to_userinfo: true', async () => {
-    const body = { ...oidcBody, name: 'Sync', default_user_info_claims: ['email'], sync_id_token_claims_to_userinfo: true };
+    const body = {
+      ...oidcBody,
+      name: 'Sync',
+      default_user_info_claims: ['email'],
+      sync_id_token_claims_to_userinfo: true,
+    };
     const reply = await call('POST', '/v1/clients', { token, body });
     expect(reply.status).toBe(400);
     expect(reply.body.message.join(' ')).toContain('sync_id_token_claims_to_userinfo');
@@ -101,7 +106,7 @@ describe('GET /v1/clients and GET /v1/clients/{clientId}', () => {
 
   it('answers 404 for an unknown id, an id with odd characters and another app’s client', async () => {
     const theirs = await createClient({ ...oidcBody, name: 'Hidden' }, otherApp);
-    for (const id of ['nope', '%00', '..%2F..%2Fetc', encodeURIComponent('ü"<x>'), '%zz', theirs.client_id]) {
+    for (const id of ['nope', '%00', '..%2F..%2Fetc', encodeURIComponent('ü"<x>'), '%zz', String(theirs.client_id)]) {
       const reply = await call('GET', `/v1/clients/${id}`, { token });
       expect(reply.status, id).toBe(404);
       expectMatchesSchema('error-404.schema.json', reply.body);
@@ -119,7 +124,11 @@ describe('PUT /v1/clients/{clientId}', () => {
     });
     const reply = await call('PUT', `/v1/clients/${created.client_id}`, {
       token,
-      body: { ciba_authorization: { enabled: false }, authentication_protocol: 'saml', redirect_uris: ['https://x.test'] },
+      body: {
+        ciba_authorization: { enabled: false },
+        authentication_protocol: 'saml',
+        redirect_uris: ['https://x.test'],
+      },
     });
     expect(reply.status).toBe(200);
     expectMatchesSchema('client-single.envelope.schema.json', reply.body);
@@ -146,7 +155,10 @@ describe('PUT /v1/clients/{clientId}', () => {
 describe('PUT /v1/clients/{clientId}/resources', () => {
   it('replaces the resource list (200), 400 without resource_ids, 404 for an unknown client', async () => {
     const created = await createClient({ ...oidcBody, name: 'Res', resources: ['r1', 'r2'] });
-    const reply = await call('PUT', `/v1/clients/${created.client_id}/resources`, { token, body: { resource_ids: ['r3'] } });
+    const reply = await call('PUT', `/v1/clients/${created.client_id}/resources`, {
+      token,
+      body: { resource_ids: ['r3'] },
+    });
     expect(reply.status).toBe(200);
     expectMatchesSchema('client-single.envelope.schema.json', reply.body);
     expect(reply.body.result.resources).toEqual(['r3']);

@@ -72,7 +72,9 @@ describe('DELETE /v1/consents/clients/{clientId}/users/{userId}', () => {
     const first = await consent(appId, 'c1', 'u1', { scope: 'a' });
     await consent(appId, 'c1', 'u1', { scope: 'b' });
     const kept = await consent(appId, 'c2', 'u1');
-    const one = await call('DELETE', `/v1/consents/clients/c1/users/u1?consent_id=${first['consent_id']}`, { token: as });
+    const one = await call('DELETE', `/v1/consents/clients/c1/users/u1?consent_id=${first['consent_id']}`, {
+      token: as,
+    });
     expect(one.status).toBe(200);
     expect(one.body).toBe('');
     expect((await call('GET', '/v1/consents?client_id=c1', { token: as })).body.result).toHaveLength(1);
@@ -135,7 +137,9 @@ describe('/v1/consents/me', () => {
     expect(list.status).toBe(200);
     expectMatchesSchema('consent-list.envelope.schema.json', list.body);
     expect(ids(list.body)).toEqual([mine['consent_id']]);
-    const foreign = await call('DELETE', `/v1/consents/me/clients/c1?consent_id=${theirs['consent_id']}`, { token: alice });
+    const foreign = await call('DELETE', `/v1/consents/me/clients/c1?consent_id=${theirs['consent_id']}`, {
+      token: alice,
+    });
     expect(foreign.status).toBe(404);
     expectMatchesSchema('error-404.schema.json', foreign.body);
     expect((await call('DELETE', '/v1/consents/me/clients/c1', { token: alice })).status).toBe(200);

@@ -27,7 +27,13 @@ describe('POST /__conformance/state', () => {
     expect(clients.body.result.map((c: { client_id: string }) => c.client_id)).toEqual(['default-client-s']);
     expectMatchesSchema('client-list.envelope.schema.json', clients.body);
 
-    const consentParams = { tenant_id: 'tenant-s', app_id: 'app-s', client_id: 'default-client-s', user_id: 'u', scope: 'openid' };
+    const consentParams = {
+      tenant_id: 'tenant-s',
+      app_id: 'app-s',
+      client_id: 'default-client-s',
+      user_id: 'u',
+      scope: 'openid',
+    };
     await call('POST', STATE, { body: { state: 'a consent exists', action: 'setup', params: consentParams } });
 
     const teardown = await call('POST', STATE, { body: { ...setup, action: 'teardown' } });
