@@ -2,6 +2,7 @@ import type { CliCommand } from './command.js';
 import { issuerCommand } from './commands/issuer.js';
 import { mergeReportsCommand } from './commands/mergeReports.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 
 /**
@@ -9,6 +10,7 @@ import { tokenCommand } from './commands/token.js';
  */
 export const COMMANDS: readonly CliCommand[] = [
   runCommand,
+  serveCommand,
   issuerCommand,
   tokenCommand,
   mergeReportsCommand,
