@@ -7,12 +7,13 @@ export const STYLESHEET = `
 body{margin:0;background:var(--bg);color:#1f2328;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:1320px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0}h2{font-size:18px;margin:0 0 12px}h3{font-size:15px;margin:0}
-section.card{background:#fff;border:1px solid var(--border);border-radius:8px;padding:16px 20px;margin:0 0 20px}
+section.card,header.card{background:#fff;border:1px solid var(--border);border-radius:8px;padding:16px 20px;margin:0 0 20px}
 .muted{color:var(--muted)}code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
 pre{background:var(--bg);border:1px solid var(--border);border-radius:6px;padding:8px 10px;margin:4px 0 10px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:420px;overflow:auto}
 header.card{display:flex;flex-wrap:wrap;gap:16px 32px;align-items:flex-start;justify-content:space-between}
+header.card>div:first-child{flex:1 1 460px;min-width:0}header.card>div:last-child{flex:0 0 auto}
 .status{display:inline-block;font-weight:600;border-radius:999px;padding:2px 12px;margin-top:6px}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:10px 0 0}dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-all}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:10px 0 0}dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;overflow-wrap:anywhere}
 .tiles{display:flex;gap:10px;flex-wrap:wrap}
 .tile{min-width:92px;border-radius:8px;padding:8px 12px;text-align:center;border:1px solid transparent}
 .tile b{display:block;font-size:24px;line-height:1.2}
@@ -21,7 +22,7 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:1
 .v-warning{background:var(--warning-bg);color:var(--warning);border-color:#f5e0a0}
 .v-skipped{background:var(--skipped-bg);color:var(--skipped);border-color:#d0d7de}
 .v-error{background:var(--error-bg);color:var(--error);border-color:#e1ccff}
-nav{display:flex;gap:14px;flex-wrap:wrap;margin:0 0 16px}nav a{color:#0969da;text-decoration:none}
+nav{display:flex;gap:16px;flex-wrap:wrap;margin:-8px 0 16px;padding:0 4px}nav a{color:#0969da;text-decoration:none}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid var(--border);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:var(--bg);font-weight:600;white-space:nowrap}
@@ -35,8 +36,7 @@ table.matrix td.total{text-align:center;white-space:nowrap;color:var(--muted)}
 .key{color:var(--muted);font-size:12px;margin-left:6px}
 table.matrix th .key{display:block;margin:0 0 0 64px;font-weight:400;font-size:11px;line-height:1.2}
 table.matrix{font-size:13px}table.matrix th,table.matrix td{padding:4px 6px}
-table.matrix tbody th{white-space:normal;max-width:300px}table.matrix tbody th code{overflow-wrap:anywhere}
-.chip{display:inline-block;border-radius:999px;padding:0 8px;font-size:12px;font-weight:600;border:1px solid transparent;white-space:nowrap}
+table.matrix tbody th{white-space:normal;max-width:300px}.chip{display:inline-block;border-radius:999px;padding:0 8px;font-size:12px;font-weight:600;border:1px solid transparent;white-space:nowrap}
 .legend{display:flex;gap:8px;flex-wrap:wrap;margin:10px 0 0}
 details.op{border:1px solid var(--border);border-radius:6px;margin:0 0 10px;background:#fff}
 details.op>summary{padding:8px 12px;cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}

@@ -25,8 +25,10 @@ export function operationLabel(operation: string, withKey = true): SafeHtml {
   const method = space > 0 ? operation.slice(0, space) : '';
   const path = space > 0 ? operation.slice(space + 1) : operation;
   const key = operationKey(operation);
+  // A line may break after a slash only, so long paths wrap between segments, never inside `{userId}`.
+  const segments = path.split('/').map((segment, i) => (i === 0 ? html`${segment}` : html`/<wbr />${segment}`));
   return html`<span class="method m-${METHODS.has(method) ? method : 'other'}">${method || '?'}</span
-    ><code>${path}</code>${withKey && key !== operation ? html`<span class="key">${key}</span>` : ''}`;
+    ><code>${segments}</code>${withKey && key !== operation ? html`<span class="key">${key}</span>` : ''}`;
 }
 
 export function operationAnchor(operation: string): string {
