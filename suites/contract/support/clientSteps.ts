@@ -1,0 +1,120 @@
+/**
+ * Steps the Clients checks share: a fresh app with a token, and one function per operation that sends the
+ * request and hands back the response with its unwrapped body. Steps judge nothing themselves except the set-up
+ * create, which must succeed for a check to reach its point; each check names the rule it tests.
+ */
+import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import { minimalOidcBody, type JsonObject } from './clientBodies.js';
+import { describeBody, resultList, resultObject } from './envelope.js';
+
+export const CLIENTS_PATH = '/v1/clients';
+
+/** `/v1/clients/{clientId}`; `encodedId` is put in the path as is (for odd ids already encoded by the caller). */
+export function clientPath(clientId: string, options: { readonly encodedId?: boolean } = {}): string {
+  return `${CLIENTS_PATH}/${options.encodedId ? clientId : encodeURIComponent(clientId)}`;
+}
+
+export function clientResourcesPath(clientId: string, options: { readonly encodedId?: boolean } = {}): string {
+  return `${clientPath(clientId, options)}/resources`;
+}
+
+/**
+ * Every permission of the Clients lists (FACTS §2; apps:* and [appId]:* for each action), so a token passes each
+ * operation whether a target reads the lists as any-of (decisions.md #11) or as all-of. Who may do what is the
+ * permission suite's business; these suites test what the operations do.
+ */
+export const CLIENTS_PERMISSIONS: readonly string[] = ['create', 'read', 'edit', 'delete'].flatMap((action) => [
+  `apps:${action}`,
+  `[appId]:${action}`,
+]);
+
+export interface ClientsSession {
+  readonly app: AppFixture;
+  readonly token: string;
+}
+
+/** A fresh app (fresh tenant) and a client token of it holding CLIENTS_PERMISSIONS. */
+export async function clientsSession(c: CheckContext): Promise<ClientsSession> {
+  const app = await c.fixtures.app();
+  return { app, token: await c.tokens.client({ app, permissions: CLIENTS_PERMISSIONS }) };
+}
+
+/** Another token for the same app (e.g. after delete-all, when the first one's client is gone). */
+export async function freshToken(c: CheckContext, session: ClientsSession): Promise<string> {
+  return c.tokens.client({ app: session.app, permissions: CLIENTS_PERMISSIONS });
+}
+
+export interface ClientResponse {
+  readonly res: TargetResponse;
+  /** The unwrapped client when the body is a JSON object. */
+  readonly client: Record<string, unknown> | undefined;
+}
+
+export interface CreatedClient extends ClientResponse {
+  readonly id: string;
+  readonly client: Record<string, unknown>;
+  /** The body that was sent. */
+  readonly sent: JsonObject;
+}
+
+export async function postClient(c: CheckContext, token: string, body: unknown): Promise<ClientResponse> {
+  const res = await c.send({ method: 'POST', path: CLIENTS_PATH, token, body });
+  return { res, client: resultObject(res) };
+}
+
+/**
+ * A set-up create (default body: minimalOidcBody with a run-unique name). Any 2xx with a client_id will do here,
+ * so that a check about another rule still runs when the exact create status is wrong; anything else fails the
+ * check under CLIENTS-CREATE-201, since a valid create that gives no client breaks that documented rule.
+ */
+export async function createClient(c: CheckContext, session: ClientsSession, body?: JsonObject): Promise<CreatedClient> {
+  const sent = body ?? minimalOidcBody(c.fixtures.id('client'));
+  const { res, client } = await postClient(c, session.token, sent);
+  c.expect.status(res, '2xx', { requirement: 'CLIENTS-CREATE-201' });
+  const id = client?.['client_id'];
+  c.expect.that(typeof id === 'string' && id !== '', {
+    requirement: 'CLIENTS-CREATE-201',
+    expected: 'the created client with a client_id string',
+    observed: `a ${res.status} body ${describeBody(res.json)}`,
+  });
+  return { res, client: client ?? {}, id: id as string, sent };
+}
+
+export async function getClient(c: CheckContext, token: string, clientId: string): Promise<ClientResponse> {
+  const res = await c.send({ method: 'GET', path: clientPath(clientId), token });
+  return { res, client: resultObject(res) };
+}
+
+export async function putClient(c: CheckContext, token: string, clientId: string, body: unknown): Promise<ClientResponse> {
+  const res = await c.send({ method: 'PUT', path: clientPath(clientId), token, body });
+  return { res, client: resultObject(res) };
+}
+
+export async function putResources(c: CheckContext, token: string, clientId: string, body: unknown): Promise<ClientResponse> {
+  const res = await c.send({ method: 'PUT', path: clientResourcesPath(clientId), token, body });
+  return { res, client: resultObject(res) };
+}
+
+export async function deleteClient(c: CheckContext, token: string, clientId: string): Promise<TargetResponse> {
+  return c.send({ method: 'DELETE', path: clientPath(clientId), token });
+}
+
+export async function deleteAllClients(c: CheckContext, token: string): Promise<TargetResponse> {
+  return c.send({ method: 'DELETE', path: CLIENTS_PATH, token });
+}
+
+export interface ClientList {
+  readonly res: TargetResponse;
+  /** The unwrapped list when the body is a JSON array (of objects). */
+  readonly clients: Record<string, unknown>[] | undefined;
+}
+
+export async function listClients(c: CheckContext, token: string): Promise<ClientList> {
+  const res = await c.send({ method: 'GET', path: CLIENTS_PATH, token });
+  return { res, clients: resultList(res) };
+}
+
+/** The client ids of a listing, for findings. */
+export function idsOf(clients: readonly Record<string, unknown>[] | undefined): string[] {
+  return (clients ?? []).map((client) => String(client['client_id']));
+}
