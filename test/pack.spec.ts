@@ -30,11 +30,12 @@ describe('the packed package', () => {
     work = await mkdtemp(join(tmpdir(), 'cis-pack-'));
     const env = cleanEnv();
     const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
-    const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string }>;
+    const [tarball] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string }>;
+    if (!tarball) throw new Error(`npm pack produced no tarball: ${packed.stdout}`);
     const project = join(work, 'project');
     await mkdir(project);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'ci-gate', version: '1.0.0', private: true }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=dev', join(work, filename)], { cwd: project, env });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=dev', join(work, tarball.filename)], { cwd: project, env });
     expect(existsSync(join(project, 'node_modules/typescript'))).toBe(false);
     expect(existsSync(join(project, 'node_modules/tsx'))).toBe(false);
 
