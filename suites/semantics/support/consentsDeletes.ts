@@ -1,0 +1,75 @@
+/**
+ * The three operations that remove consents, behind one shape, so that the rules they share (2xx on a match,
+ * 404 on none, `consent_id` narrowing, gone afterwards) are written once and checked for each:
+ * - DELETE /v1/consents/clients/{clientId}/users/{userId} (client token of the app; decisions #23)
+ * - DELETE /v1/manage/consents/clients/{clientId}/users/{userId}?app_id= (client token, app_id its app; #24)
+ * - DELETE /v1/consents/me/clients/{clientId} (UserAccessToken of userId; #25)
+ * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
+ */
+import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { ConsentsSession } from './consentsSession.js';
+
+export interface DeleteTarget {
+  readonly clientId: string;
+  readonly userId: string;
+  readonly consentId?: string;
+}
+
+export interface ConsentDeleteOperation {
+  /** Operation key, the prefix of its requirement ids. */
+  readonly key: 'CONSENTS-DELETE-USER' | 'MANAGE-CONSENTS-DELETE' | 'ME-CONSENTS-REVOKE';
+  readonly label: string;
+  /** Removes with the right token: the session's delete token, or the user's own token for `/me`. */
+  remove(s: ConsentsSession, target: DeleteTarget): Promise<TargetResponse>;
+  /** The same request with `token` (null: none), for the auth error bodies. */
+  removeWith(s: ConsentsSession, target: DeleteTarget, token: string | null): Promise<TargetResponse>;
+  /** A valid token this operation refuses, with a label for observations. */
+  refusedToken(c: CheckContext, s: ConsentsSession): Promise<{ readonly label: string; readonly token: string }>;
+}
+
+const withConsentId = (target: DeleteTarget) => (target.consentId !== undefined ? { consentId: target.consentId } : {});
+
+const noPermissionToken = async (c: CheckContext, s: ConsentsSession) => ({
+  label: 'a client token holding no permission',
+  token: await c.tokens.client({ app: s.app, permissions: [] }),
+});
+
+export const USER_DELETE: ConsentDeleteOperation = {
+  key: 'CONSENTS-DELETE-USER',
+  label: 'DELETE /v1/consents/clients/{clientId}/users/{userId}',
+  remove: (s, target) => USER_DELETE.removeWith(s, target, s.remove),
+  removeWith: async (s, target, token) =>
+    (await s.cis.deleteUserConsents(token, target.clientId, target.userId, withConsentId(target))).response,
+  refusedToken: noPermissionToken,
+};
+
+export const MANAGE_DELETE: ConsentDeleteOperation = {
+  key: 'MANAGE-CONSENTS-DELETE',
+  label: 'DELETE /v1/manage/consents/clients/{clientId}/users/{userId}',
+  remove: (s, target) => MANAGE_DELETE.removeWith(s, target, s.remove),
+  removeWith: async (s, target, token) =>
+    (await s.cis.deleteClientConsents(token, target.clientId, target.userId, { appId: s.app.appId, ...withConsentId(target) }))
+      .response,
+  refusedToken: noPermissionToken,
+};
+
+export const ME_REVOKE: ConsentDeleteOperation = {
+  key: 'ME-CONSENTS-REVOKE',
+  label: 'DELETE /v1/consents/me/clients/{clientId}',
+  remove: async (s, target) => ME_REVOKE.removeWith(s, target, await s.user(target.userId)),
+  removeWith: async (s, target, token) => (await s.cis.revokeMyConsent(token, target.clientId, withConsentId(target))).response,
+  // The /me operations take only a UserAccessToken (decisions #9): a client token of the same app is refused.
+  refusedToken: async (_c, s) => ({ label: 'a client token of the app', token: s.remove }),
+};
+
+export const CONSENT_DELETES: readonly ConsentDeleteOperation[] = [USER_DELETE, MANAGE_DELETE, ME_REVOKE];
+
+/** The requirement id `<key>-<rule>` of an operation, e.g. `rule(MANAGE_DELETE, 'GONE')`. */
+export function rule(operation: ConsentDeleteOperation, name: string): string {
+  return `${operation.key}-${name}`;
+}
+
+/** Holds a successful removal to its 2xx rule: documented for the two client-token deletes, inferred for revoke. */
+export function expectRemoved(c: CheckContext, operation: ConsentDeleteOperation, res: TargetResponse): void {
+  c.expect.status(res, '2xx', { requirement: rule(operation, '2XX') });
+}

@@ -1,0 +1,94 @@
+/**
+ * Reading consents back for the Consents semantics checks: each listing is held to its own documented status and
+ * envelope first (a broken listing is named as such, not blamed on the rule under test), then reduced to ids.
+ */
+import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { ConsentsSession } from './consentsSession.js';
+
+export interface ConsentFilter {
+  readonly clientId?: string;
+  readonly userId?: string;
+}
+
+/** The items of a 2xx list body, enveloped (`{"result": [...]}`) or bare; an answer that is no list gives none. */
+export function consentItemsIn(res: TargetResponse): unknown[] {
+  const body = res.json;
+  const items = Array.isArray(body) ? body : (body as { result?: unknown } | undefined)?.result;
+  return Array.isArray(items) ? items : [];
+}
+
+/** Consent ids of a 2xx list body. */
+export function consentIdsIn(res: TargetResponse): string[] {
+  return consentItemsIn(res)
+    .map((item) => (item as { consent_id?: unknown } | null)?.consent_id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** GET /v1/consents with optional filters (client token of the session's app). */
+export async function listedIds(c: CheckContext, s: ConsentsSession, filter: ConsentFilter = {}): Promise<string[]> {
+  const res = (await s.cis.listConsents(s.read, filter)).response;
+  c.expect.status(res, 200, { requirement: 'CONSENTS-LIST-200' });
+  c.expect.schema(res, 'consent-list.envelope.schema.json', { requirement: 'CONSENTS-LIST-200-BODY' });
+  return consentIdsIn(res);
+}
+
+/** GET /v1/manage/consents?app_id=<the session's app> with optional filters. */
+export async function manageListedIds(c: CheckContext, s: ConsentsSession, filter: ConsentFilter = {}): Promise<string[]> {
+  const res = (await s.cis.listAppConsents(s.read, { appId: s.app.appId, ...filter })).response;
+  c.expect.status(res, 200, { requirement: 'MANAGE-CONSENTS-LIST-200' });
+  c.expect.schema(res, 'consent-manage-list.envelope.schema.json', { requirement: 'MANAGE-CONSENTS-LIST-200-BODY' });
+  return consentIdsIn(res);
+}
+
+/** GET /v1/consents/me as `userId`. */
+export async function myListedIds(c: CheckContext, s: ConsentsSession, userId: string): Promise<string[]> {
+  const res = (await s.cis.listMyConsents(await s.user(userId))).response;
+  c.expect.status(res, 200, { requirement: 'ME-CONSENTS-LIST-200' });
+  c.expect.schema(res, 'consent-list.envelope.schema.json', { requirement: 'ME-CONSENTS-LIST-200-BODY' });
+  return consentIdsIn(res);
+}
+
+/** GET /v1/consents/{id}: the status only (200 while it exists, 404 once it is gone). */
+export async function statusById(s: ConsentsSession, consentId: string): Promise<number> {
+  return (await s.cis.getConsent(s.read, consentId)).status;
+}
+
+/** Renders ids with the grid's readable names, so a message says `client B / user A`, not a bare uuid. */
+export function named(ids: readonly string[], names: ReadonlyMap<string, string>): string {
+  if (ids.length === 0) return 'none';
+  return ids.map((id) => names.get(id) ?? `unknown consent ${id}`).join(', ');
+}
+
+export interface Membership {
+  /** Expected ids the answer lacks. */
+  readonly missing: string[];
+  /** Ids in the answer that should not be there. */
+  readonly unexpected: string[];
+}
+
+/** Exact membership of `observed` against `expected` (duplicates and order do not matter). */
+export function membership(observed: readonly string[], expected: readonly string[]): Membership {
+  const got = new Set(observed);
+  const want = new Set(expected);
+  return { missing: [...want].filter((id) => !got.has(id)), unexpected: [...got].filter((id) => !want.has(id)) };
+}
+
+/**
+ * Expects `observed` to hold exactly `expected`: one expectation under `requirement`, whose message names what
+ * is missing and what should not be there.
+ */
+export function expectExactly(
+  c: CheckContext,
+  what: string,
+  observed: readonly string[],
+  expected: readonly string[],
+  names: ReadonlyMap<string, string>,
+  requirement?: string,
+): void {
+  const { missing, unexpected } = membership(observed, expected);
+  c.expect.that(missing.length === 0 && unexpected.length === 0, {
+    expected: `${what}: exactly ${named(expected, names)}`,
+    observed: `${named(observed, names)} (missing: ${named(missing, names)}; unexpected: ${named(unexpected, names)})`,
+    ...(requirement !== undefined ? { requirement } : {}),
+  });
+}
