@@ -118,3 +118,32 @@ export async function listClients(c: CheckContext, token: string): Promise<Clien
 export function idsOf(clients: readonly Record<string, unknown>[] | undefined): string[] {
   return (clients ?? []).map((client) => String(client['client_id']));
 }
+
+export interface EmptiedApp {
+  readonly session: ClientsSession;
+  /** The ids the app held before delete-all (its default client, when there is one, and one created). */
+  readonly formerIds: readonly string[];
+  /** A token minted after delete-all: the session's own token belonged to a client that is now gone. */
+  readonly token: string;
+}
+
+/**
+ * A fresh app with one client created in it, then emptied by delete-all. The delete-all is a set-up here: any
+ * 2xx will do, anything else fails the check under CLIENTS-DELETE-ALL-204 (deleting all clients must work).
+ */
+export async function emptiedApp(c: CheckContext): Promise<EmptiedApp> {
+  const session = await clientsSession(c);
+  const created = await createClient(c, session);
+  const before = await listClients(c, session.token);
+  const res = await deleteAllClients(c, session.token);
+  c.expect.status(res, '2xx', { requirement: 'CLIENTS-DELETE-ALL-204' });
+  const formerIds = [...new Set([created.id, ...idsOf(before.clients)])];
+  return { session, formerIds, token: await freshToken(c, session) };
+}
+
+/** Ends the check as skipped when a token of the emptied app is refused: the empty app cannot be reached then. */
+export function skipIfTokenRefused(c: CheckContext, res: TargetResponse): void {
+  if (res.status === 401 || res.status === 403) {
+    c.skip(`after delete-all the target refuses tokens of the app (status ${res.status}), so the emptied app cannot be examined`);
+  }
+}
