@@ -37,17 +37,21 @@ export function recordsOfTest(test: FinishedTest, catalog: RequirementCatalog, s
   const cell = parsed?.[3];
   const requirement = catalog.requirements.find((r) => r.id === requirementId);
   const family = requirement?.family ?? 'contract';
+  // vitest marks the tests of a cancelled run (Ctrl-C) skipped without running them: not a finding, not a pass.
+  const cancelled = test.state === 'skipped';
   const reason =
     test.state === 'failed'
       ? `check crashed: ${test.errorMessages[0] ?? 'the test failed without an error message'}`
-      : `the test ${test.state === 'pending' ? 'did not finish' : `ended ${test.state}`} without a check record (not written with check() from src/suite?)`;
+      : cancelled
+        ? 'not run: the run was cancelled before this check started'
+        : `the test ${test.state === 'pending' ? 'did not finish' : `ended ${test.state}`} without a check record (not written with check() from src/suite?)`;
   const record: CheckRecord = {
     id: checkRecordId({ requirement: requirementId, title, ...(cell !== undefined ? { cell } : {}) }, family),
     requirement: requirementId,
     operation: requirement?.operation ?? 'unknown',
     family,
     title,
-    verdict: 'error',
+    verdict: cancelled ? 'skipped' : 'error',
     evidence: requirement?.evidence ?? 'documented',
     message: reason,
     reproduction: { seed, command: reproduce(requirementId) },

@@ -76,6 +76,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       ...(config.check !== undefined ? { check: config.check } : {}),
       ...(config.shard ? { shard: config.shard } : {}),
       ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
+      ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
       sink: {
         suiteStarted: (suite) => emit({ type: 'suite-started', suite }),
         runError,

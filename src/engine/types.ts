@@ -31,6 +31,8 @@ export interface RunnerOptions {
   readonly onEvent?: RunEventListener;
   /** Parallel suite files; default vitest's (cores - 1). */
   readonly maxWorkers?: number;
+  /** Resolves when the user asks to stop (Ctrl-C): running checks finish, the rest are cancelled. */
+  readonly stopSignal?: Promise<void>;
 }
 
 export type ExitCode = 0 | 1 | 2;

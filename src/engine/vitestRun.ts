@@ -16,6 +16,7 @@ export interface SuiteRunRequest {
   readonly runConfig: SuiteRunConfig;
   readonly sink: CheckSink;
   readonly maxWorkers?: number;
+  readonly stopSignal?: Promise<void>;
 }
 
 /**
@@ -31,6 +32,16 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
   // A check ends at its first transport failure, so its time is bounded by its requests; the vitest time-out
   // only catches a check that hangs in its own code (it then becomes an `error` record).
   const testTimeout = Math.max(120_000, request.runConfig.requestTimeoutMs * 30);
+  // A stop before vitest runs skips the run; one during it cancels the checks not yet started.
+  let finished = false;
+  let stopRequested = false;
+  let cancel: (() => void) | undefined;
+  void request.stopSignal?.then(() => {
+    if (finished) return;
+    stopRequested = true;
+    request.sink.runError('the run was interrupted: checks not yet run were cancelled');
+    cancel?.();
+  });
   // vitest sets process.exitCode on failing tests; the run's exit code is ours to decide.
   const exitCodeBefore = process.exitCode;
   const vitest = await createVitest(
@@ -54,9 +65,11 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     },
     { cacheDir: join(tmpdir(), 'cis-conformance-vite-cache'), logLevel: 'error' },
   );
+  cancel = () => void vitest.cancelCurrentRun('keyboard-input');
   try {
-    await vitest.start();
+    if (!stopRequested) await vitest.start();
   } finally {
+    finished = true;
     await vitest.close();
     process.exitCode = exitCodeBefore;
   }

@@ -49,6 +49,13 @@ describe('recordsOfTest', () => {
     expect(of(test({ state: 'passed', name: 'plain vitest test' })).records[0]).toMatchObject({ verdict: 'error', requirement: 'UNKNOWN' });
   });
 
+  it('makes a test cancelled before it ran a skipped record with that reason', () => {
+    expect(of(test({ state: 'skipped', mode: 'run' })).records[0]).toMatchObject({
+      verdict: 'skipped',
+      message: 'not run: the run was cancelled before this check started',
+    });
+  });
+
   it('ignores tests vitest did not run (filtered by --check or skipped statically)', () => {
     expect(of(test({ state: 'skipped', mode: 'skip' })).records).toEqual([]);
   });

@@ -102,3 +102,24 @@ describe('runConformance', () => {
     expect(messages['CLIENTS-GET-404']).toMatch(/target error \(reset\)/);
   });
 });
+
+describe('runConformance when stopped', () => {
+  it('cancels the checks not yet run, reports the interruption and never exits 0', async () => {
+    let stop: () => void = () => undefined;
+    const stopSignal = new Promise<void>((resolve) => (stop = resolve));
+    const outcome = await runConformance(config({ kind: 'embedded' }), {
+      maxWorkers: 1,
+      stopSignal,
+      onEvent: (e) => e.type === 'check-finished' && stop(),
+    });
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.results.runErrors).toContain('the run was interrupted: checks not yet run were cancelled');
+    expect(outcome.results.checks.filter((c) => c.verdict === 'passed').length).toBeLessThan(SMOKE_CHECKS);
+  });
+
+  it('runs nothing when stopped before it starts', async () => {
+    const outcome = await runConformance(config({ kind: 'embedded' }), { stopSignal: Promise.resolve() });
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.results.checks).toEqual([]);
+  });
+});

@@ -51,7 +51,7 @@ export const runCommand: CliCommand = {
     const onEvent = (event: RunEvent): void => {
       for (const reporter of reporters) guarded(io, () => reporter.onEvent(event));
     };
-    const outcome = await runConformance(config, { packageRoot, onEvent });
+    const outcome = await runConformance(config, { packageRoot, onEvent, stopSignal: io.stopSignal });
     // In order: file reporters before the console, which prints their paths.
     for (const reporter of reporters) {
       try {
