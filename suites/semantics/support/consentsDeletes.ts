@@ -7,7 +7,8 @@
  * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
  */
 import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
-import type { ConsentsSession } from './consentsSession.js';
+import { listedIds } from './consentsLists.js';
+import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consentsSession.js';
 
 export interface DeleteTarget {
   readonly clientId: string;
@@ -72,4 +73,18 @@ export function rule(operation: ConsentDeleteOperation, name: string): string {
 /** Holds a successful removal to its 2xx rule: documented for the two client-token deletes, inferred for revoke. */
 export function expectRemoved(c: CheckContext, operation: ConsentDeleteOperation, res: TargetResponse): void {
   c.expect.status(res, '2xx', { requirement: rule(operation, '2XX') });
+}
+
+/**
+ * Sets up a grid, removes the pair client A / user A without consent_id, and lists what the app has left (through
+ * GET /v1/consents, which sees every user's consents, so a revoke that overreaches shows too).
+ */
+export async function removePair(
+  c: CheckContext,
+  operation: ConsentDeleteOperation,
+): Promise<{ readonly s: ConsentsSession; readonly grid: ConsentGrid; readonly remaining: string[] }> {
+  const s = await consentsSession(c);
+  const grid = await consentGrid(c, s.app);
+  expectRemoved(c, operation, await operation.remove(s, { clientId: grid.clientA, userId: grid.userA }));
+  return { s, grid, remaining: await listedIds(c, s) };
 }

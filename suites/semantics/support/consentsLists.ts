@@ -92,3 +92,35 @@ export function expectExactly(
     ...(requirement !== undefined ? { requirement } : {}),
   });
 }
+
+/** Expects none of `ids` in `remaining` (a listing taken after a removal). */
+export function expectGone(
+  c: CheckContext,
+  remaining: readonly string[],
+  ids: readonly string[],
+  names: ReadonlyMap<string, string>,
+  requirement: string,
+): void {
+  const still = ids.filter((id) => remaining.includes(id));
+  c.expect.that(still.length === 0, {
+    expected: `removed: ${named(ids, names)}`,
+    observed: `still listed: ${named(still, names)}`,
+    requirement,
+  });
+}
+
+/** Expects every one of `ids` still in `remaining`. */
+export function expectKept(
+  c: CheckContext,
+  remaining: readonly string[],
+  ids: readonly string[],
+  names: ReadonlyMap<string, string>,
+  requirement: string,
+): void {
+  const lost = ids.filter((id) => !remaining.includes(id));
+  c.expect.that(lost.length === 0, {
+    expected: `kept: ${named(ids, names)}`,
+    observed: `removed too: ${named(lost, names)}`,
+    requirement,
+  });
+}
