@@ -20,7 +20,12 @@ try {
   console.error('build: tsc reported errors (above); dist/ is incomplete');
   process.exit(1);
 }
-for (const entry of ['dist/src/cli/main.js', 'dist/src/engine/runner.js', 'dist/reference/server.js', 'dist/suites/smoke/clientsCreate.suite.js']) {
+for (const entry of [
+  'dist/src/cli/main.js',
+  'dist/src/engine/runner.js',
+  'dist/reference/server.js',
+  'dist/suites/smoke/clientsCreate.suite.js',
+]) {
   if (!existsSync(join(root, entry))) {
     console.error(`build: ${entry} was not produced`);
     process.exit(1);

@@ -15,7 +15,8 @@ interface Import {
   readonly target: string;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   let entries;
@@ -48,21 +49,31 @@ const TRANSPORTS = ['undici', 'node:http', 'node:https', 'http', 'https', 'node:
 
 describe('the import scanner', () => {
   it('sees static, type-only, re-export and dynamic imports', () => {
-    const sample = "import a from './x.js';\nimport type { B } from '../y.js';\nexport { c } from 'z';\nconst d = await import('./w.js');";
-    expect(importsOf('src/engine/f.ts', sample).map((i) => i.target)).toEqual(['src/engine/x.js', 'src/y.js', 'z', 'src/engine/w.js']);
+    const sample =
+      "import a from './x.js';\nimport type { B } from '../y.js';\nexport { c } from 'z';\nconst d = await import('./w.js');";
+    expect(importsOf('src/engine/f.ts', sample).map((i) => i.target)).toEqual([
+      'src/engine/x.js',
+      'src/y.js',
+      'z',
+      'src/engine/w.js',
+    ]);
     expect(IMPORTS.length).toBeGreaterThan(50);
   });
 });
 
 describe('layer rules (ARCHITECTURE.md)', () => {
   it('reference/ imports nothing from src/, suites/ or test/', () => {
-    expect(show(from('reference').filter((i) => ['src', 'suites', 'test'].some((d) => inDir(i.target, d))))).toEqual([]);
+    expect(show(from('reference').filter((i) => ['src', 'suites', 'test'].some((d) => inDir(i.target, d))))).toEqual(
+      [],
+    );
   });
 
   it('suites/ import only src/suite, src/model, src/arbitraries, src/client and src/spec — never reference/ or a transport', () => {
     const allowed = ['src/suite', 'src/model', 'src/arbitraries', 'src/client', 'src/spec'];
     const bad = from('suites').filter((i) =>
-      i.specifier.startsWith('.') ? !allowed.some((d) => inDir(i.target, d)) && !inDir(i.target, 'suites') : TRANSPORTS.includes(i.specifier),
+      i.specifier.startsWith('.')
+        ? !allowed.some((d) => inDir(i.target, d)) && !inDir(i.target, 'suites')
+        : TRANSPORTS.includes(i.specifier),
     );
     expect(show(bad)).toEqual([]);
   });
@@ -72,7 +83,9 @@ describe('layer rules (ARCHITECTURE.md)', () => {
   });
 
   it('src/checks/ never import src/http/ or src/targets/', () => {
-    expect(show(from('src/checks').filter((i) => inDir(i.target, 'src/http') || inDir(i.target, 'src/targets')))).toEqual([]);
+    expect(
+      show(from('src/checks').filter((i) => inDir(i.target, 'src/http') || inDir(i.target, 'src/targets'))),
+    ).toEqual([]);
   });
 
   it('the engine never imports the CLI or reporters, and reporters never import the engine', () => {
@@ -82,7 +95,9 @@ describe('layer rules (ARCHITECTURE.md)', () => {
   });
 
   it('only src/cli/ reads process.argv', () => {
-    const readers = FILES.filter((f) => !inDir(f, 'src/cli') && !inDir(f, 'bin') && /process\.argv/.test(TEXT.get(f) as string));
+    const readers = FILES.filter(
+      (f) => !inDir(f, 'src/cli') && !inDir(f, 'bin') && /process\.argv/.test(TEXT.get(f) as string),
+    );
     expect(readers).toEqual([]);
   });
 });

@@ -46,7 +46,10 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
   }
   for (const suite of suites) {
     if (!context.knownSuites.includes(suite)) {
-      throw new UsageError(`--suite ${suite}: no such suite (known: ${context.knownSuites.join(', ') || 'none'})`, '--suite');
+      throw new UsageError(
+        `--suite ${suite}: no such suite (known: ${context.knownSuites.join(', ') || 'none'})`,
+        '--suite',
+      );
     }
   }
   const reportDir = values['report-dir'] ?? DEFAULT_REPORT_DIR;
@@ -61,7 +64,8 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
     ...(check !== undefined ? { check } : {}),
     reportDir: isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir),
     ...(values.shard !== undefined ? { shard: shard(values.shard) } : {}),
-    requestTimeoutMs: values.timeout !== undefined ? integer('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+    requestTimeoutMs:
+      values.timeout !== undefined ? integer('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
   };
   return deepFreeze(config);
 }
@@ -91,15 +95,24 @@ function parse(args: readonly string[]) {
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
-function resolveTarget(target: string | undefined, fault: string | undefined, knownFaults: readonly string[]): RunConfig['target'] {
+function resolveTarget(
+  target: string | undefined,
+  fault: string | undefined,
+  knownFaults: readonly string[],
+): RunConfig['target'] {
   if (fault !== undefined && !knownFaults.includes(fault)) {
     throw new UsageError(`--fault ${fault}: no such fault (known: ${knownFaults.join(', ')})`, '--fault');
   }
-  if (target === undefined || target === 'embedded') return fault !== undefined ? { kind: 'embedded', fault } : { kind: 'embedded' };
-  if (fault !== undefined) throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
+  if (target === undefined || target === 'embedded')
+    return fault !== undefined ? { kind: 'embedded', fault } : { kind: 'embedded' };
+  if (fault !== undefined)
+    throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
   if (target === 'sandbox') {
     throw new UsageError('--target sandbox is not implemented yet (live sandbox mode is a later issue)', '--target');
   }

@@ -26,10 +26,16 @@ const TEST_NAME = /^\[([^\]]+)\] (.*?)(?: \(([^)]*)\))?$/;
  * recorded nothing becomes an `error` record (never a pass). Tests vitest did not run (filtered by
  * `--check`, statically skipped) yield nothing.
  */
-export function recordsOfTest(test: FinishedTest, catalog: RequirementCatalog, seed: number, reproduce: (requirement: string) => string): TestRecords {
+export function recordsOfTest(
+  test: FinishedTest,
+  catalog: RequirementCatalog,
+  seed: number,
+  reproduce: (requirement: string) => string,
+): TestRecords {
   const records = test.meta.cisRecords ?? [];
   if (records.length > 0) return { records, observations: test.meta.cisObservations ?? [] };
-  if (test.state === 'skipped' && (test.mode === 'skip' || test.mode === 'todo')) return { records: [], observations: [] };
+  if (test.state === 'skipped' && (test.mode === 'skip' || test.mode === 'todo'))
+    return { records: [], observations: [] };
 
   const parsed = TEST_NAME.exec(test.name);
   const requirementId = parsed?.[1] ?? 'UNKNOWN';

@@ -21,7 +21,9 @@ function readPackageName(dir: string): string | undefined {
 }
 
 export function packageVersion(packageRoot: string): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  return (
+    (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0'
+  );
 }
 
 /** Where the suites are: TypeScript sources in a checkout, compiled JavaScript in an installed package. */

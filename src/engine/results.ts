@@ -30,7 +30,11 @@ export function summarize(checks: readonly CheckRecord[]): VerdictCounts {
 }
 
 /** Catalog requirements no check of this run reached, each with the reason. */
-export function uncoveredRequirements(catalog: RequirementCatalog, checks: readonly CheckRecord[], selection: RunSelection): Uncovered[] {
+export function uncoveredRequirements(
+  catalog: RequirementCatalog,
+  checks: readonly CheckRecord[],
+  selection: RunSelection,
+): Uncovered[] {
   const reached = new Set(checks.map((c) => c.requirement));
   const filters = [
     selection.suites.length > 0 ? `--suite ${selection.suites.join(' ')}` : undefined,

@@ -51,13 +51,21 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   }
 
   try {
-    const unreachable = target ? await probeReachable(target.baseUrl, config.requestTimeoutMs) : 'the target did not start';
+    const unreachable = target
+      ? await probeReachable(target.baseUrl, config.requestTimeoutMs)
+      : 'the target did not start';
     if (unreachable && target) runError(unreachable);
     const runConfig: SuiteRunConfig = {
       baseUrl: target?.baseUrl ?? targetLabel,
       stateUrl: target?.stateUrl ?? null,
-      ...(target?.stateUnavailableReason !== undefined ? { stateUnavailableReason: target.stateUnavailableReason } : {}),
-      tokens: { kind: 'local', iss: DEFAULT_ISS, ...(config.issuerUrl !== undefined ? { issuerUrl: config.issuerUrl } : {}) },
+      ...(target?.stateUnavailableReason !== undefined
+        ? { stateUnavailableReason: target.stateUnavailableReason }
+        : {}),
+      tokens: {
+        kind: 'local',
+        iss: DEFAULT_ISS,
+        ...(config.issuerUrl !== undefined ? { issuerUrl: config.issuerUrl } : {}),
+      },
       runId,
       seed: config.seed,
       runs: config.runs,
@@ -100,7 +108,9 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   }
 
   if (checks.length === 0 && runErrors.length === 0) {
-    runError(config.check !== undefined ? `no check matched --check ${config.check}` : 'no check ran (no suite files matched)');
+    runError(
+      config.check !== undefined ? `no check matched --check ${config.check}` : 'no check ran (no suite files matched)',
+    );
   }
   const shard = config.shard ? `${config.shard.index}/${config.shard.count}` : undefined;
   const results = buildRunResults({
@@ -119,7 +129,11 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
     observations,
     runErrors,
     catalog,
-    selection: { suites: config.suites, ...(config.check !== undefined ? { check: config.check } : {}), ...(shard !== undefined ? { shard } : {}) },
+    selection: {
+      suites: config.suites,
+      ...(config.check !== undefined ? { check: config.check } : {}),
+      ...(shard !== undefined ? { shard } : {}),
+    },
   });
   emit({ type: 'run-finished', results });
   return { results, exitCode: exitCodeFor(results) };

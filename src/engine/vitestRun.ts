@@ -35,12 +35,12 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
   // A stop before vitest runs skips the run; one during it cancels the checks not yet started.
   let finished = false;
   let stopRequested = false;
-  let cancel: (() => void) | undefined;
+  const control: { cancel?: () => void } = {};
   void request.stopSignal?.then(() => {
     if (finished) return;
     stopRequested = true;
     request.sink.runError('the run was interrupted: checks not yet run were cancelled');
-    cancel?.();
+    control.cancel?.();
   });
   // vitest sets process.exitCode on failing tests; the run's exit code is ours to decide.
   const exitCodeBefore = process.exitCode;
@@ -65,7 +65,7 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     },
     { cacheDir: join(tmpdir(), 'cis-conformance-vite-cache'), logLevel: 'error' },
   );
-  cancel = () => void vitest.cancelCurrentRun('keyboard-input');
+  control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
   try {
     if (!stopRequested) await vitest.start();
   } finally {

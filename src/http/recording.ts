@@ -1,6 +1,6 @@
 import type { RecordedExchange } from '../model/checkRecord.js';
 import { isTargetError } from './errors.js';
-import { redactExchange, SecretLedger } from './redact.js';
+import { redactExchange, type SecretLedger } from './redact.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 
 /**
@@ -29,7 +29,12 @@ export function withRecording(send: Send, sink: (exchange: RecordedExchange) => 
 
 function exchangeOf(request: HttpRequest, body: unknown, started: number, response?: HttpResponse): RecordedExchange {
   return {
-    request: { method: request.method, url: request.url, headers: request.headers, ...(body !== undefined ? { body } : {}) },
+    request: {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      ...(body !== undefined ? { body } : {}),
+    },
     ...(response
       ? {
           response: {

@@ -62,12 +62,16 @@ export function redactValue(value: unknown, ledger?: SecretLedger, depth = 0): u
   if (Array.isArray(value)) return value.map((item) => redactValue(item, ledger, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_KEY_SET.has(key.toLowerCase()) && inner !== null ? REDACTED : redactValue(inner, ledger, depth + 1);
+    out[key] =
+      SECRET_KEY_SET.has(key.toLowerCase()) && inner !== null ? REDACTED : redactValue(inner, ledger, depth + 1);
   }
   return out;
 }
 
-export function redactHeaders(headers: Readonly<Record<string, string>>, ledger?: SecretLedger): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string>>,
+  ledger?: SecretLedger,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (!SECRET_HEADERS.has(name.toLowerCase())) out[name] = redactText(value, ledger);

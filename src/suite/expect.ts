@@ -26,11 +26,13 @@ export function createExpect(
     schema(res, schemaFile, options) {
       const rule = ruleOf(options);
       const expected = `a body matching ${schemaFile}`;
-      if (res.jsonError !== undefined) throw new CheckCouldNotRun(`the target answered ${res.status} with a ${res.jsonError}`);
+      if (res.jsonError !== undefined)
+        throw new CheckCouldNotRun(`the target answered ${res.status} with a ${res.jsonError}`);
       if (res.json === undefined) return judge(false, rule, expected, `an empty body (status ${res.status})`);
       const result = schemas.validate(schemaFile, res.json);
       const errors = result.errors.slice(0, MAX_SCHEMA_ERRORS).join('; ');
-      const more = result.errors.length > MAX_SCHEMA_ERRORS ? ` (+${result.errors.length - MAX_SCHEMA_ERRORS} more)` : '';
+      const more =
+        result.errors.length > MAX_SCHEMA_ERRORS ? ` (+${result.errors.length - MAX_SCHEMA_ERRORS} more)` : '';
       judge(result.valid, rule, expected, result.valid ? 'a matching body' : `a body with ${errors}${more}`);
     },
     that(ok, detail) {

@@ -4,7 +4,11 @@ import type { AppFixture, CheckFixtures, ConsentFixture, SuiteRunConfig } from '
 import type { HttpResponse } from '../http/index.js';
 
 /** Posts one provider-state request (DESIGN.md "State hook"); rejects with TargetError when unreachable. */
-export type StateHookCall = (body: { state: string; params: Record<string, unknown>; action: 'setup' | 'teardown' }) => Promise<HttpResponse>;
+export type StateHookCall = (body: {
+  state: string;
+  params: Record<string, unknown>;
+  action: 'setup' | 'teardown';
+}) => Promise<HttpResponse>;
 
 export interface FixturesHandle {
   readonly fixtures: CheckFixtures;
@@ -40,10 +44,20 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
     async app(options = {}) {
       const tenantId = options.tenantId ?? id('tenant');
       const appId = id('app');
-      const wanted: AppFixture = { tenantId, appId, appName: options.name ?? `conformance ${appId}`, clientId: id('client') };
+      const wanted: AppFixture = {
+        tenantId,
+        appId,
+        appName: options.name ?? `conformance ${appId}`,
+        clientId: id('client'),
+      };
       // Without a hook the target must accept any app (docs/decisions.md #27); the ids are then only ours.
       if (!hook) return wanted;
-      const params = { tenant_id: wanted.tenantId, app_id: wanted.appId, app_name: wanted.appName, client_id: wanted.clientId };
+      const params = {
+        tenant_id: wanted.tenantId,
+        app_id: wanted.appId,
+        app_name: wanted.appName,
+        client_id: wanted.clientId,
+      };
       const got = await setup('an app exists', params);
       return {
         tenantId: stringOr(got['tenant_id'], wanted.tenantId),
@@ -53,7 +67,10 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
       };
     },
     async consent(options) {
-      if (!hook) throw new CheckSkipped(`needs a consent through the state hook, and ${config.stateUnavailableReason ?? 'the target has no state hook'}`);
+      if (!hook)
+        throw new CheckSkipped(
+          `needs a consent through the state hook, and ${config.stateUnavailableReason ?? 'the target has no state hook'}`,
+        );
       const { app } = options;
       const params: Record<string, unknown> = {
         tenant_id: app.tenantId,
@@ -66,7 +83,9 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
       const got = await setup('a consent exists', params);
       const result = (got['result'] ?? got) as unknown as ConsentFixture;
       if (typeof result.consent_id !== 'string') {
-        throw new CheckCouldNotRun(`state hook 'a consent exists' answered without a consent_id: ${JSON.stringify(got).slice(0, 200)}`);
+        throw new CheckCouldNotRun(
+          `state hook 'a consent exists' answered without a consent_id: ${JSON.stringify(got).slice(0, 200)}`,
+        );
       }
       return result;
     },

@@ -17,7 +17,12 @@ export function checkRecordId(meta: CheckMeta, family: CheckFamily): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9:[\]]+/g, '-').replace(/^-+|-+$/g, '') || 'check';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9:[\]]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'check'
+  );
 }
 
 /** A short stable hash (FNV-1a, base 36), so fixture ids differ between checks that run in parallel workers. */

@@ -44,7 +44,8 @@ export class CheckOutcome {
 
   met(rule: RuleRef, expectation: Expectation): void {
     this.expectations++;
-    if (rule.evidence === 'observation') this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
+    if (rule.evidence === 'observation')
+      this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
   }
 
   /** Records a broken rule; throws CheckStopped when it makes the check fail. */
@@ -56,7 +57,8 @@ export class CheckOutcome {
       return;
     }
     const finding = `observed ${expectation.observed}, expected ${expectation.expected}`;
-    const line = rule.evidence === 'documented' ? `${rule.id}: ${finding}` : `${rule.id} (${rule.evidence}): ${finding}`;
+    const line =
+      rule.evidence === 'documented' ? `${rule.id}: ${finding}` : `${rule.id} (${rule.evidence}): ${finding}`;
     // A rule broken the same way twice (a loop, a property's retries) is one finding.
     if (!this.findings.includes(line)) this.findings.push(line);
     this.current = worstVerdict(this.current, cost);
@@ -65,7 +67,13 @@ export class CheckOutcome {
 
   addObservation(rule: Pick<RuleRef, 'id' | 'operation'>, question: string, observed: string): void {
     this.expectations++;
-    this.observations.push({ requirement: rule.id, operation: rule.operation, question, observed, checkId: this.checkId });
+    this.observations.push({
+      requirement: rule.id,
+      operation: rule.operation,
+      question,
+      observed,
+      checkId: this.checkId,
+    });
   }
 
   skipped(reason: string): void {

@@ -58,12 +58,19 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
 
   try {
     if (config.unreachableReason !== undefined) throw new CheckCouldNotRun(config.unreachableReason);
-    if (!requirement) throw new CheckCouldNotRun(`requirement '${meta.requirement}' is not in the catalog (schemas/requirements.json)`);
+    if (!requirement)
+      throw new CheckCouldNotRun(`requirement '${meta.requirement}' is not in the catalog (schemas/requirements.json)`);
     if (meta.needsStateHook && !config.stateUrl) {
       throw new CheckSkipped(`needs the state hook, and ${config.stateUnavailableReason ?? 'the target has none'}`);
     }
     const context = createCheckContext({
-      config, rule, outcome, send, fixtures, minter: services.minter, schemas: services.schemas,
+      config,
+      rule,
+      outcome,
+      send,
+      fixtures,
+      minter: services.minter,
+      schemas: services.schemas,
       requirementOf: (other) => catalog.requirements.find((r) => r.id === other),
       onReplayPath: (path) => (replayPath = path),
     });

@@ -21,7 +21,10 @@ export function servicesFor(config: SuiteRunConfig): Promise<CheckServices> {
 }
 
 async function load(config: SuiteRunConfig): Promise<CheckServices> {
-  const minter = config.tokens.kind === 'local' ? await createMinter({ packageRoot: config.packageRoot, iss: config.tokens.iss }) : null;
+  const minter =
+    config.tokens.kind === 'local'
+      ? await createMinter({ packageRoot: config.packageRoot, iss: config.tokens.iss })
+      : null;
   return {
     config,
     catalog: loadCatalog(config.packageRoot),

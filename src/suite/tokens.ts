@@ -16,7 +16,13 @@ export function createCheckTokens(config: SuiteRunConfig, minter: Minter | null)
     client: async (options) => local().client(clientSpec(options)),
     admin: async ({ app }) => local().admin(managementClient(app)),
     user: async ({ app, userId, clientId }) =>
-      local().user({ tenantId: app.tenantId, appId: app.appId, appName: app.appName, clientId: clientId ?? app.clientId, userId }),
+      local().user({
+        tenantId: app.tenantId,
+        appId: app.appId,
+        appName: app.appName,
+        clientId: clientId ?? app.clientId,
+        userId,
+      }),
     broken: async (kind, options) => local().broken(kind, clientSpec(options)),
   };
 }

@@ -74,13 +74,7 @@ export interface ConsentFixture {
 
 /** The defective token kinds of the token-type matrix. */
 export type BrokenTokenKind =
-  | 'malformed'
-  | 'forged-signature'
-  | 'alg-none'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'wrong-issuer'
-  | 'wrong-audience';
+  'malformed' | 'forged-signature' | 'alg-none' | 'expired' | 'not-yet-valid' | 'wrong-issuer' | 'wrong-audience';
 
 export interface TokenOptions {
   readonly app: AppFixture;

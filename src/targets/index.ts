@@ -18,5 +18,9 @@ export async function openTarget(options: OpenTargetOptions): Promise<Target> {
     // An explicit --state-url overrides the reference's own hook (e.g. a hook proxy under test).
     return options.stateUrl ? { ...target, stateUrl: options.stateUrl } : target;
   }
-  return openUrlTarget({ url: spec.url, timeoutMs: options.timeoutMs, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) });
+  return openUrlTarget({
+    url: spec.url,
+    timeoutMs: options.timeoutMs,
+    ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
+  });
 }

@@ -7,7 +7,11 @@ import { createHttpClient, isTargetError } from '../http/index.js';
 export async function probeReachable(baseUrl: string, timeoutMs: number): Promise<string | null> {
   const client = createHttpClient({ timeoutMs });
   try {
-    await client.send({ method: 'GET', url: `${baseUrl.replace(/\/+$/, '')}/v1/clients`, headers: { accept: 'application/json' } });
+    await client.send({
+      method: 'GET',
+      url: `${baseUrl.replace(/\/+$/, '')}/v1/clients`,
+      headers: { accept: 'application/json' },
+    });
     return null;
   } catch (error) {
     const detail = isTargetError(error) ? `${error.kind}: ${error.message}` : String(error);

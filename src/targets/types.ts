@@ -15,8 +15,7 @@ export interface Target {
 }
 
 export type TargetSpec =
-  | { readonly kind: 'embedded'; readonly fault?: string }
-  | { readonly kind: 'url'; readonly url: string };
+  { readonly kind: 'embedded'; readonly fault?: string } | { readonly kind: 'url'; readonly url: string };
 
 export interface OpenTargetOptions {
   readonly spec: TargetSpec;

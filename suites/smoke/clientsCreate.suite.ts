@@ -27,7 +27,12 @@ check({ requirement: 'CLIENTS-CREATE-201', title: 'a valid create answers 201 wi
 check({ requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client carries a client_secret' }, async (c) => {
   const app = await c.fixtures.app();
   const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
-  const res = await c.send({ method: 'POST', path: '/v1/clients', token, body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] } });
+  const res = await c.send({
+    method: 'POST',
+    path: '/v1/clients',
+    token,
+    body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] },
+  });
   c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
   c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
   const secret = (unwrapped(res).json as { client_secret?: unknown } | undefined)?.client_secret;
@@ -40,7 +45,11 @@ check({ requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client car
 check({ requirement: 'CLIENTS-GET-404', title: 'an unknown client id answers 404' }, async (c) => {
   const app = await c.fixtures.app();
   const token = await c.tokens.client({ app, permissions: ['apps:read'] });
-  const res = await c.send({ method: 'GET', path: `/v1/clients/${encodeURIComponent(c.fixtures.id('no-such-client'))}`, token });
+  const res = await c.send({
+    method: 'GET',
+    path: `/v1/clients/${encodeURIComponent(c.fixtures.id('no-such-client'))}`,
+    token,
+  });
   c.expect.status(res, 404);
   c.expect.schema(res, 'error-404.schema.json', { requirement: 'CLIENTS-GET-404-BODY' });
 });

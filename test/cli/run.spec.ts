@@ -45,8 +45,30 @@ describe('resolveRunOptions', () => {
 
   it('reads every flag; suites come repeated, comma-separated or as names after --suite', () => {
     const config = resolveRunOptions(
-      ['--target', 'http://h:1/cis/', '--issuer', 'http://i:2', '--state-url', 'http://h:1/s', '--suite', 'smoke', 'contract',
-        '--seed', '9', '--runs', '3', '--strict', '--check', 'CLIENTS-GET-404', '--report-dir', '/r', '--shard', '2/3', '--timeout', '500'],
+      [
+        '--target',
+        'http://h:1/cis/',
+        '--issuer',
+        'http://i:2',
+        '--state-url',
+        'http://h:1/s',
+        '--suite',
+        'smoke',
+        'contract',
+        '--seed',
+        '9',
+        '--runs',
+        '3',
+        '--strict',
+        '--check',
+        'CLIENTS-GET-404',
+        '--report-dir',
+        '/r',
+        '--shard',
+        '2/3',
+        '--timeout',
+        '500',
+      ],
       context,
     );
     expect(config).toEqual({
@@ -63,7 +85,10 @@ describe('resolveRunOptions', () => {
       requestTimeoutMs: 500,
     });
     expect(resolveRunOptions(['--suite', 'smoke,contract'], context).suites).toEqual(['smoke', 'contract']);
-    expect(resolveRunOptions(['--fault', 'create-status-200'], context).target).toEqual({ kind: 'embedded', fault: 'create-status-200' });
+    expect(resolveRunOptions(['--fault', 'create-status-200'], context).target).toEqual({
+      kind: 'embedded',
+      fault: 'create-status-200',
+    });
   });
 
   it.each([
@@ -96,10 +121,16 @@ function recordingProxy(upstream: string, seen: Set<string>): Server {
       if (auth?.startsWith('Bearer ')) seen.add(auth.slice(7));
       const headers = { ...req.headers };
       delete headers.host;
-      const answer = await request(upstream + req.url, { method: req.method as 'GET', headers, body: chunks.length ? Buffer.concat(chunks) : null });
+      const answer = await request(upstream + req.url, {
+        method: req.method as 'GET',
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : null,
+      });
       const text = await answer.body.text();
       for (const match of text.matchAll(/"client_secret"\s*:\s*"([^"]+)"/g)) seen.add(match[1] as string);
-      res.writeHead(answer.statusCode, { 'content-type': String(answer.headers['content-type'] ?? 'application/json') }).end(text);
+      res
+        .writeHead(answer.statusCode, { 'content-type': String(answer.headers['content-type'] ?? 'application/json') })
+        .end(text);
     });
   });
 }
@@ -130,11 +161,16 @@ describe('cis-conformance run', () => {
 
   it('writes the four reports, prints the table, and leaks no token or client secret anywhere', async () => {
     const lines: string[] = [];
-    const exitCode = await runCommand.run(['--target', proxyUrl, '--suite', 'smoke', '--report-dir', reportDir, '--seed', '3'], io(lines));
+    const exitCode = await runCommand.run(
+      ['--target', proxyUrl, '--suite', 'smoke', '--report-dir', reportDir, '--seed', '3'],
+      io(lines),
+    );
     expect(exitCode).toBe(0);
     const files = (await readdir(reportDir)).sort();
     expect(files).toEqual(['index.html', 'junit.xml', 'results.json', 'summary.md']);
-    const results = JSON.parse(await readFile(join(reportDir, 'results.json'), 'utf8')) as { summary: { passed: number } };
+    const results = JSON.parse(await readFile(join(reportDir, 'results.json'), 'utf8')) as {
+      summary: { passed: number };
+    };
     expect(results.summary.passed).toBe(3);
     expect(lines.join('\n')).toMatch(/seed 3/);
 
@@ -143,15 +179,21 @@ describe('cis-conformance run', () => {
     expect(secrets.size).toBeGreaterThan(tokens.length); // client secrets were seen too
     const outputs = [...(await Promise.all(files.map((f) => readFile(join(reportDir, f), 'utf8')))), lines.join('\n')];
     for (const secret of secrets) {
-      for (const output of outputs) expect(output.includes(secret), `a secret leaked: ${secret.slice(0, 12)}…`).toBe(false);
+      for (const output of outputs)
+        expect(output.includes(secret), `a secret leaked: ${secret.slice(0, 12)}…`).toBe(false);
     }
   });
 
   it('runs only the checks of one requirement with --check', async () => {
     const dir = join(reportDir, 'one');
-    const exitCode = await runCommand.run(['--suite', 'smoke', '--check', 'CLIENTS-GET-404', '--report-dir', dir], io([]));
+    const exitCode = await runCommand.run(
+      ['--suite', 'smoke', '--check', 'CLIENTS-GET-404', '--report-dir', dir],
+      io([]),
+    );
     expect(exitCode).toBe(0);
-    const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as { checks: Array<{ requirement: string }> };
+    const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as {
+      checks: Array<{ requirement: string }>;
+    };
     expect(results.checks.map((c) => c.requirement)).toEqual(['CLIENTS-GET-404']);
   });
 });

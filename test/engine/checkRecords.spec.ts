@@ -5,7 +5,9 @@ import type { RequirementCatalog } from '../../src/model/requirement.js';
 
 const catalog: RequirementCatalog = {
   operations: [],
-  requirements: [{ id: 'R-1', operation: 'GET /a', family: 'permissions', rule: 'r', sources: [], evidence: 'inferred' }],
+  requirements: [
+    { id: 'R-1', operation: 'GET /a', family: 'permissions', rule: 'r', sources: [], evidence: 'inferred' },
+  ],
 };
 const test = (over: Partial<FinishedTest>): FinishedTest => ({
   name: '[R-1] reads (apps:read only)',
@@ -22,7 +24,10 @@ describe('recordsOfTest', () => {
   it('passes the records and observations of a check test through', () => {
     const record = { id: 'x', verdict: 'passed' } as CheckRecord;
     const observation = { requirement: 'R-1', operation: 'GET /a', question: 'q', observed: 'o', checkId: 'x' };
-    expect(of(test({ state: 'passed', meta: { cisRecords: [record], cisObservations: [observation] } }))).toEqual({ records: [record], observations: [observation] });
+    expect(of(test({ state: 'passed', meta: { cisRecords: [record], cisObservations: [observation] } }))).toEqual({
+      records: [record],
+      observations: [observation],
+    });
   });
 
   it('turns a crashed test without a record into an error record, never a pass', () => {
@@ -46,7 +51,10 @@ describe('recordsOfTest', () => {
   });
 
   it('makes a passed test without a record an error too', () => {
-    expect(of(test({ state: 'passed', name: 'plain vitest test' })).records[0]).toMatchObject({ verdict: 'error', requirement: 'UNKNOWN' });
+    expect(of(test({ state: 'passed', name: 'plain vitest test' })).records[0]).toMatchObject({
+      verdict: 'error',
+      requirement: 'UNKNOWN',
+    });
   });
 
   it('makes a test cancelled before it ran a skipped record with that reason', () => {

@@ -8,7 +8,11 @@ const record = (requirement: string, verdict: Verdict) => ({ requirement, verdic
 
 describe('exitCodeFor', () => {
   const results = (verdicts: Verdict[], runErrors: string[] = []) =>
-    ({ summary: summarize(verdicts.map((v) => record('A-1', v))), checks: verdicts.map((v) => record('A-1', v)), runErrors }) as unknown as RunResults;
+    ({
+      summary: summarize(verdicts.map((v) => record('A-1', v))),
+      checks: verdicts.map((v) => record('A-1', v)),
+      runErrors,
+    }) as unknown as RunResults;
 
   it('is 1 when anything failed, even with errors', () => {
     expect(exitCodeFor(results(['passed', 'error', 'failed']))).toBe(1);

@@ -11,8 +11,14 @@ describe('package layout', () => {
   });
 
   it('runs TypeScript suites from source and compiled ones from dist/', () => {
-    expect(suiteLayout(root, join(root, 'src/engine/packageRoot.ts'))).toEqual({ dir: 'suites', extension: '.suite.ts' });
-    expect(suiteLayout(root, join(root, 'dist/src/engine/packageRoot.js'))).toEqual({ dir: 'dist/suites', extension: '.suite.js' });
+    expect(suiteLayout(root, join(root, 'src/engine/packageRoot.ts'))).toEqual({
+      dir: 'suites',
+      extension: '.suite.ts',
+    });
+    expect(suiteLayout(root, join(root, 'dist/src/engine/packageRoot.js'))).toEqual({
+      dir: 'dist/suites',
+      extension: '.suite.js',
+    });
   });
 
   it('lists suite folders and names a suite file by its folder', () => {

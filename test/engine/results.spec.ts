@@ -8,7 +8,15 @@ const catalog: RequirementCatalog = {
   operations: [],
   requirements: [
     { id: 'A-1', operation: 'GET /a', family: 'contract', rule: 'r', sources: [], evidence: 'documented' },
-    { id: 'A-2', operation: 'GET /a', family: 'contract', rule: 'r', sources: [], evidence: 'inferred', notes: 'No documented trigger for this.' },
+    {
+      id: 'A-2',
+      operation: 'GET /a',
+      family: 'contract',
+      rule: 'r',
+      sources: [],
+      evidence: 'inferred',
+      notes: 'No documented trigger for this.',
+    },
   ],
 };
 const record = (requirement: string, verdict: Verdict) => ({ requirement, verdict }) as CheckRecord;
@@ -16,12 +24,22 @@ const record = (requirement: string, verdict: Verdict) => ({ requirement, verdic
 describe('run results', () => {
   it('counts each verdict', () => {
     const verdicts: Verdict[] = ['passed', 'passed', 'failed', 'warning', 'skipped', 'error'];
-    expect(summarize(verdicts.map((v) => record('A-1', v)))).toEqual({ passed: 2, failed: 1, warnings: 1, skipped: 1, errors: 1 });
+    expect(summarize(verdicts.map((v) => record('A-1', v)))).toEqual({
+      passed: 2,
+      failed: 1,
+      warnings: 1,
+      skipped: 1,
+      errors: 1,
+    });
   });
 
   it('lists requirements no check reached, with why', () => {
     expect(uncoveredRequirements(catalog, [record('A-1', 'skipped')], { suites: [] })).toEqual([
-      { requirement: 'A-2', operation: 'GET /a', reason: 'no check in the suites reaches it; note: no documented trigger' },
+      {
+        requirement: 'A-2',
+        operation: 'GET /a',
+        reason: 'no check in the suites reaches it; note: no documented trigger',
+      },
     ]);
     const filtered = uncoveredRequirements(catalog, [], { suites: ['smoke'], check: 'A-1' });
     expect(filtered.map((u) => u.reason)).toEqual([
@@ -32,7 +50,19 @@ describe('run results', () => {
 
   it('assembles results.json', () => {
     const run = { id: 'r', seed: 1, target: 'embedded', strict: false, suites: [], startedAt: 'x', durationMs: 1 };
-    const results = buildRunResults({ version: '9', run, checks: [record('A-1', 'passed')], observations: [], runErrors: [], catalog, selection: { suites: [] } });
-    expect(results).toMatchObject({ tool: { name: 'cis-conformance', version: '9' }, summary: { passed: 1 }, uncovered: [{ requirement: 'A-2' }] });
+    const results = buildRunResults({
+      version: '9',
+      run,
+      checks: [record('A-1', 'passed')],
+      observations: [],
+      runErrors: [],
+      catalog,
+      selection: { suites: [] },
+    });
+    expect(results).toMatchObject({
+      tool: { name: 'cis-conformance', version: '9' },
+      summary: { passed: 1 },
+      uncovered: [{ requirement: 'A-2' }],
+    });
   });
 });

@@ -8,7 +8,15 @@ const TIMEOUT_MS = 500;
 const SMOKE_CHECKS = 3;
 
 function config(target: RunConfig['target']): RunConfig {
-  return { target, suites: ['smoke'], seed: 7, runs: 5, strict: false, reportDir: '/unused', requestTimeoutMs: TIMEOUT_MS };
+  return {
+    target,
+    suites: ['smoke'],
+    seed: 7,
+    runs: 5,
+    strict: false,
+    reportDir: '/unused',
+    requestTimeoutMs: TIMEOUT_MS,
+  };
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -50,16 +58,25 @@ describe('runConformance', () => {
     expect(events.filter((e) => e.type === 'check-finished')).toHaveLength(SMOKE_CHECKS);
     expect(results.run).toMatchObject({ seed: 7, target: 'embedded', suites: ['smoke'] });
     const create = results.checks.find((c) => c.requirement === 'CLIENTS-CREATE-201');
-    expect(create?.reproduction.command).toBe('npx cis-conformance run --check CLIENTS-CREATE-201 --seed 7 --target embedded');
-    expect(create?.reproduction.curl).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/clients' .*Bearer \[REDACTED\]/);
-    expect(results.uncovered.find((u) => u.requirement === 'CLIENTS-LIST-200')?.reason).toBe('not selected in this run (--suite smoke)');
+    expect(create?.reproduction.command).toBe(
+      'npx cis-conformance run --check CLIENTS-CREATE-201 --seed 7 --target embedded',
+    );
+    expect(create?.reproduction.curl).toMatch(
+      /^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/clients' .*Bearer \[REDACTED\]/,
+    );
+    expect(results.uncovered.find((u) => u.requirement === 'CLIENTS-LIST-200')?.reason).toBe(
+      'not selected in this run (--suite smoke)',
+    );
   });
 
   it('fails the run (exit 1) when the embedded reference carries a seeded defect', async () => {
     const { results, exitCode } = await run({ kind: 'embedded', fault: 'create-status-200' });
     expect(exitCode).toBe(1);
     const create = results.checks.find((c) => c.requirement === 'CLIENTS-CREATE-201');
-    expect(create).toMatchObject({ verdict: 'failed', message: 'CLIENTS-CREATE-201: observed status 200, expected status 201' });
+    expect(create).toMatchObject({
+      verdict: 'failed',
+      message: 'CLIENTS-CREATE-201: observed status 200, expected status 201',
+    });
     expect(create?.reproduction.command).toContain('--fault create-status-200');
   });
 
@@ -105,16 +122,21 @@ describe('runConformance', () => {
 
 describe('runConformance when stopped', () => {
   it('cancels the checks not yet run, reports the interruption and never exits 0', async () => {
+    // Against a silent target each check waits out its time-out, so a stop sent when the suite starts
+    // reaches vitest before the later checks begin.
+    const silent = await startTarget(() => undefined);
     let stop: () => void = () => undefined;
     const stopSignal = new Promise<void>((resolve) => (stop = resolve));
-    const outcome = await runConformance(config({ kind: 'embedded' }), {
-      maxWorkers: 1,
-      stopSignal,
-      onEvent: (e) => e.type === 'check-finished' && stop(),
-    });
+    const outcome = await runConformance(
+      { ...config({ kind: 'url', url: silent }), requestTimeoutMs: 1000 },
+      { maxWorkers: 1, stopSignal, onEvent: (e) => e.type === 'suite-started' && stop() },
+    );
     expect(outcome.exitCode).toBe(2);
     expect(outcome.results.runErrors).toContain('the run was interrupted: checks not yet run were cancelled');
-    expect(outcome.results.checks.filter((c) => c.verdict === 'passed').length).toBeLessThan(SMOKE_CHECKS);
+    expect(outcome.results.checks.map((c) => c.message)).toContain(
+      'not run: the run was cancelled before this check started',
+    );
+    expect(outcome.results.checks.some((c) => c.verdict === 'passed')).toBe(false);
   });
 
   it('runs nothing when stopped before it starts', async () => {

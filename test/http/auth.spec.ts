@@ -19,7 +19,13 @@ describe('toHttpRequest', () => {
   });
 
   it('sends a raw body as is, keeps the caller content type, and no auth header for a null token', () => {
-    const req = toHttpRequest('http://h', { method: 'PUT', path: '/x', token: null, rawBody: 'a=1', headers: { 'Content-Type': 'text/plain' } });
+    const req = toHttpRequest('http://h', {
+      method: 'PUT',
+      path: '/x',
+      token: null,
+      rawBody: 'a=1',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(req.headers).toEqual({ accept: 'application/json', 'content-type': 'text/plain' });
     expect(req.body).toBe('a=1');
   });

@@ -14,7 +14,12 @@ describe('withRecording', () => {
     const exchanges: RecordedExchange[] = [];
     const ledger = new SecretLedger();
     const send = withRecording(answer, (e) => exchanges.push(e), ledger);
-    const res = await send({ method: 'POST', url: 'http://t/v1/clients', headers: { authorization: 'Bearer opaque-token-xyz' }, body: '{"name":"a"}' });
+    const res = await send({
+      method: 'POST',
+      url: 'http://t/v1/clients',
+      headers: { authorization: 'Bearer opaque-token-xyz' },
+      body: '{"name":"a"}',
+    });
     expect(res.status).toBe(201);
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]?.request.body).toEqual({ name: 'a' });

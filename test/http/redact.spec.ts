@@ -13,9 +13,13 @@ describe('redaction', () => {
   });
 
   it('replaces secret-keyed values at any depth but keeps look-alike config fields', () => {
-    const body = { result: [{ client_secret: 'abc', token_expiration: { access_token: 60 }, token_endpoint_auth_method: 'x' }] };
+    const body = {
+      result: [{ client_secret: 'abc', token_expiration: { access_token: 60 }, token_endpoint_auth_method: 'x' }],
+    };
     expect(redactValue(body)).toEqual({
-      result: [{ client_secret: REDACTED, token_expiration: { access_token: REDACTED }, token_endpoint_auth_method: 'x' }],
+      result: [
+        { client_secret: REDACTED, token_expiration: { access_token: REDACTED }, token_endpoint_auth_method: 'x' },
+      ],
     });
   });
 

@@ -5,9 +5,17 @@ import type { TargetResponse } from '../../src/suite/types.js';
 
 const rule: RuleRef = { id: 'R', operation: 'GET /x', evidence: 'inferred' };
 const schemas: SchemaValidator = {
-  validate: (_file, data) => (typeof data === 'object' ? { valid: true, errors: [] } : { valid: false, errors: Array.from({ length: 7 }, (_, i) => `/e${i} bad`) }),
+  validate: (_file, data) =>
+    typeof data === 'object'
+      ? { valid: true, errors: [] }
+      : { valid: false, errors: Array.from({ length: 7 }, (_, i) => `/e${i} bad`) },
 };
-const res = (status: number, json?: unknown): TargetResponse => ({ status, headers: {}, text: json === undefined ? '' : JSON.stringify(json), json });
+const res = (status: number, json?: unknown): TargetResponse => ({
+  status,
+  headers: {},
+  text: json === undefined ? '' : JSON.stringify(json),
+  json,
+});
 
 function judge(fn: (e: ReturnType<typeof createExpect>) => void): CheckOutcome {
   const outcome = new CheckOutcome(false, 'c');
@@ -17,8 +25,17 @@ function judge(fn: (e: ReturnType<typeof createExpect>) => void): CheckOutcome {
 
 describe('createExpect', () => {
   it('matches a status against a number, a list, 2xx and 4xx', () => {
-    expect(judge((e) => [e.status(res(204), '2xx'), e.status(res(409), '4xx'), e.status(res(201), [200, 201]), e.status(res(200), 200)]).verdict).toBe('passed');
-    expect(judge((e) => e.status(res(500), [200, 201])).message).toBe('R (inferred): observed status 500, expected status 200 or 201');
+    expect(
+      judge((e) => [
+        e.status(res(204), '2xx'),
+        e.status(res(409), '4xx'),
+        e.status(res(201), [200, 201]),
+        e.status(res(200), 200),
+      ]).verdict,
+    ).toBe('passed');
+    expect(judge((e) => e.status(res(500), [200, 201])).message).toBe(
+      'R (inferred): observed status 500, expected status 200 or 201',
+    );
     expect(judge((e) => e.status(res(302), '2xx')).verdict).toBe('warning');
   });
 

@@ -4,7 +4,10 @@ import { createFixtures, type StateHookCall } from '../../src/suite/fixtures.js'
 import { CheckCouldNotRun, CheckSkipped } from '../../src/suite/signals.js';
 import type { SuiteRunConfig } from '../../src/suite/types.js';
 
-const config = { runId: 'run1', stateUnavailableReason: 'there is no state hook at http://t/__conformance/state (it answered 404)' } as SuiteRunConfig;
+const config = {
+  runId: 'run1',
+  stateUnavailableReason: 'there is no state hook at http://t/__conformance/state (it answered 404)',
+} as SuiteRunConfig;
 
 function json(status: number, body: unknown): HttpResponse {
   return { status, headers: {}, text: JSON.stringify(body), json: body };
@@ -40,7 +43,12 @@ describe('createFixtures', () => {
     const app = await handle.fixtures.app({ name: 'Shop' });
     expect(app).toMatchObject({ appName: 'Shop', clientId: 'assigned-by-target' });
     const consent = await handle.fixtures.consent({ app, userId: 'u1' });
-    expect(consent).toMatchObject({ consent_id: 'k1', user_id: 'u1', client_id: 'assigned-by-target', scope: 'openid' });
+    expect(consent).toMatchObject({
+      consent_id: 'k1',
+      user_id: 'u1',
+      client_id: 'assigned-by-target',
+      scope: 'openid',
+    });
     expect(await handle.teardown()).toEqual([]);
     expect(calls.map((c) => `${c.action} ${c.state}`)).toEqual([
       'setup an app exists',
@@ -55,7 +63,7 @@ describe('createFixtures', () => {
     await expect(createFixtures(config, 'c', refusing).fixtures.app()).rejects.toThrow(CheckCouldNotRun);
     let first = true;
     const flaky: StateHookCall = async () => {
-      if (first) return (first = false), json(200, {});
+      if (first) return ((first = false), json(200, {}));
       throw new Error('hook went away');
     };
     const handle = createFixtures(config, 'c', flaky);

@@ -15,8 +15,12 @@ describe('check naming', () => {
   });
 
   it('derives a record id from family, requirement and cell or title', () => {
-    expect(checkRecordId({ requirement: 'R', title: 'Creates a Client!' }, 'contract')).toBe('contract/R/creates-a-client');
-    expect(checkRecordId({ requirement: 'R', title: 't', cell: '[appId]:read only' }, 'permissions')).toBe('permissions/R/[appid]:read-only');
+    expect(checkRecordId({ requirement: 'R', title: 'Creates a Client!' }, 'contract')).toBe(
+      'contract/R/creates-a-client',
+    );
+    expect(checkRecordId({ requirement: 'R', title: 't', cell: '[appId]:read only' }, 'permissions')).toBe(
+      'permissions/R/[appid]:read-only',
+    );
   });
 
   it('hashes stably to 7 base-36 characters', () => {

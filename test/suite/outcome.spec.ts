@@ -42,8 +42,20 @@ describe('CheckOutcome', () => {
     outcome.met(observation, { expected: '204', observed: '204' });
     expect(outcome.verdict).toBe('passed');
     expect(outcome.observations).toEqual([
-      { requirement: 'R-OBS', operation: 'POST /v1/clients', question: 'expected 201', observed: '200', checkId: 'check-1' },
-      { requirement: 'R-OBS', operation: 'POST /v1/clients', question: 'expected 204', observed: '204', checkId: 'check-1' },
+      {
+        requirement: 'R-OBS',
+        operation: 'POST /v1/clients',
+        question: 'expected 201',
+        observed: '200',
+        checkId: 'check-1',
+      },
+      {
+        requirement: 'R-OBS',
+        operation: 'POST /v1/clients',
+        question: 'expected 204',
+        observed: '204',
+        checkId: 'check-1',
+      },
     ]);
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { reproductionCommand } from '../../src/suite/reproduction.js';
 import type { SuiteRunConfig } from '../../src/suite/types.js';
 
-const base = { seed: 42, strict: false, targetLabel: 'embedded', stateUrl: 'http://127.0.0.1:1/__conformance/state' } as SuiteRunConfig;
+const base = {
+  seed: 42,
+  strict: false,
+  targetLabel: 'embedded',
+  stateUrl: 'http://127.0.0.1:1/__conformance/state',
+} as SuiteRunConfig;
 
 describe('reproductionCommand', () => {
   it('names the requirement, seed and target, plus the fault and --strict when set', () => {
@@ -15,6 +20,8 @@ describe('reproductionCommand', () => {
   it('adds --state-url only when it is not the conventional one of a URL target', () => {
     const url = { ...base, targetLabel: 'http://h:1', stateUrl: 'http://h:1/__conformance/state' };
     expect(reproductionCommand(url, 'R')).toBe('npx cis-conformance run --check R --seed 42 --target http://h:1');
-    expect(reproductionCommand({ ...url, stateUrl: 'http://hook:2/state' }, 'R')).toContain('--state-url http://hook:2/state');
+    expect(reproductionCommand({ ...url, stateUrl: 'http://hook:2/state' }, 'R')).toContain(
+      '--state-url http://hook:2/state',
+    );
   });
 });

@@ -53,13 +53,29 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const run = (body: CheckBody, requirement = 'CLIENTS-GET-404', extra: Partial<SuiteRunConfig> = {}, needsStateHook = false) =>
-  runCheck({ requirement, title: 't', needsStateHook }, body, { ...services, config: { ...services.config, ...extra } });
+const run = (
+  body: CheckBody,
+  requirement = 'CLIENTS-GET-404',
+  extra: Partial<SuiteRunConfig> = {},
+  needsStateHook = false,
+) =>
+  runCheck({ requirement, title: 't', needsStateHook }, body, {
+    ...services,
+    config: { ...services.config, ...extra },
+  });
 
 describe('runCheck', () => {
   it('passes a met documented expectation and fills the record from the catalog', async () => {
-    const { record } = await run(async (c) => c.expect.status(await c.send({ method: 'GET', path: '/v1/clients/x' }), 404));
-    expect(record).toMatchObject({ verdict: 'passed', operation: 'GET /v1/clients/{clientId}', family: 'contract', evidence: 'documented', message: '' });
+    const { record } = await run(async (c) =>
+      c.expect.status(await c.send({ method: 'GET', path: '/v1/clients/x' }), 404),
+    );
+    expect(record).toMatchObject({
+      verdict: 'passed',
+      operation: 'GET /v1/clients/{clientId}',
+      family: 'contract',
+      evidence: 'documented',
+      message: '',
+    });
     expect(record.reproduction).toEqual({
       seed: 5,
       command: 'npx cis-conformance run --check CLIENTS-GET-404 --seed 5 --target http://t',
@@ -70,24 +86,40 @@ describe('runCheck', () => {
 
   it('fails on a documented rule with the target message, and warns on an inferred one', async () => {
     const failed = await run(async (c) => c.expect.status(await c.send({ method: 'GET', path: '/v1/clients/x' }), 200));
-    expect(failed.record).toMatchObject({ verdict: 'failed', message: 'CLIENTS-GET-404: observed status 404 ("no such thing"), expected status 200' });
+    expect(failed.record).toMatchObject({
+      verdict: 'failed',
+      message: 'CLIENTS-GET-404: observed status 404 ("no such thing"), expected status 200',
+    });
     const warned = await run(async (c) => {
       c.expect.that(false, { requirement: 'CLIENTS-GET-ODD-ID-404', expected: '404', observed: '400' });
       c.expect.that(true, { expected: 'x', observed: 'x' });
     });
-    expect(warned.record).toMatchObject({ verdict: 'warning', message: 'CLIENTS-GET-ODD-ID-404 (inferred): observed 400, expected 404' });
+    expect(warned.record).toMatchObject({
+      verdict: 'warning',
+      message: 'CLIENTS-GET-ODD-ID-404 (inferred): observed 400, expected 404',
+    });
   });
 
   it('records an observation for an observation rule', async () => {
-    const { record, observations } = await run(async (c) => c.observe({ requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS', question: 'kept?', observed: 'dropped' }));
+    const { record, observations } = await run(async (c) =>
+      c.observe({ requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS', question: 'kept?', observed: 'dropped' }),
+    );
     expect(record.verdict).toBe('passed');
     expect(observations).toEqual([
-      { requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS', operation: 'POST /v1/clients', question: 'kept?', observed: 'dropped', checkId: record.id },
+      {
+        requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS',
+        operation: 'POST /v1/clients',
+        question: 'kept?',
+        observed: 'dropped',
+        checkId: record.id,
+      },
     ]);
   });
 
   it('is an error, not a finding, when a body expected to be JSON is not', async () => {
-    const { record } = await run(async (c) => c.expect.schema(await c.send({ method: 'GET', path: '/html' }), 'error-404.schema.json'));
+    const { record } = await run(async (c) =>
+      c.expect.schema(await c.send({ method: 'GET', path: '/html' }), 'error-404.schema.json'),
+    );
     expect(record.verdict).toBe('error');
     expect(record.message).toMatch(/^the target answered 200 with a body is not JSON \(content-type text\/html/);
   });
@@ -103,7 +135,10 @@ describe('runCheck', () => {
     const crashed = await run(async () => {
       throw new TypeError('x is not a function');
     });
-    expect(crashed.record).toMatchObject({ verdict: 'error', message: 'check crashed: TypeError: x is not a function' });
+    expect(crashed.record).toMatchObject({
+      verdict: 'error',
+      message: 'check crashed: TypeError: x is not a function',
+    });
     const vacuous = await run(async () => undefined);
     expect(vacuous.record.verdict).toBe('error');
     expect(vacuous.record.message).toMatch(/made no expectation/);
@@ -112,7 +147,9 @@ describe('runCheck', () => {
   it('keeps a failed verdict when fast-check wraps the stop signal', async () => {
     const { record } = await run(async (c) => {
       await fc.assert(
-        fc.asyncProperty(fc.integer(), async (n) => c.expect.that(false, { expected: 'nothing', observed: `n=${n > 5 ? 'big' : 'small'}` })),
+        fc.asyncProperty(fc.integer(), async (n) =>
+          c.expect.that(false, { expected: 'nothing', observed: `n=${n > 5 ? 'big' : 'small'}` }),
+        ),
         { numRuns: 3, seed: c.seed },
       );
     });
@@ -121,28 +158,51 @@ describe('runCheck', () => {
   });
 
   it('skips with the reason: c.skip, a missing state hook, consents without a hook, sandbox tokens', async () => {
-    expect((await run(async (c) => c.skip('not today'))).record).toMatchObject({ verdict: 'skipped', message: 'not today' });
-    const noHook = await run(async () => undefined, 'CLIENTS-GET-404', {}, true);
-    expect(noHook.record).toMatchObject({ verdict: 'skipped', message: 'needs the state hook, and there is no state hook here' });
-    const consent = await run(async (c) => void (await c.fixtures.consent({ app: await c.fixtures.app(), userId: 'u' })));
-    expect(consent.record.message).toMatch(/^needs a consent through the state hook, and there is no state hook here/);
-    const sandbox = await run(async (c) => void (await c.tokens.client({ app: await c.fixtures.app() })), 'CLIENTS-GET-404', {
-      tokens: { kind: 'sandbox', tokenUrl: 'https://x/oidc/token' },
+    expect((await run(async (c) => c.skip('not today'))).record).toMatchObject({
+      verdict: 'skipped',
+      message: 'not today',
     });
+    const noHook = await run(async () => undefined, 'CLIENTS-GET-404', {}, true);
+    expect(noHook.record).toMatchObject({
+      verdict: 'skipped',
+      message: 'needs the state hook, and there is no state hook here',
+    });
+    const consent = await run(
+      async (c) => void (await c.fixtures.consent({ app: await c.fixtures.app(), userId: 'u' })),
+    );
+    expect(consent.record.message).toMatch(/^needs a consent through the state hook, and there is no state hook here/);
+    const sandbox = await run(
+      async (c) => void (await c.tokens.client({ app: await c.fixtures.app() })),
+      'CLIENTS-GET-404',
+      {
+        tokens: { kind: 'sandbox', tokenUrl: 'https://x/oidc/token' },
+      },
+    );
     expect(sandbox.record).toMatchObject({ verdict: 'skipped' });
     expect(sandbox.record.message).toMatch(/not supported yet/);
   });
 
   it('errors at once, sending nothing, when the target was found unreachable', async () => {
-    const { record } = await run(async (c) => c.expect.status(await c.send({ method: 'GET', path: '/v1/clients/x' }), 404), 'CLIENTS-GET-404', {
-      unreachableReason: 'target http://t is unreachable (refused)',
+    const { record } = await run(
+      async (c) => c.expect.status(await c.send({ method: 'GET', path: '/v1/clients/x' }), 404),
+      'CLIENTS-GET-404',
+      {
+        unreachableReason: 'target http://t is unreachable (refused)',
+      },
+    );
+    expect(record).toMatchObject({
+      verdict: 'error',
+      message: 'target http://t is unreachable (refused)',
+      exchanges: [],
     });
-    expect(record).toMatchObject({ verdict: 'error', message: 'target http://t is unreachable (refused)', exchanges: [] });
   });
 
   it('errors on a requirement id that is not in the catalog', async () => {
     const { record } = await run(async (c) => c.expect.that(true, { expected: 'a', observed: 'a' }), 'NO-SUCH-REQ');
-    expect(record).toMatchObject({ verdict: 'error', message: "requirement 'NO-SUCH-REQ' is not in the catalog (schemas/requirements.json)" });
+    expect(record).toMatchObject({
+      verdict: 'error',
+      message: "requirement 'NO-SUCH-REQ' is not in the catalog (schemas/requirements.json)",
+    });
   });
 
   it('keeps tokens and client secrets out of the record, also where a message quotes them', async () => {

@@ -15,9 +15,15 @@ describe('the embedded target', () => {
   });
 
   it('passes the fault through and rejects an unknown one', async () => {
-    const target = await openTarget({ spec: { kind: 'embedded', fault: 'create-status-200' }, timeoutMs: 2000, packageRoot });
+    const target = await openTarget({
+      spec: { kind: 'embedded', fault: 'create-status-200' },
+      timeoutMs: 2000,
+      packageRoot,
+    });
     expect(target.fault).toBe('create-status-200');
     await target.close();
-    await expect(openTarget({ spec: { kind: 'embedded', fault: 'nope' }, timeoutMs: 2000, packageRoot })).rejects.toThrow(/unknown fault 'nope'/);
+    await expect(
+      openTarget({ spec: { kind: 'embedded', fault: 'nope' }, timeoutMs: 2000, packageRoot }),
+    ).rejects.toThrow(/unknown fault 'nope'/);
   });
 });

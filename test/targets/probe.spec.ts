@@ -8,7 +8,8 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === '/hook') res.writeHead(400, { 'content-type': 'application/json' }).end('{"message":"unknown state"}');
+    if (req.url === '/hook')
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"message":"unknown state"}');
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('nope');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

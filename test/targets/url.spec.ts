@@ -17,13 +17,20 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const open = (stateUrl?: string) =>
-  openTarget({ spec: { kind: 'url', url: `${base}/` }, timeoutMs: 1000, packageRoot: '/unused', ...(stateUrl ? { stateUrl } : {}) });
+  openTarget({
+    spec: { kind: 'url', url: `${base}/` },
+    timeoutMs: 1000,
+    packageRoot: '/unused',
+    ...(stateUrl ? { stateUrl } : {}),
+  });
 
 describe('the url target', () => {
   it('without a hook at the conventional path: no state URL, the reason, and no run problem', async () => {
     const target = await open();
     expect(target).toMatchObject({ label: `${base}/`, baseUrl: base, stateUrl: null, problems: [] });
-    expect(target.stateUnavailableReason).toBe(`there is no state hook at ${base}/__conformance/state (it answered 404)`);
+    expect(target.stateUnavailableReason).toBe(
+      `there is no state hook at ${base}/__conformance/state (it answered 404)`,
+    );
   });
 
   it('uses a working --state-url', async () => {
@@ -33,6 +40,8 @@ describe('the url target', () => {
   it('reports a --state-url that does not work as a run problem', async () => {
     const target = await open(`${base}/wrong`);
     expect(target.stateUrl).toBeNull();
-    expect(target.problems).toEqual([`--state-url ${base}/wrong is not usable: there is no state hook at ${base}/wrong (it answered 404)`]);
+    expect(target.problems).toEqual([
+      `--state-url ${base}/wrong is not usable: there is no state hook at ${base}/wrong (it answered 404)`,
+    ]);
   });
 });

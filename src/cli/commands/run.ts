@@ -70,6 +70,8 @@ function guarded(io: CliIO, fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    io.stderr(`cis-conformance run: a reporter failed on an event: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(
+      `cis-conformance run: a reporter failed on an event: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
