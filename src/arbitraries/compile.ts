@@ -9,7 +9,7 @@ import {
 import type { JsonType } from './json.js';
 import { matches } from './matches.js';
 import { filterOrDrop, satisfiable, UnsatisfiableSchemaError } from './probe.js';
-import { rootNode, type SchemaNode } from './schemaNode.js';
+import { isAnnotation, rootNode, type SchemaNode } from './schemaNode.js';
 import { resolveArbitraryOptions, type JsonSchema, type SchemaArbitraryOptions } from './types.js';
 
 /**
@@ -21,8 +21,24 @@ export function arbitraryFromSchema(schema: JsonSchema, options?: SchemaArbitrar
   return compileNodes([rootNode(schema, config)], { config, depth: 0 });
 }
 
+/**
+ * Built arbitraries per compile call (keyed by its config object): the mutator asks for the same members and
+ * items many times, and arbitraries are immutable, so each conjunction is compiled once per depth.
+ */
+const compiled = new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
+
 /** Values valid against every node of the conjunction. */
 export function compileNodes(input: Conjunction, ctx: CompileContext): fc.Arbitrary<unknown> {
+  let memo = compiled.get(ctx.config);
+  if (!memo) compiled.set(ctx.config, (memo = new Map()));
+  // A node is its location plus its keywords (`without` drops some but keeps the location).
+  const key = `${ctx.depth}\n${input.map((n) => `${n.at}{${Object.keys(keywordsOf(n)).join(',')}}`).join('\n')}`;
+  let arb = memo.get(key);
+  if (!arb) memo.set(key, (arb = compileFresh(input, ctx)));
+  return arb;
+}
+
+function compileFresh(input: Conjunction, ctx: CompileContext): fc.Arbitrary<unknown> {
   const nodes = expand(input, ctx.config);
   const at = locationOf(input);
   if (nodes.some((n) => n.schema === false)) throw new UnsatisfiableSchemaError(`schema at ${at} is false`);
@@ -33,7 +49,8 @@ export function compileNodes(input: Conjunction, ctx: CompileContext): fc.Arbitr
         ...satisfiable(
           alternatives.map((alt) => () => {
             const branch = compileNodes(alt.nodes, ctx);
-            return alt.keep ? filterOrDrop(branch, alt.keep, `branch at ${locationOf(alt.nodes)}`) : branch;
+            const keep = alt.keep ?? alt.side;
+            return keep ? filterOrDrop(branch, keep, `branch at ${locationOf(alt.nodes)}`) : branch;
           }),
           `no branch of ${at} can be satisfied`,
         ),
@@ -51,7 +68,7 @@ function compileLeaf(nodes: SchemaNode[], ctx: CompileContext, at: string): fc.A
     if (options.length === 0) throw new UnsatisfiableSchemaError(`no enum/const value at ${at} fits the other keywords`);
     return fc.constantFrom(...options);
   }
-  const constraining = nodes.filter((n) => Object.keys(keywordsOf(n)).length > 0);
+  const constraining = nodes.filter((n) => Object.keys(keywordsOf(n)).some((k) => !isAnnotation(k)));
   if (declaredTypes(nodes) === undefined && generatedTypes(nodes).length > 4) {
     // Nothing says what this is: any small JSON value, kept only if it passes whatever is there (e.g. `not`).
     const any = fc.jsonValue({ maxDepth: 2 });
@@ -86,8 +103,10 @@ function withDefault(nodes: SchemaNode[], arb: fc.Arbitrary<unknown>, ctx: Compi
   const holder = nodes.find((n) => 'default' in keywordsOf(n));
   if (!holder) return arb;
   const value = keywordsOf(holder).default;
-  if (!nodes.every((n) => matches(n, value, ctx.config)))
+  if (!matches(holder, value, ctx.config))
     throw new Error(`the default ${JSON.stringify(value)} at ${holder.at} is not valid against its own schema`);
+  // Valid where it is written, but maybe not here: a branch may narrow it (`const: "saml"` beside a default "oidc").
+  if (!nodes.every((n) => matches(n, value, ctx.config))) return arb;
   // A fresh copy each time, so a caller that edits one generated body cannot change the next.
   const fresh = fc.constant(value).map((v) => structuredClone(v));
   return fc.oneof({ arbitrary: fresh, weight: 1 }, { arbitrary: arb, weight: 4 });

@@ -17,6 +17,8 @@ export interface ArrayShape {
   /** From `maxItems`; undefined when no node bounds the length. */
   readonly maxItems: number | undefined;
   readonly unique: boolean;
+  /** Each `contains` schema: at least one item must satisfy each. */
+  readonly contains: SchemaNode[];
 }
 
 export function arrayShape(nodes: Conjunction, at: string): ArrayShape {
@@ -31,6 +33,8 @@ export function arrayShape(nodes: Conjunction, at: string): ArrayShape {
   let maxItems = maxes.length > 0 ? Math.min(...maxes) : undefined;
   if (closed) maxItems = Math.min(maxItems ?? prefix.length, prefix.length);
   if (maxItems !== undefined && maxItems < minItems) throw new UnsatisfiableSchemaError(`minItems > maxItems at ${at}`);
+  if (withPrefix && nodes.some((n) => keywordsOf(n).contains !== undefined))
+    throw new Error(`prefixItems together with contains is not supported, at ${at}`);
   return {
     prefix,
     items: closed ? [] : itemNodes.map((n) => childNode(n, 'items')),
@@ -38,12 +42,14 @@ export function arrayShape(nodes: Conjunction, at: string): ArrayShape {
     minItems,
     maxItems,
     unique: nodes.some((n) => keywordsOf(n).uniqueItems === true),
+    contains: nodes.filter((n) => keywordsOf(n).contains !== undefined).map((n) => childNode(n, 'contains')),
   };
 }
 
 /** The longest array to generate: the schema's bound, capped by `maxItems` (or `minItems` past `maxDepth`). */
 export function generatedMaxLength(shape: ArrayShape, ctx: CompileContext): number {
-  const cap = ctx.depth >= ctx.config.maxDepth ? shape.minItems : Math.max(shape.minItems, ctx.config.maxItems);
+  const least = Math.max(shape.minItems, shape.contains.length);
+  const cap = ctx.depth >= ctx.config.maxDepth ? least : Math.max(least, ctx.config.maxItems);
   return Math.min(shape.maxItems ?? cap, cap);
 }
 
@@ -77,10 +83,33 @@ export function itemsArray(
     : fc.array(item, { minLength, maxLength });
 }
 
+/**
+ * Valid arrays (without `prefixItems`) of `minLength..maxLength` items: items valid against `items`, plus one
+ * item for each `contains` schema, inserted at a generated position.
+ */
+export function validArray(
+  shape: ArrayShape, ctx: CompileContext, at: string, minLength: number, maxLength: number,
+): fc.Arbitrary<unknown[]> {
+  const wanted = shape.contains.length;
+  if (wanted === 0) return itemsArray(shape, ctx, at, minLength, maxLength);
+  if (maxLength < wanted) throw new UnsatisfiableSchemaError(`room for ${maxLength} items but ${wanted} contains at ${at}`);
+  const inner = deeper(ctx, at);
+  const containing = shape.contains.map((node) => compileNodes([node, ...shape.items], inner));
+  const arrays = fc
+    .tuple(itemsArray(shape, ctx, at, Math.max(0, minLength - wanted), maxLength - wanted), fc.tuple(...containing), fc.nat())
+    .map(([items, extra, position]) => {
+      const out = [...items];
+      for (const item of extra) out.splice(position % (out.length + 1), 0, item);
+      return out;
+    });
+  const unique = (a: unknown[]) => new Set(a.map(canonicalJson)).size === a.length;
+  return shape.unique ? filterOrDrop(arrays, unique, `unique arrays with contains at ${at}`) : arrays;
+}
+
 export function compileArray(nodes: Conjunction, ctx: CompileContext, at: string): fc.Arbitrary<unknown> {
   const shape = arrayShape(nodes, at);
   const maxLength = generatedMaxLength(shape, ctx);
-  if (shape.prefix.length === 0) return itemsArray(shape, ctx, at, shape.minItems, maxLength);
+  if (shape.prefix.length === 0) return validArray(shape, ctx, at, shape.minItems, maxLength);
   // A tuple: the prefix positions in order, then (unless closed) items up to the length chosen.
   const inner = deeper(ctx, at);
   const positions = shape.prefix.map((node) => compileNodes([node], inner));

@@ -56,8 +56,13 @@ export function expand(nodes: Conjunction, config: SchemaArbitraryConfig): Schem
 export interface Alternative {
   /** The conjunction for one branch. */
   readonly nodes: Conjunction;
-  /** Values from this branch must still pass this test (oneOf: exactly one branch; if: the condition's side). */
+  /** Valid values from this branch must also pass this (oneOf: exactly one branch matches). */
   readonly keep?: (value: unknown) => boolean;
+  /**
+   * For `if`: the side of the condition this branch stands for. Valid values must be on it, and so must
+   * mutated ones, or the `then`/`else` the branch did not generate for would apply to them as well.
+   */
+  readonly side?: (value: unknown) => boolean;
 }
 
 /**
@@ -86,13 +91,13 @@ export function distribute(
   const condition = childNode(node, 'if');
   const holds = (value: unknown) => matchesNode(condition, value);
   return [
-    { nodes: [...others, rest, condition, ...(s.then !== undefined ? [childNode(node, 'then')] : [])], keep: holds },
-    { nodes: [...others, rest, ...(s.else !== undefined ? [childNode(node, 'else')] : [])], keep: (v) => !holds(v) },
+    { nodes: [...others, rest, condition, ...(s.then !== undefined ? [childNode(node, 'then')] : [])], side: holds },
+    { nodes: [...others, rest, ...(s.else !== undefined ? [childNode(node, 'else')] : [])], side: (v) => !holds(v) },
   ];
 }
 
 const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'];
-const ARRAY_KEYWORDS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems'];
+const ARRAY_KEYWORDS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
 const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'format'];
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
 

@@ -44,6 +44,13 @@ export function invalidFromSchema(schema: JsonSchema, options?: MutationOptions)
   return fc.oneof(...byKind.filter((group) => group.length > 0).map((group) => fc.oneof(...group)));
 }
 
+/**
+ * Probe values per mutation site under anyOf/oneOf/if. A site either breaks every branch nearly always or
+ * never (its change is valid in another branch: an OIDC-only field set to null in a body the SAML branch
+ * also accepts), so a few probes tell them apart, and the never-sites are many.
+ */
+const BRANCH_PROBES = 6;
+
 /** Every mutation site of a conjunction, with label paths relative to it. */
 export function mutationSites(input: Conjunction, ctx: MutateContext): MutationSite[] {
   const nodes = expand(input, ctx.config);
@@ -53,14 +60,16 @@ export function mutationSites(input: Conjunction, ctx: MutateContext): MutationS
   if (!alternatives) return leafSites(nodes, ctx);
   // A change made inside one branch counts only if the value then fails every branch.
   const failsEveryBranch = (c: InvalidCase) => alternatives.every((alt) => !alt.nodes.every((n) => check(n, c.value)));
-  return alternatives.flatMap((alt) =>
-    mutationSites(alt.nodes, ctx).flatMap((s) =>
+  return alternatives.flatMap((alt) => {
+    const side = alt.side;
+    const keep = side ? (c: InvalidCase) => side(c.value) && failsEveryBranch(c) : failsEveryBranch;
+    return mutationSites(alt.nodes, ctx).flatMap((s) =>
       dropIfUnsatisfiable(() => ({
         kind: s.kind,
-        arbitrary: filterOrDrop(s.arbitrary, failsEveryBranch, `${s.kind} under ${locationOf(nodes)}`),
+        arbitrary: filterOrDrop(s.arbitrary, keep, `${s.kind} under ${locationOf(nodes)}`, BRANCH_PROBES),
       })),
-    ),
-  );
+    );
+  });
 }
 
 function leafSites(nodes: SchemaNode[], ctx: MutateContext): MutationSite[] {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arrayShape, distinctItemBound, generatedMaxLength, itemsArray } from './compileArray.js';
+import { arrayShape, distinctItemBound, generatedMaxLength, validArray } from './compileArray.js';
 import { memberArbitraries, objectShape } from './compileObject.js';
 import { deeper, generatedTypes, locationOf, type Conjunction } from './conjunction.js';
 import { mutationSites, type MutateContext, type MutationSite } from './mutate.js';
@@ -68,10 +68,10 @@ export function arraySites(nodes: Conjunction, ctx: MutateContext): MutationSite
   const sites: MutationSite[] = [];
   const { maxItems, minItems } = shape;
   if (maxItems !== undefined && kinds.has('too-many-items') && !(shape.unique && maxItems + 1 > distinctItemBound(shape, ctx)))
-    sites.push(...dropIfUnsatisfiable(() => site('too-many-items', itemsArray(shape, ctx, at, maxItems + 1, maxItems + 2)
+    sites.push(...dropIfUnsatisfiable(() => site('too-many-items', validArray(shape, ctx, at, maxItems + 1, maxItems + 2)
       .map((value) => ({ value, label: label('too-many-items', '', 'maxItems') })))));
   if (minItems > 0 && kinds.has('too-short'))
-    sites.push(...dropIfUnsatisfiable(() => site('too-short', itemsArray(shape, ctx, at, 0, minItems - 1)
+    sites.push(...dropIfUnsatisfiable(() => site('too-short', validArray(shape, ctx, at, 0, minItems - 1)
       .map((value) => ({ value, label: label('too-short', '', 'minItems') })))));
   // Items under `prefixItems` are left alone: no schema here uses tuples, and `items` sites cover the rest.
   if (shape.prefix.length > 0 || shape.items.length === 0 || ctx.depth >= ctx.config.maxDepth) return sites;
@@ -84,7 +84,7 @@ export function arraySites(nodes: Conjunction, ctx: MutateContext): MutationSite
       dropIfUnsatisfiable(() => {
         // k valid items before the broken one, then more valid items, within minItems..maxItems in total.
         const restMin = Math.max(k, minItems - 1);
-        const rest = itemsArray(shape, ctx, at, restMin, Math.max(restMin, longest - 1));
+        const rest = validArray(shape, ctx, at, restMin, Math.max(restMin, longest - 1));
         return fc.tuple(rest, itemSite.arbitrary).map(([items, c]): InvalidCase => ({
           value: [...items.slice(0, k), c.value, ...items.slice(k)],
           label: { ...c.label, path: `/${k}${c.label.path}` },

@@ -14,13 +14,15 @@ const PROBE_RUNS = 24;
  * generation time, so this throws an `UnsatisfiableSchemaError` at compile time instead and the caller drops
  * that branch (or reports it, if nothing is left).
  */
-export function filterOrDrop<T>(arb: fc.Arbitrary<T>, keep: (value: T) => boolean, what: string): fc.Arbitrary<T> {
+export function filterOrDrop<T>(
+  arb: fc.Arbitrary<T>, keep: (value: T) => boolean, what: string, runs = PROBE_RUNS,
+): fc.Arbitrary<T> {
   // One value per seed, stopping at the first that passes: most filters pass at once, so this stays cheap.
-  for (let i = 0; i < PROBE_RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const [value] = fc.sample(arb, { numRuns: 1, seed: PROBE_SEED + i });
     if (keep(value as T)) return arb.filter(keep);
   }
-  throw new UnsatisfiableSchemaError(`${what}: none of ${PROBE_RUNS} probe values passes`);
+  throw new UnsatisfiableSchemaError(`${what}: none of ${runs} probe values passes`);
 }
 
 /**

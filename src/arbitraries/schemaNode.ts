@@ -26,7 +26,7 @@ const ANNOTATIONS = new Set([
 /** Keywords the compiler and the mutator understand. Anything else is an error, so a new keyword is noticed. */
 const SUPPORTED = new Set([
   '$ref', 'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'prefixItems',
-  'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum',
+  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum',
   'exclusiveMinimum', 'exclusiveMaximum', 'format', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else',
 ]);
 
@@ -62,6 +62,18 @@ export function assertKnownKeywords(node: SchemaNode): void {
 export function followRef(node: SchemaNode, config: SchemaArbitraryConfig): SchemaNode {
   const ref = (node.schema as SchemaObject).$ref;
   if (typeof ref !== 'string') throw new Error(`$ref at ${node.at} is not a string`);
+  // The validator follows the same refs for every value it checks: resolve each (document, ref) once.
+  let cache = resolvedRefs.get(config);
+  if (!cache) resolvedRefs.set(config, (cache = new Map()));
+  const key = `${node.doc.id}#${ref}`;
+  let target = cache.get(key);
+  if (!target) cache.set(key, (target = resolveRef(node, ref, config)));
+  return target;
+}
+
+const resolvedRefs = new WeakMap<SchemaArbitraryConfig, Map<string, SchemaNode>>();
+
+function resolveRef(node: SchemaNode, ref: string, config: SchemaArbitraryConfig): SchemaNode {
   const hash = ref.indexOf('#');
   const file = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? '' : ref.slice(hash + 1);
@@ -89,6 +101,7 @@ function joinRelative(fromId: string, file: string): string {
 }
 
 export function escapePointer(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

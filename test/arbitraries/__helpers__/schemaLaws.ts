@@ -16,18 +16,23 @@ export interface LawOptions {
   readonly numRuns?: number;
   /** Seeds whose shrink paths are walked. Default 8. */
   readonly shrinkSeeds?: number;
+  /** Shrink candidates checked per seed at most (fc.limitShrink). Default 100. */
+  readonly shrinkBudget?: number;
 }
 
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 600);
 
-/** (a) Building the arbitrary twice and sampling with one seed gives the same values. */
-export function assertSameSeedSameValues(build: () => fc.Arbitrary<unknown>, numRuns = 60): void {
-  const [first, second] = [build(), build()];
+/** (a) Two builds of the arbitrary, sampled with one seed, give the same values. */
+export function assertSameSeedSameValues(
+  first: () => fc.Arbitrary<unknown>, second: () => fc.Arbitrary<unknown>, numRuns = 60,
+): void {
+  const [a, b] = [first(), second()];
+  if (a === b) throw new Error('both builds returned the same arbitrary object: nothing is compared');
   for (const seed of [1, 20240611]) {
-    const a = fc.sample(first, { seed, numRuns }).map(canonicalJson);
-    const b = fc.sample(second, { seed, numRuns }).map(canonicalJson);
-    const at = a.findIndex((value, i) => value !== b[i]);
-    if (at !== -1) throw new Error(`seed ${seed}, value ${at}: ${a[at]?.slice(0, 300)} then ${b[at]?.slice(0, 300)}`);
+    const x = fc.sample(a, { seed, numRuns }).map(canonicalJson);
+    const y = fc.sample(b, { seed, numRuns }).map(canonicalJson);
+    const at = x.findIndex((value, i) => value !== y[i]);
+    if (at !== -1) throw new Error(`seed ${seed}, value ${at}: ${x[at]?.slice(0, 300)} then ${y[at]?.slice(0, 300)}`);
   }
 }
 
@@ -67,9 +72,9 @@ export function assertInvalidValuesFailAsLabelled(arb: fc.Arbitrary<InvalidCase>
  * Runs a property that fails on purpose (on the first value, then on about half the candidates, picked by a
  * hash so the run is repeatable), so fast-check shrinks and tries many candidates; returns every value tried.
  */
-export function shrinkCandidates<T>(arb: fc.Arbitrary<T>, seed: number): T[] {
+export function shrinkCandidates<T>(arb: fc.Arbitrary<T>, seed: number, budget = 100): T[] {
   const tried: T[] = [];
-  fc.check(fc.property(arb, (value) => {
+  fc.check(fc.property(fc.limitShrink(arb, budget), (value) => {
     tried.push(value);
     if (tried.length === 1) return false;
     return hash(canonicalJson(value)) % 2 === 0;
@@ -84,10 +89,10 @@ function hash(text: string): number {
 }
 
 /** (d) Every candidate shrinking tries is still valid. Returns how many candidates were checked. */
-export function assertShrinksStayValid(arb: fc.Arbitrary<unknown>, check: AjvCheck, seeds = 8): number {
+export function assertShrinksStayValid(arb: fc.Arbitrary<unknown>, check: AjvCheck, seeds = 8, budget = 100): number {
   let checked = 0;
   for (let seed = 1; seed <= seeds; seed++)
-    for (const value of shrinkCandidates(arb, seed * 97)) {
+    for (const value of shrinkCandidates(arb, seed * 97, budget)) {
       checked++;
       const errors = check(value);
       if (errors) throw new Error(`shrinking (seed ${seed * 97}) produced the invalid ${show(value)}: ${show(errors)}`);
@@ -96,10 +101,12 @@ export function assertShrinksStayValid(arb: fc.Arbitrary<unknown>, check: AjvChe
 }
 
 /** (d) Every candidate shrinking tries keeps its label and still fails ajv for that reason. */
-export function assertShrinksKeepLabel(arb: fc.Arbitrary<InvalidCase>, check: AjvCheck, seeds = 8): number {
+export function assertShrinksKeepLabel(
+  arb: fc.Arbitrary<InvalidCase>, check: AjvCheck, seeds = 8, budget = 100,
+): number {
   let checked = 0;
   for (let seed = 1; seed <= seeds; seed++) {
-    const [first, ...rest] = shrinkCandidates(arb, seed * 89);
+    const [first, ...rest] = shrinkCandidates(arb, seed * 89, budget);
     for (const c of [first!, ...rest]) {
       checked++;
       if (canonicalJson(c.label) !== canonicalJson(first!.label))
@@ -111,28 +118,36 @@ export function assertShrinksKeepLabel(arb: fc.Arbitrary<InvalidCase>, check: Aj
 }
 
 export interface SchemaLawSubject {
-  /** Builds the valid-data arbitrary (called more than once: once per build in law (a)). */
+  /** Builds the valid-data arbitrary; called twice (law (a) compares two builds), the first build is reused. */
   readonly valid: () => fc.Arbitrary<unknown>;
   /** Builds the invalid-data arbitrary, if the schema forbids anything. */
   readonly invalid?: () => fc.Arbitrary<InvalidCase>;
   readonly check: AjvCheck;
 }
 
+/** `build()` once, on first use (inside a test, so a build error fails that test and not the whole file). */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
 /** Registers the laws for one schema, one vitest test per law, named `<name>: <law>`. */
 export function describeSchemaLaws(name: string, subject: SchemaLawSubject, options: LawOptions = {}): void {
   const numRuns = options.numRuns ?? 60;
   const seeds = options.shrinkSeeds ?? 8;
+  const budget = options.shrinkBudget ?? 100;
+  const valid = once(subject.valid);
+  const invalid = subject.invalid && once(subject.invalid);
   it(`${name}: the same seed gives the same values`, () => {
-    assertSameSeedSameValues(subject.valid, numRuns);
-    if (subject.invalid) assertSameSeedSameValues(subject.invalid, numRuns);
+    assertSameSeedSameValues(valid, subject.valid, numRuns);
+    if (invalid) assertSameSeedSameValues(invalid, subject.invalid!, numRuns);
   });
-  it(`${name}: every valid value passes ajv`, () => assertValidValuesPass(subject.valid(), subject.check, numRuns));
+  it(`${name}: every valid value passes ajv`, () => assertValidValuesPass(valid(), subject.check, numRuns));
   it(`${name}: shrinking keeps valid values valid`, () =>
-    expect(assertShrinksStayValid(subject.valid(), subject.check, seeds)).toBeGreaterThan(seeds));
-  if (!subject.invalid) return;
-  const invalid = subject.invalid;
+    expect(assertShrinksStayValid(valid(), subject.check, seeds, budget)).toBeGreaterThan(seeds));
+  if (!invalid) return;
   it(`${name}: every invalid value fails ajv for its labelled reason`, () =>
     assertInvalidValuesFailAsLabelled(invalid(), subject.check, numRuns));
   it(`${name}: shrinking keeps the label of invalid values`, () =>
-    expect(assertShrinksKeepLabel(invalid(), subject.check, seeds)).toBeGreaterThan(seeds));
+    expect(assertShrinksKeepLabel(invalid(), subject.check, seeds, budget)).toBeGreaterThan(seeds));
 }

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createSchemaArbitraries } from '../../src/arbitraries/registry.js';
+import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import type { AjvCheck } from './__helpers__/schemaLaws.js';
+import { describeSchemaLaws } from './__helpers__/schemaLaws.js';
+
+const registry = loadSchemaRegistry(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** ajv's own errors (objects, not the registry's formatted lines), from the registry's configured ajv. */
+function registryCheck(file: string): AjvCheck {
+  const id = registry.schema(file).$id;
+  const validate = registry.ajv.getSchema(typeof id === 'string' ? id : file);
+  if (!validate) throw new Error(`the registry's ajv has no schema for ${file}`);
+  return (value) => (validate(value) ? null : [...(validate.errors ?? [])]);
+}
+
+describe('the laws, for every schema in schemas/', () => {
+  it('finds the schema files', () => expect(registry.files().length).toBeGreaterThanOrEqual(25));
+  for (const file of registry.files()) {
+    // A fresh factory per law, so law (a) really builds twice instead of reading the cache.
+    describeSchemaLaws(file, {
+      valid: () => createSchemaArbitraries(registry).valid(file),
+      invalid: () => createSchemaArbitraries(registry).invalid(file),
+      check: registryCheck(file),
+    }, { numRuns: 50, shrinkSeeds: 6 });
+  }
+});
+
+describe('createSchemaArbitraries', () => {
+  it('returns the same arbitrary for the same file and options (built once)', () => {
+    const arbitraries = createSchemaArbitraries(registry);
+    expect(arbitraries.valid('client.schema.json')).toBe(arbitraries.valid('client.schema.json'));
+    expect(arbitraries.invalid('client.schema.json', { kinds: ['wrong-type'] }))
+      .not.toBe(arbitraries.invalid('client.schema.json'));
+  });
+  it('names an unknown file', () => {
+    expect(() => createSchemaArbitraries(registry).valid('nope.schema.json')).toThrow(/nope\.schema\.json/);
+  });
+});
