@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { distribute, expand, keywordsOf, locationOf, type CompileContext, type Conjunction } from './conjunction.js';
+import {
+  distribute, expand, keywordsOf, locationOf, type Alternative, type CompileContext, type Conjunction,
+} from './conjunction.js';
 import { matches } from './matches.js';
 import { arraySites, objectSites } from './mutateContainers.js';
 import { dropIfUnsatisfiable, enumSites, numberSites, stringSites, typeSites } from './mutateScalars.js';
@@ -59,7 +61,10 @@ export function mutationSites(input: Conjunction, ctx: MutateContext): MutationS
   const alternatives = distribute(nodes, check);
   if (!alternatives) return leafSites(nodes, ctx);
   // A change made inside one branch counts only if the value then fails every branch.
-  const failsEveryBranch = (c: InvalidCase) => alternatives.every((alt) => !alt.nodes.every((n) => check(n, c.value)));
+  // (For `if`, a branch is satisfied only on its own side of the condition.)
+  const satisfies = (alt: Alternative, value: unknown) =>
+    (alt.side ? alt.side(value) : true) && alt.nodes.every((n) => check(n, value));
+  const failsEveryBranch = (c: InvalidCase) => alternatives.every((alt) => !satisfies(alt, c.value));
   return alternatives.flatMap((alt) => {
     const side = alt.side;
     const keep = side ? (c: InvalidCase) => side(c.value) && failsEveryBranch(c) : failsEveryBranch;

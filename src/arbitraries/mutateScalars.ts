@@ -99,6 +99,11 @@ export function stringSites(nodes: Conjunction, ctx: MutateContext): MutationSit
   return sites;
 }
 
+/** The first value past a bound (often: it is the one an off-by-one check lets through), or one further out. */
+function pastEdge(edge: number, direction: 1 | -1): fc.Arbitrary<number> {
+  return fc.oneof(fc.constant(edge), fc.integer({ min: 1, max: 1000 }).map((k) => edge + direction * k));
+}
+
 /** below-minimum and above-maximum, just past the bound or further. */
 export function numberSites(nodes: Conjunction, ctx: MutateContext): MutationSite[] {
   const types = generatedTypes(nodes);
@@ -108,11 +113,11 @@ export function numberSites(nodes: Conjunction, ctx: MutateContext): MutationSit
   const sites: MutationSite[] = [];
   if (b.min !== undefined && ctx.config.kinds.has('below-minimum')) {
     const edge = integerOnly ? (b.minExcluded ? Math.floor(b.min) : Math.ceil(b.min) - 1) : b.minExcluded ? b.min : b.min - 1;
-    sites.push(site('below-minimum', b.minExcluded ? 'exclusiveMinimum' : 'minimum', fc.nat({ max: 1000 }).map((k) => edge - k)));
+    sites.push(site('below-minimum', b.minExcluded ? 'exclusiveMinimum' : 'minimum', pastEdge(edge, -1)));
   }
   if (b.max !== undefined && ctx.config.kinds.has('above-maximum')) {
     const edge = integerOnly ? (b.maxExcluded ? Math.ceil(b.max) : Math.floor(b.max) + 1) : b.maxExcluded ? b.max : b.max + 1;
-    sites.push(site('above-maximum', b.maxExcluded ? 'exclusiveMaximum' : 'maximum', fc.nat({ max: 1000 }).map((k) => edge + k)));
+    sites.push(site('above-maximum', b.maxExcluded ? 'exclusiveMaximum' : 'maximum', pastEdge(edge, 1)));
   }
   return sites;
 }

@@ -40,6 +40,6 @@ export function satisfiable<T>(builders: readonly (() => T)[], what: string): T[
       reasons.push(error.message);
     }
   }
-  if (out.length === 0 && builders.length > 0) throw new UnsatisfiableSchemaError(`${what}: ${reasons.join('; ')}`);
+  if (out.length === 0) throw new UnsatisfiableSchemaError(reasons.length > 0 ? `${what}: ${reasons.join('; ')}` : what);
   return out;
 }
