@@ -65,6 +65,8 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
     'CLIENTS-GET': (call) => ({ status: 200, result: visibleClient(call) }),
 
     'CLIENTS-UPDATE': (call) => {
+      // The id is resolved before the body is validated: the stored protocol picks the update schema.
+      // Renaming to a name another client has is allowed: 409 is documented for create only (FACTS §2.5).
       const client = visibleClient(call);
       const schema = UPDATE_SCHEMA[client.authentication_protocol];
       validator.assertValid(schema, call.body);

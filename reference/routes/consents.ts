@@ -28,7 +28,10 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     return (c: ConsentRecord): boolean =>
       (clientId === undefined || c.client_id === clientId) && (userId === undefined || c.user_id === userId);
   };
-  /** Decisions #23–#25: the consents of user u for client c, or just the one `consent_id` if given. */
+  /**
+   * Decisions #23–#25: the consents of user u for client c, or just the one `consent_id` if given. The manage
+   * delete uses the same pair ("the same within app A", #24), so another user's consents for c are kept.
+   */
   const pairMatch = (call: OperationCall, userId: string) => {
     const clientId = call.params['clientId'];
     const consentId = queryString(call.query, 'consent_id');
