@@ -21,16 +21,21 @@ const REQUESTS: ReadonlyArray<readonly [string, SendRequest]> = [
 ];
 
 for (const [key, request] of REQUESTS) {
-  check({ requirement: `${key}-AUTH-ERROR-BODY`, title: 'the body of a refusal without a token', cell: 'no token' }, async (c) => {
-    const res = await c.send(request);
-    c.observe({
-      question: 'status and body of a request without an Authorization header',
-      observed: `status ${res.status}, content-type ${res.headers['content-type'] ?? 'none'}, body ${describeBody(res.json ?? res.text)}`,
-    });
-    if (res.status !== 401 && res.status !== 403) {
-      c.skip(`a request without a token answered ${res.status}, not 401 or 403, so there is no refusal body to examine`);
-    }
-    if (res.json === undefined) c.skip(`the ${res.status} refusal has no JSON body to compare`);
-    c.expect.schema(res, 'error-auth.schema.json');
-  });
+  check(
+    { requirement: `${key}-AUTH-ERROR-BODY`, title: 'the body of a refusal without a token', cell: 'no token' },
+    async (c) => {
+      const res = await c.send(request);
+      c.observe({
+        question: 'status and body of a request without an Authorization header',
+        observed: `status ${res.status}, content-type ${res.headers['content-type'] ?? 'none'}, body ${describeBody(res.json ?? res.text)}`,
+      });
+      if (res.status !== 401 && res.status !== 403) {
+        c.skip(
+          `a request without a token answered ${res.status}, not 401 or 403, so there is no refusal body to examine`,
+        );
+      }
+      if (res.json === undefined) c.skip(`the ${res.status} refusal has no JSON body to compare`);
+      c.expect.schema(res, 'error-auth.schema.json');
+    },
+  );
 }

@@ -3,9 +3,15 @@
  * 100 KiB answers 413, a body that is not application/json answers 415, malformed JSON answers 400.
  */
 import { check, type CheckContext } from '../../src/suite/index.js';
-import { expectJsonBody } from '../contract/support/bodyExpectations.js';
+import { expectErrorBody } from '../contract/support/bodyExpectations.js';
 import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import { clientResourcesPath, clientPath, clientsSession, CLIENTS_PATH, createClient } from '../contract/support/clientSteps.js';
+import {
+  clientResourcesPath,
+  clientPath,
+  clientsSession,
+  CLIENTS_PATH,
+  createClient,
+} from '../contract/support/clientSteps.js';
 
 const OVER_100_KIB = 110 * 1024;
 
@@ -13,7 +19,10 @@ interface BodyOperation {
   readonly key: 'CLIENTS-CREATE' | 'CLIENTS-UPDATE' | 'CLIENTS-RESOURCES';
   readonly method: 'POST' | 'PUT';
   /** The path, and a valid body padded to `padding` characters, for a fresh app's session. */
-  readonly target: (c: CheckContext, padding: number) => Promise<{ token: string; path: string; body: Record<string, unknown> }>;
+  readonly target: (
+    c: CheckContext,
+    padding: number,
+  ) => Promise<{ token: string; path: string; body: Record<string, unknown> }>;
 }
 
 const OPERATIONS: readonly BodyOperation[] = [
@@ -22,7 +31,11 @@ const OPERATIONS: readonly BodyOperation[] = [
     method: 'POST',
     target: async (c, padding) => {
       const session = await clientsSession(c);
-      return { token: session.token, path: CLIENTS_PATH, body: minimalOidcBody(c.fixtures.id('body'), { description: 'd'.repeat(padding) }) };
+      return {
+        token: session.token,
+        path: CLIENTS_PATH,
+        body: minimalOidcBody(c.fixtures.id('body'), { description: 'd'.repeat(padding) }),
+      };
     },
   },
   {
@@ -41,7 +54,11 @@ const OPERATIONS: readonly BodyOperation[] = [
       const session = await clientsSession(c);
       const { id } = await createClient(c, session);
       const items = Math.ceil(padding / 1000);
-      return { token: session.token, path: clientResourcesPath(id), body: { resource_ids: Array.from({ length: items }, (_, i) => `${i}-${'r'.repeat(1000)}`) } };
+      return {
+        token: session.token,
+        path: clientResourcesPath(id),
+        body: { resource_ids: Array.from({ length: items }, (_, i) => `${i}-${'r'.repeat(1000)}`) },
+      };
     },
   },
 ];
@@ -55,15 +72,27 @@ for (const op of OPERATIONS) {
 
   check({ requirement: `${op.key}-415`, title: 'a text/plain body answers 415' }, async (c) => {
     const { token, path, body } = await op.target(c, 0);
-    const res = await c.send({ method: op.method, path, token, rawBody: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
+    const res = await c.send({
+      method: op.method,
+      path,
+      token,
+      rawBody: JSON.stringify(body),
+      headers: { 'content-type': 'text/plain' },
+    });
     c.expect.status(res, 415);
   });
 
   check({ requirement: `${op.key}-MALFORMED-JSON-400`, title: 'malformed JSON answers 400' }, async (c) => {
     const { token, path, body } = await op.target(c, 0);
     const truncated = JSON.stringify(body).slice(0, -1);
-    const res = await c.send({ method: op.method, path, token, rawBody: truncated, headers: { 'content-type': 'application/json' } });
+    const res = await c.send({
+      method: op.method,
+      path,
+      token,
+      rawBody: truncated,
+      headers: { 'content-type': 'application/json' },
+    });
     c.expect.status(res, 400);
-    expectJsonBody(c, res, 'error-400.schema.json', `${op.key}-400-BODY`);
+    expectErrorBody(c, res, 400, 'error-400.schema.json', `${op.key}-400-BODY`);
   });
 }

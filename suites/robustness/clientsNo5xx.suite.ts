@@ -5,7 +5,13 @@
  */
 import { check, type CheckContext, type SendRequest } from '../../src/suite/index.js';
 import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import { clientPath, clientResourcesPath, clientsSession, CLIENTS_PATH, createClient } from '../contract/support/clientSteps.js';
+import {
+  clientPath,
+  clientResourcesPath,
+  clientsSession,
+  CLIENTS_PATH,
+  createClient,
+} from '../contract/support/clientSteps.js';
 import { HOSTILE_HEADERS, HOSTILE_IDS, HOSTILE_QUERIES, hostileBodies } from '../contract/support/oddInputs.js';
 
 type Method = SendRequest['method'];
@@ -22,11 +28,23 @@ interface Operation {
 
 const encoded = { encodedId: true } as const;
 const OPERATIONS: readonly Operation[] = [
-  { key: 'CLIENTS-CREATE', method: 'POST', path: () => CLIENTS_PATH, hasId: false, validBody: (c) => minimalOidcBody(c.fixtures.id('hostile')) },
+  {
+    key: 'CLIENTS-CREATE',
+    method: 'POST',
+    path: () => CLIENTS_PATH,
+    hasId: false,
+    validBody: (c) => minimalOidcBody(c.fixtures.id('hostile')),
+  },
   { key: 'CLIENTS-LIST', method: 'GET', path: () => CLIENTS_PATH, hasId: false },
   { key: 'CLIENTS-DELETE-ALL', method: 'DELETE', path: () => CLIENTS_PATH, hasId: false },
   { key: 'CLIENTS-GET', method: 'GET', path: (id) => clientPath(id, encoded), hasId: true },
-  { key: 'CLIENTS-UPDATE', method: 'PUT', path: (id) => clientPath(id, encoded), hasId: true, validBody: () => ({ description: 'hostile' }) },
+  {
+    key: 'CLIENTS-UPDATE',
+    method: 'PUT',
+    path: (id) => clientPath(id, encoded),
+    hasId: true,
+    validBody: () => ({ description: 'hostile' }),
+  },
   { key: 'CLIENTS-DELETE', method: 'DELETE', path: (id) => clientPath(id, encoded), hasId: true },
   {
     key: 'CLIENTS-RESOURCES',
@@ -43,7 +61,10 @@ function hostileRequests(c: CheckContext, op: Operation, existingId: string): Ar
   const body = op.validBody?.(c);
   const base = { method: op.method, path, ...(body ? { body } : {}) };
   const requests: Array<[string, SendRequest]> = [
-    ...HOSTILE_QUERIES.map((query): [string, SendRequest] => [`query ${query.slice(0, 40)}`, { ...base, path: `${path}?${query}` }]),
+    ...HOSTILE_QUERIES.map((query): [string, SendRequest] => [
+      `query ${query.slice(0, 40)}`,
+      { ...base, path: `${path}?${query}` },
+    ]),
     ...HOSTILE_HEADERS.map((h): [string, SendRequest] => [`headers: ${h.cell}`, { ...base, headers: h.headers }]),
   ];
   if (op.hasId) {
@@ -56,7 +77,10 @@ function hostileRequests(c: CheckContext, op: Operation, existingId: string): Ar
     }
   } else {
     requests.push([`unexpected JSON body`, { ...base, body: { resource_ids: ['x'], name: 'x' } }]);
-    requests.push([`unexpected XML body`, { ...base, rawBody: '<a>&x;</a>', headers: { 'content-type': 'application/xml' } }]);
+    requests.push([
+      `unexpected XML body`,
+      { ...base, rawBody: '<a>&x;</a>', headers: { 'content-type': 'application/xml' } },
+    ]);
   }
   return requests;
 }

@@ -14,7 +14,12 @@ for (const op of OPERATIONS) {
     check({ requirement: `${op.key}-ODD-ID-404`, title: 'an odd client id answers 404', cell: odd.cell }, async (c) => {
       const session = await clientsSession(c);
       const path = clientPath(odd.segment, { encodedId: true });
-      const res = await c.send({ method: op.method, path, token: session.token, ...(op.body ? { body: op.body } : {}) });
+      const res = await c.send({
+        method: op.method,
+        path,
+        token: session.token,
+        ...(op.body ? { body: op.body } : {}),
+      });
       c.expect.status(res, 404);
     });
   }

@@ -15,7 +15,12 @@ export function minimalOidcBody(name: string, extra: JsonObject = {}): JsonObjec
 
 /** The smallest SAML create body the harness assumes (decisions.md #15: protocol "saml" plus sp_entity_id). */
 export function samlBody(name: string, extra: JsonObject = {}): JsonObject {
-  return { name, authentication_protocol: 'saml', sp_entity_id: `https://sp.example.test/${encodeURIComponent(name)}`, ...extra };
+  return {
+    name,
+    authentication_protocol: 'saml',
+    sp_entity_id: `https://sp.example.test/${encodeURIComponent(name)}`,
+    ...extra,
+  };
 }
 
 /**
@@ -85,7 +90,10 @@ export const INVALID_CREATE_BODIES: readonly InvalidBody[] = [
   { cell: 'name not a string', make: () => ({ name: 42, redirect_uris: [REDIRECT_URI] }) },
   { cell: 'redirect_uris not an array', make: (name) => ({ name, redirect_uris: REDIRECT_URI }) },
   { cell: 'client_type outside its enum', make: (name) => minimalOidcBody(name, { client_type: 'desktop' }) },
-  { cell: 'response_types item outside its enum', make: (name) => minimalOidcBody(name, { response_types: ['token'] }) },
+  {
+    cell: 'response_types item outside its enum',
+    make: (name) => minimalOidcBody(name, { response_types: ['token'] }),
+  },
 ];
 
 /** Update bodies each broken in one way CLIENTS-UPDATE-400 names (wrong type, outside an enum). */

@@ -67,7 +67,11 @@ export async function postClient(c: CheckContext, token: string, body: unknown):
  * so that a check about another rule still runs when the exact create status is wrong; anything else fails the
  * check under CLIENTS-CREATE-201, since a valid create that gives no client breaks that documented rule.
  */
-export async function createClient(c: CheckContext, session: ClientsSession, body?: JsonObject): Promise<CreatedClient> {
+export async function createClient(
+  c: CheckContext,
+  session: ClientsSession,
+  body?: JsonObject,
+): Promise<CreatedClient> {
   const sent = body ?? minimalOidcBody(c.fixtures.id('client'));
   const { res, client } = await postClient(c, session.token, sent);
   c.expect.status(res, '2xx', { requirement: 'CLIENTS-CREATE-201' });
@@ -85,12 +89,22 @@ export async function getClient(c: CheckContext, token: string, clientId: string
   return { res, client: resultObject(res) };
 }
 
-export async function putClient(c: CheckContext, token: string, clientId: string, body: unknown): Promise<ClientResponse> {
+export async function putClient(
+  c: CheckContext,
+  token: string,
+  clientId: string,
+  body: unknown,
+): Promise<ClientResponse> {
   const res = await c.send({ method: 'PUT', path: clientPath(clientId), token, body });
   return { res, client: resultObject(res) };
 }
 
-export async function putResources(c: CheckContext, token: string, clientId: string, body: unknown): Promise<ClientResponse> {
+export async function putResources(
+  c: CheckContext,
+  token: string,
+  clientId: string,
+  body: unknown,
+): Promise<ClientResponse> {
   const res = await c.send({ method: 'PUT', path: clientResourcesPath(clientId), token, body });
   return { res, client: resultObject(res) };
 }
@@ -144,6 +158,8 @@ export async function emptiedApp(c: CheckContext): Promise<EmptiedApp> {
 /** Ends the check as skipped when a token of the emptied app is refused: the empty app cannot be reached then. */
 export function skipIfTokenRefused(c: CheckContext, res: TargetResponse): void {
   if (res.status === 401 || res.status === 403) {
-    c.skip(`after delete-all the target refuses tokens of the app (status ${res.status}), so the emptied app cannot be examined`);
+    c.skip(
+      `after delete-all the target refuses tokens of the app (status ${res.status}), so the emptied app cannot be examined`,
+    );
   }
 }

@@ -18,10 +18,16 @@ export function holdsValue(sent: unknown, got: unknown): boolean {
 }
 
 /** One line per sent field whose value `got` does not hold: `field: sent X, got Y`. */
-export function differences(sent: Readonly<Record<string, unknown>>, got: Readonly<Record<string, unknown>> | undefined): string[] {
+export function differences(
+  sent: Readonly<Record<string, unknown>>,
+  got: Readonly<Record<string, unknown>> | undefined,
+): string[] {
   return Object.entries(sent)
     .filter(([field, value]) => !holdsValue(value, got?.[field]))
-    .map(([field, value]) => `${field}: sent ${JSON.stringify(value)}, got ${got && field in got ? JSON.stringify(got[field]) : 'nothing'}`);
+    .map(
+      ([field, value]) =>
+        `${field}: sent ${JSON.stringify(value)}, got ${got && field in got ? JSON.stringify(got[field]) : 'nothing'}`,
+    );
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -25,14 +25,18 @@ export function resultOf(res: TargetResponse): unknown {
 /** The inner body when it is a JSON object, else undefined. */
 export function resultObject(res: TargetResponse): Record<string, unknown> | undefined {
   const body = resultOf(res);
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
 }
 
 /** The inner body's objects when it is a JSON array, else undefined. */
 export function resultList(res: TargetResponse): Record<string, unknown>[] | undefined {
   const body = resultOf(res);
   if (!Array.isArray(body)) return undefined;
-  return body.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item));
+  return body.filter(
+    (item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
 }
 
 /** `application/json`, with or without parameters such as `; charset=utf-8`. */

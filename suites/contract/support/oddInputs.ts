@@ -85,7 +85,11 @@ const DEEP_NESTING = 20_000;
  * field-level mutations are derived (each field null, each field an object, each field a huge string).
  */
 export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody[] {
-  const json = (cell: string, value: unknown): RawBody => ({ cell, rawBody: JSON.stringify(value), contentType: JSON_TYPE });
+  const json = (cell: string, value: unknown): RawBody => ({
+    cell,
+    rawBody: JSON.stringify(value),
+    contentType: JSON_TYPE,
+  });
   const raw = (cell: string, rawBody: string, contentType = JSON_TYPE): RawBody => ({ cell, rawBody, contentType });
   const mapFields = (f: (value: unknown) => unknown): Record<string, unknown> =>
     Object.fromEntries(Object.entries(valid).map(([key, value]) => [key, f(value)]));
@@ -102,16 +106,28 @@ export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody
     raw('very deep arrays then junk', `${'['.repeat(DEEP_NESTING)}${']'.repeat(DEEP_NESTING)} junk`),
     raw('duplicate keys', `{"name":"a","name":{"$gt":""},${JSON.stringify(valid).slice(1)}`),
     raw('__proto__ key', `{"__proto__":{"polluted":true},${JSON.stringify(valid).slice(1)}`),
-    raw('constructor.prototype key', `{"constructor":{"prototype":{"polluted":true}},${JSON.stringify(valid).slice(1)}`),
+    raw(
+      'constructor.prototype key',
+      `{"constructor":{"prototype":{"polluted":true}},${JSON.stringify(valid).slice(1)}`,
+    ),
     raw('byte order mark', `\ufeff${JSON.stringify(valid)}`),
     raw('number overflow', JSON.stringify(valid).replace(/^\{/, '{"session_expiration":1e400,')),
     raw('lone surrogate and NUL', JSON.stringify(mapFields((v) => (typeof v === 'string' ? '\u0000\ud800' : v)))),
     raw('utf-16 charset', JSON.stringify(valid), 'application/json; charset=utf-16'),
     raw('form encoded', 'name=x&redirect_uris=y', 'application/x-www-form-urlencoded'),
     raw('no content type', JSON.stringify(valid), ''),
-    json('every field null', mapFields(() => null)),
-    json('every field an object', mapFields(() => ({ toString: 1, valueOf: 2 }))),
-    json('every field a long string', mapFields(() => 's'.repeat(4_000))),
+    json(
+      'every field null',
+      mapFields(() => null),
+    ),
+    json(
+      'every field an object',
+      mapFields(() => ({ toString: 1, valueOf: 2 })),
+    ),
+    json(
+      'every field a long string',
+      mapFields(() => 's'.repeat(4_000)),
+    ),
     json('long array', { ...valid, redirect_uris: Array.from({ length: 500 }, (_, i) => `https://e.test/${i}`) }),
     raw('over 100 KiB', JSON.stringify({ ...valid, description: 'd'.repeat(101 * 1024) })),
   ];
