@@ -5,7 +5,11 @@
  */
 import { check } from '../../src/suite/index.js';
 import { CONSENT_DELETES, rule } from '../semantics/support/consentsDeletes.js';
-import { describeSuccess, expectJsonContentType, observeAuthErrorBodies } from '../semantics/support/consentsResponses.js';
+import {
+  describeSuccess,
+  expectJsonContentType,
+  observeAuthErrorBodies,
+} from '../semantics/support/consentsResponses.js';
 import { consentsSession } from '../semantics/support/consentsSession.js';
 
 for (const operation of CONSENT_DELETES) {
@@ -20,7 +24,11 @@ for (const operation of CONSENT_DELETES) {
   );
 
   check(
-    { requirement: rule(operation, 'SUCCESS-STATUS'), title: 'which 2xx a matching removal answers, and its body', needsStateHook: true },
+    {
+      requirement: rule(operation, 'SUCCESS-STATUS'),
+      title: 'which 2xx a matching removal answers, and its body',
+      needsStateHook: true,
+    },
     async (c) => {
       const s = await consentsSession(c);
       const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -32,34 +40,57 @@ for (const operation of CONSENT_DELETES) {
 
   // The docs list 404 without its trigger; "nothing matched" is the inferred one (…-404-NO-MATCH, semantics).
   // This check holds the answer to such a request to a documented status: 404, or the documented success.
-  check({ requirement: rule(operation, '404'), title: 'a removal that matches nothing answers a documented status' }, async (c) => {
-    const s = await consentsSession(c);
-    const res = await operation.remove(s, { clientId: s.app.clientId, userId: c.fixtures.id('user-without-consents') });
-    c.expect.that(res.status === 404 || (res.status >= 200 && res.status < 300), {
-      expected: 'status 404 (or a 2xx)',
-      observed: `status ${res.status}`,
-    });
-  });
+  check(
+    { requirement: rule(operation, '404'), title: 'a removal that matches nothing answers a documented status' },
+    async (c) => {
+      const s = await consentsSession(c);
+      const res = await operation.remove(s, {
+        clientId: s.app.clientId,
+        userId: c.fixtures.id('user-without-consents'),
+      });
+      c.expect.that(res.status === 404 || (res.status >= 200 && res.status < 300), {
+        expected: 'status 404 (or a 2xx)',
+        observed: `status ${res.status}`,
+      });
+    },
+  );
 
-  check({ requirement: rule(operation, '404-BODY'), title: 'the 404 body is {message, error_code} as JSON' }, async (c) => {
-    const s = await consentsSession(c);
-    const res = await operation.remove(s, { clientId: s.app.clientId, userId: c.fixtures.id('user-without-consents') });
-    if (res.status !== 404) {
-      c.skip(`a removal that matches nothing answered ${res.status}, not 404, so there is no 404 body to check (${rule(operation, '404-NO-MATCH')} judges the status)`);
-    }
-    c.expect.schema(res, 'error-404.schema.json');
-    expectJsonContentType(c, res, rule(operation, '404-BODY'));
-  });
+  check(
+    { requirement: rule(operation, '404-BODY'), title: 'the 404 body is {message, error_code} as JSON' },
+    async (c) => {
+      const s = await consentsSession(c);
+      const res = await operation.remove(s, {
+        clientId: s.app.clientId,
+        userId: c.fixtures.id('user-without-consents'),
+      });
+      if (res.status !== 404) {
+        c.skip(
+          `a removal that matches nothing answered ${res.status}, not 404, so there is no 404 body to check (${rule(operation, '404-NO-MATCH')} judges the status)`,
+        );
+      }
+      c.expect.schema(res, 'error-404.schema.json');
+      expectJsonContentType(c, res, rule(operation, '404-BODY'));
+    },
+  );
 
   check({ requirement: rule(operation, 'AUTH-ERROR-BODY'), title: 'the 401/403 bodies of the removal' }, async (c) => {
     const s = await consentsSession(c);
     const target = { clientId: s.app.clientId, userId: c.fixtures.id('user') };
-    await observeAuthErrorBodies(c, rule(operation, 'AUTH-ERROR-BODY'), (token) => operation.removeWith(s, target, token), await operation.refusedToken(c, s));
+    await observeAuthErrorBodies(
+      c,
+      rule(operation, 'AUTH-ERROR-BODY'),
+      (token) => operation.removeWith(s, target, token),
+      await operation.refusedToken(c, s),
+    );
   });
 }
 
 check(
-  { requirement: 'MANAGE-CONSENTS-DELETE-400', title: 'a manage delete without app_id answers 400', needsStateHook: true },
+  {
+    requirement: 'MANAGE-CONSENTS-DELETE-400',
+    title: 'a manage delete without app_id answers 400',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });

@@ -7,10 +7,13 @@ import { consentItemsIn } from '../semantics/support/consentsLists.js';
 import { expectJsonContentType, observeAuthErrorBodies } from '../semantics/support/consentsResponses.js';
 import { consentsSession } from '../semantics/support/consentsSession.js';
 
-check({ requirement: 'MANAGE-CONSENTS-LIST-200', title: "listing an app's consents by app_id answers 200" }, async (c) => {
-  const s = await consentsSession(c);
-  c.expect.status((await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response, 200);
-});
+check(
+  { requirement: 'MANAGE-CONSENTS-LIST-200', title: "listing an app's consents by app_id answers 200" },
+  async (c) => {
+    const s = await consentsSession(c);
+    c.expect.status((await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response, 200);
+  },
+);
 
 check(
   {
@@ -29,7 +32,11 @@ check(
 );
 
 check(
-  { requirement: 'MANAGE-CONSENTS-LIST-200-CLIENT-NAME', title: 'every manage list item carries client_name', needsStateHook: true },
+  {
+    requirement: 'MANAGE-CONSENTS-LIST-200-CLIENT-NAME',
+    title: 'every manage list item carries client_name',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -50,23 +57,31 @@ check({ requirement: 'MANAGE-CONSENTS-LIST-400', title: 'a manage list without a
   c.expect.status(await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read }), 400);
 });
 
-check({ requirement: 'MANAGE-CONSENTS-LIST-400-BODY', title: 'the 400 body is {message, error_code} as JSON' }, async (c) => {
-  const s = await consentsSession(c);
-  const res = await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read });
-  if (res.status !== 400) {
-    c.skip(`a manage list without app_id answered ${res.status}, not 400, so there is no 400 body to check (MANAGE-CONSENTS-LIST-400 judges the status)`);
-  }
-  c.expect.schema(res, 'error-400.schema.json');
-  expectJsonContentType(c, res, 'MANAGE-CONSENTS-LIST-400-BODY');
-});
+check(
+  { requirement: 'MANAGE-CONSENTS-LIST-400-BODY', title: 'the 400 body is {message, error_code} as JSON' },
+  async (c) => {
+    const s = await consentsSession(c);
+    const res = await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read });
+    if (res.status !== 400) {
+      c.skip(
+        `a manage list without app_id answered ${res.status}, not 400, so there is no 400 body to check (MANAGE-CONSENTS-LIST-400 judges the status)`,
+      );
+    }
+    c.expect.schema(res, 'error-400.schema.json');
+    expectJsonContentType(c, res, 'MANAGE-CONSENTS-LIST-400-BODY');
+  },
+);
 
-check({ requirement: 'MANAGE-CONSENTS-LIST-AUTH-ERROR-BODY', title: 'the 401/403 bodies of the manage list' }, async (c) => {
-  const s = await consentsSession(c);
-  const noPermission = await c.tokens.client({ app: s.app, permissions: [] });
-  await observeAuthErrorBodies(
-    c,
-    'MANAGE-CONSENTS-LIST-AUTH-ERROR-BODY',
-    async (token) => (await s.cis.listAppConsents(token, { appId: s.app.appId })).response,
-    { label: 'a client token holding no permission', token: noPermission },
-  );
-});
+check(
+  { requirement: 'MANAGE-CONSENTS-LIST-AUTH-ERROR-BODY', title: 'the 401/403 bodies of the manage list' },
+  async (c) => {
+    const s = await consentsSession(c);
+    const noPermission = await c.tokens.client({ app: s.app, permissions: [] });
+    await observeAuthErrorBodies(
+      c,
+      'MANAGE-CONSENTS-LIST-AUTH-ERROR-BODY',
+      async (token) => (await s.cis.listAppConsents(token, { appId: s.app.appId })).response,
+      { label: 'a client token holding no permission', token: noPermission },
+    );
+  },
+);

@@ -19,7 +19,11 @@ check({ requirement: 'CONSENTS-LIST-200', title: 'listing the consents of an app
 });
 
 check(
-  { requirement: 'CONSENTS-LIST-200-BODY', title: 'the list body is {"result": consent[]} as JSON', needsStateHook: true },
+  {
+    requirement: 'CONSENTS-LIST-200-BODY',
+    title: 'the list body is {"result": consent[]} as JSON',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -59,27 +63,42 @@ check(
         : res.status === 404
           ? 'not found: the Consents API may not exist on this host'
           : 'the API answers, but refused the request';
-    c.observe({ question: 'status of GET /v1/consents with a valid client token', observed: `${res.status} (${meaning})` });
+    c.observe({
+      question: 'status of GET /v1/consents with a valid client token',
+      observed: `${res.status} (${meaning})`,
+    });
   },
 );
 
 check({ requirement: 'CONSENTS-LIST-AUTH-ERROR-BODY', title: 'the 401/403 bodies of the list' }, async (c) => {
   const s = await consentsSession(c);
   const noPermission = await c.tokens.client({ app: s.app, permissions: [] });
-  await observeAuthErrorBodies(c, 'CONSENTS-LIST-AUTH-ERROR-BODY', async (token) => (await s.cis.listConsents(token)).response, {
-    label: 'a client token holding no permission',
-    token: noPermission,
-  });
-});
-
-check({ requirement: 'CONSENTS-GET-200', title: 'getting an existing consent answers 200', needsStateHook: true }, async (c) => {
-  const s = await consentsSession(c);
-  const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
-  c.expect.status((await s.cis.getConsent(s.read, consent.consent_id)).response, 200);
+  await observeAuthErrorBodies(
+    c,
+    'CONSENTS-LIST-AUTH-ERROR-BODY',
+    async (token) => (await s.cis.listConsents(token)).response,
+    {
+      label: 'a client token holding no permission',
+      token: noPermission,
+    },
+  );
 });
 
 check(
-  { requirement: 'CONSENTS-GET-200-BODY', title: 'the consent body is {"result": consent} as JSON', needsStateHook: true },
+  { requirement: 'CONSENTS-GET-200', title: 'getting an existing consent answers 200', needsStateHook: true },
+  async (c) => {
+    const s = await consentsSession(c);
+    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    c.expect.status((await s.cis.getConsent(s.read, consent.consent_id)).response, 200);
+  },
+);
+
+check(
+  {
+    requirement: 'CONSENTS-GET-200-BODY',
+    title: 'the consent body is {"result": consent} as JSON',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -91,7 +110,11 @@ check(
 );
 
 check(
-  { requirement: 'CONSENTS-GET-NO-CLIENT-NAME', title: 'the consent read carries no client_name', needsStateHook: true },
+  {
+    requirement: 'CONSENTS-GET-NO-CLIENT-NAME',
+    title: 'the consent read carries no client_name',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -118,8 +141,13 @@ check({ requirement: 'CONSENTS-GET-AUTH-ERROR-BODY', title: 'the 401/403 bodies 
   const s = await consentsSession(c);
   const noPermission = await c.tokens.client({ app: s.app, permissions: [] });
   const id = c.fixtures.id('consent');
-  await observeAuthErrorBodies(c, 'CONSENTS-GET-AUTH-ERROR-BODY', async (token) => (await s.cis.getConsent(token, id)).response, {
-    label: 'a client token holding no permission',
-    token: noPermission,
-  });
+  await observeAuthErrorBodies(
+    c,
+    'CONSENTS-GET-AUTH-ERROR-BODY',
+    async (token) => (await s.cis.getConsent(token, id)).response,
+    {
+      label: 'a client token holding no permission',
+      token: noPermission,
+    },
+  );
 });

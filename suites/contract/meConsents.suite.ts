@@ -4,7 +4,11 @@
  */
 import { check } from '../../src/suite/index.js';
 import { consentItemsIn } from '../semantics/support/consentsLists.js';
-import { expectJsonContentType, expectNoClientName, observeAuthErrorBodies } from '../semantics/support/consentsResponses.js';
+import {
+  expectJsonContentType,
+  expectNoClientName,
+  observeAuthErrorBodies,
+} from '../semantics/support/consentsResponses.js';
 import { consentsSession } from '../semantics/support/consentsSession.js';
 
 check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consents answers 200" }, async (c) => {
@@ -14,7 +18,11 @@ check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consen
 });
 
 check(
-  { requirement: 'ME-CONSENTS-LIST-200-BODY', title: 'the /me list body is {"result": consent[]} as JSON', needsStateHook: true },
+  {
+    requirement: 'ME-CONSENTS-LIST-200-BODY',
+    title: 'the /me list body is {"result": consent[]} as JSON',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -26,7 +34,11 @@ check(
 );
 
 check(
-  { requirement: 'ME-CONSENTS-LIST-NO-CLIENT-NAME', title: '/me list items carry no client_name', needsStateHook: true },
+  {
+    requirement: 'ME-CONSENTS-LIST-NO-CLIENT-NAME',
+    title: '/me list items carry no client_name',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
@@ -44,8 +56,13 @@ check(
 
 check({ requirement: 'ME-CONSENTS-LIST-AUTH-ERROR-BODY', title: 'the 401/403 bodies of the /me list' }, async (c) => {
   const s = await consentsSession(c);
-  await observeAuthErrorBodies(c, 'ME-CONSENTS-LIST-AUTH-ERROR-BODY', async (token) => (await s.cis.listMyConsents(token)).response, {
-    label: 'a client token of the app',
-    token: s.read,
-  });
+  await observeAuthErrorBodies(
+    c,
+    'ME-CONSENTS-LIST-AUTH-ERROR-BODY',
+    async (token) => (await s.cis.listMyConsents(token)).response,
+    {
+      label: 'a client token of the app',
+      token: s.read,
+    },
+  );
 });

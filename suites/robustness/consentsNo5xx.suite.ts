@@ -18,8 +18,22 @@ const pairPath = (prefix: string) => (fill: (slot: string) => string) =>
   `${prefix}/clients/${fill('clientId')}/users/${fill('userId')}`;
 
 const CASES: readonly Case[] = [
-  { key: 'CONSENTS-LIST', method: 'GET', path: () => '/v1/consents', slots: [], queryNames: ['client_id', 'user_id'], token: (s) => s.read },
-  { key: 'CONSENTS-GET', method: 'GET', path: (fill) => `/v1/consents/${fill('consentId')}`, slots: ['consentId'], queryNames: [], token: (s) => s.read },
+  {
+    key: 'CONSENTS-LIST',
+    method: 'GET',
+    path: () => '/v1/consents',
+    slots: [],
+    queryNames: ['client_id', 'user_id'],
+    token: (s) => s.read,
+  },
+  {
+    key: 'CONSENTS-GET',
+    method: 'GET',
+    path: (fill) => `/v1/consents/${fill('consentId')}`,
+    slots: ['consentId'],
+    queryNames: [],
+    token: (s) => s.read,
+  },
   {
     key: 'CONSENTS-DELETE-USER',
     method: 'DELETE',
@@ -44,7 +58,14 @@ const CASES: readonly Case[] = [
     queryNames: ['app_id', 'consent_id'],
     token: (s) => s.remove,
   },
-  { key: 'ME-CONSENTS-LIST', method: 'GET', path: () => '/v1/consents/me', slots: [], queryNames: [], token: (s, userId) => s.user(userId) },
+  {
+    key: 'ME-CONSENTS-LIST',
+    method: 'GET',
+    path: () => '/v1/consents/me',
+    slots: [],
+    queryNames: [],
+    token: (s, userId) => s.user(userId),
+  },
   {
     key: 'ME-CONSENTS-REVOKE',
     method: 'DELETE',
@@ -62,18 +83,24 @@ async function seededConsentId(c: CheckContext, s: ConsentsSession, userId: stri
 }
 
 for (const operation of CASES) {
-  check({ requirement: `${operation.key}-NO-5XX`, title: 'hostile path ids, query strings and headers never get a 5xx' }, async (c) => {
-    const s = await consentsSession(c);
-    const userId = c.fixtures.id('user');
-    const consentId = await seededConsentId(c, s, userId);
-    const slots = { consentId, clientId: s.app.clientId, userId };
-    // Valid values for the documented query parameters, so that each request has exactly one odd part.
-    const query: Record<string, string> = operation.key.startsWith('MANAGE-') ? { app_id: s.app.appId } : {};
-    const generated = generatedStrings(c.seed, Math.min(c.runs, MAX_GENERATED));
-    const requests = hostileRequests(operation, { slots, query }, await operation.token(s, userId), generated);
-    for (const { label, request } of requests) {
-      const res = await c.send(request);
-      c.expect.that(res.status < 500, { expected: 'a status below 500', observed: `status ${res.status} for ${label}` });
-    }
-  });
+  check(
+    { requirement: `${operation.key}-NO-5XX`, title: 'hostile path ids, query strings and headers never get a 5xx' },
+    async (c) => {
+      const s = await consentsSession(c);
+      const userId = c.fixtures.id('user');
+      const consentId = await seededConsentId(c, s, userId);
+      const slots = { consentId, clientId: s.app.clientId, userId };
+      // Valid values for the documented query parameters, so that each request has exactly one odd part.
+      const query: Record<string, string> = operation.key.startsWith('MANAGE-') ? { app_id: s.app.appId } : {};
+      const generated = generatedStrings(c.seed, Math.min(c.runs, MAX_GENERATED));
+      const requests = hostileRequests(operation, { slots, query }, await operation.token(s, userId), generated);
+      for (const { label, request } of requests) {
+        const res = await c.send(request);
+        c.expect.that(res.status < 500, {
+          expected: 'a status below 500',
+          observed: `status ${res.status} for ${label}`,
+        });
+      }
+    },
+  );
 }

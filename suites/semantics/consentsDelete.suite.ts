@@ -5,44 +5,90 @@
  * user and manage deletes (decisions #23, #24) are at the end; those of /me revoke are in meConsents.suite.ts.
  */
 import { check } from '../../src/suite/index.js';
-import { CONSENT_DELETES, ME_REVOKE, MANAGE_DELETE, USER_DELETE, expectRemoved, removePair, rule } from './support/consentsDeletes.js';
-import { expectGone, expectKept, listedIds, manageListedIds, myListedIds, statusById } from './support/consentsLists.js';
+import {
+  CONSENT_DELETES,
+  ME_REVOKE,
+  MANAGE_DELETE,
+  USER_DELETE,
+  expectRemoved,
+  removePair,
+  rule,
+} from './support/consentsDeletes.js';
+import {
+  expectGone,
+  expectKept,
+  listedIds,
+  manageListedIds,
+  myListedIds,
+  statusById,
+} from './support/consentsLists.js';
 import { consentGrid, consentsSession } from './support/consentsSession.js';
 
 for (const operation of CONSENT_DELETES) {
-  check({ requirement: rule(operation, '404-NO-MATCH'), title: 'a removal that matches no consent answers 404' }, async (c) => {
-    const s = await consentsSession(c);
-    const res = await operation.remove(s, { clientId: s.app.clientId, userId: c.fixtures.id('user-without-consents') });
-    c.expect.status(res, 404);
-  });
-
   check(
-    { requirement: rule(operation, 'CONSENT-ID-ONLY'), title: 'with consent_id only that consent is removed', needsStateHook: true },
+    { requirement: rule(operation, '404-NO-MATCH'), title: 'a removal that matches no consent answers 404' },
     async (c) => {
       const s = await consentsSession(c);
-      const grid = await consentGrid(c, s.app);
-      expectRemoved(c, operation, await operation.remove(s, { clientId: grid.clientA, userId: grid.userA, consentId: grid.aa.consent_id }));
-      const remaining = await listedIds(c, s);
-      expectGone(c, remaining, [grid.aa.consent_id], grid.names, rule(operation, 'CONSENT-ID-ONLY'));
-      // The pair's other consent is the one a removal that ignores consent_id would take too.
-      expectKept(c, remaining, [grid.aa2, grid.ab, grid.ba, grid.bb].map((x) => x.consent_id), grid.names, rule(operation, 'CONSENT-ID-ONLY'));
+      const res = await operation.remove(s, {
+        clientId: s.app.clientId,
+        userId: c.fixtures.id('user-without-consents'),
+      });
+      c.expect.status(res, 404);
     },
   );
 
-  check({ requirement: rule(operation, 'GONE'), title: 'a removed consent is gone by id and from every list', needsStateHook: true }, async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
-    const names = new Map([[consent.consent_id, 'the removed consent']]);
-    const gone = rule(operation, 'GONE');
-    expectRemoved(c, operation, await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id }));
-    expectGone(c, await myListedIds(c, s, consent.user_id), [consent.consent_id], names, gone);
-    // ME-CONSENTS-REVOKE-GONE names only the /me list; the client-token deletes are gone everywhere.
-    if (operation === ME_REVOKE) return;
-    const byId = await statusById(s, consent.consent_id);
-    c.expect.that(byId === 404, { expected: 'GET /v1/consents/{consentId} answers 404', observed: `status ${byId}`, requirement: gone });
-    expectGone(c, await listedIds(c, s), [consent.consent_id], names, gone);
-    expectGone(c, await manageListedIds(c, s), [consent.consent_id], names, gone);
-  });
+  check(
+    {
+      requirement: rule(operation, 'CONSENT-ID-ONLY'),
+      title: 'with consent_id only that consent is removed',
+      needsStateHook: true,
+    },
+    async (c) => {
+      const s = await consentsSession(c);
+      const grid = await consentGrid(c, s.app);
+      expectRemoved(
+        c,
+        operation,
+        await operation.remove(s, { clientId: grid.clientA, userId: grid.userA, consentId: grid.aa.consent_id }),
+      );
+      const remaining = await listedIds(c, s);
+      expectGone(c, remaining, [grid.aa.consent_id], grid.names, rule(operation, 'CONSENT-ID-ONLY'));
+      // The pair's other consent is the one a removal that ignores consent_id would take too.
+      expectKept(
+        c,
+        remaining,
+        [grid.aa2, grid.ab, grid.ba, grid.bb].map((x) => x.consent_id),
+        grid.names,
+        rule(operation, 'CONSENT-ID-ONLY'),
+      );
+    },
+  );
+
+  check(
+    {
+      requirement: rule(operation, 'GONE'),
+      title: 'a removed consent is gone by id and from every list',
+      needsStateHook: true,
+    },
+    async (c) => {
+      const s = await consentsSession(c);
+      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const names = new Map([[consent.consent_id, 'the removed consent']]);
+      const gone = rule(operation, 'GONE');
+      expectRemoved(c, operation, await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id }));
+      expectGone(c, await myListedIds(c, s, consent.user_id), [consent.consent_id], names, gone);
+      // ME-CONSENTS-REVOKE-GONE names only the /me list; the client-token deletes are gone everywhere.
+      if (operation === ME_REVOKE) return;
+      const byId = await statusById(s, consent.consent_id);
+      c.expect.that(byId === 404, {
+        expected: 'GET /v1/consents/{consentId} answers 404',
+        observed: `status ${byId}`,
+        requirement: gone,
+      });
+      expectGone(c, await listedIds(c, s), [consent.consent_id], names, gone);
+      expectGone(c, await manageListedIds(c, s), [consent.consent_id], names, gone);
+    },
+  );
 }
 
 for (const operation of [USER_DELETE, MANAGE_DELETE]) {
@@ -57,19 +103,33 @@ for (const operation of [USER_DELETE, MANAGE_DELETE]) {
       const grid = await consentGrid(c, s.app);
       // Client A / user A addressed with the id of user A's consent for client B, then of user B's for client A.
       for (const other of [grid.ba, grid.ab]) {
-        const res = await operation.remove(s, { clientId: grid.clientA, userId: grid.userA, consentId: other.consent_id });
+        const res = await operation.remove(s, {
+          clientId: grid.clientA,
+          userId: grid.userA,
+          consentId: other.consent_id,
+        });
         c.expect.that(res.status === 404, {
           expected: `status 404 for consent_id of ${grid.names.get(other.consent_id) ?? other.consent_id} on client A / user A`,
           observed: `status ${res.status}`,
         });
       }
-      expectKept(c, await listedIds(c, s), grid.all.map((x) => x.consent_id), grid.names, rule(operation, 'CONSENT-ID-MISMATCH'));
+      expectKept(
+        c,
+        await listedIds(c, s),
+        grid.all.map((x) => x.consent_id),
+        grid.names,
+        rule(operation, 'CONSENT-ID-MISMATCH'),
+      );
     },
   );
 }
 
 check(
-  { requirement: 'CONSENTS-DELETE-USER-ALL-OF-USER', title: "without consent_id all of the user's consents for the client go", needsStateHook: true },
+  {
+    requirement: 'CONSENTS-DELETE-USER-ALL-OF-USER',
+    title: "without consent_id all of the user's consents for the client go",
+    needsStateHook: true,
+  },
   async (c) => {
     const { grid, remaining } = await removePair(c, USER_DELETE);
     expectGone(c, remaining, [grid.aa.consent_id, grid.aa2.consent_id], grid.names, 'CONSENTS-DELETE-USER-ALL-OF-USER');
@@ -79,7 +139,11 @@ check(
 );
 
 check(
-  { requirement: 'CONSENTS-DELETE-USER-CLIENT-SCOPED', title: "without consent_id the user's consents for other clients stay", needsStateHook: true },
+  {
+    requirement: 'CONSENTS-DELETE-USER-CLIENT-SCOPED',
+    title: "without consent_id the user's consents for other clients stay",
+    needsStateHook: true,
+  },
   async (c) => {
     const { grid, remaining } = await removePair(c, USER_DELETE);
     expectKept(c, remaining, [grid.ba.consent_id], grid.names, 'CONSENTS-DELETE-USER-CLIENT-SCOPED');
@@ -87,17 +151,37 @@ check(
 );
 
 check(
-  { requirement: 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT', title: "without consent_id all of the client's consents for the user go", needsStateHook: true },
+  {
+    requirement: 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
+    title: "without consent_id all of the client's consents for the user go",
+    needsStateHook: true,
+  },
   async (c) => {
     const { grid, remaining } = await removePair(c, MANAGE_DELETE);
-    expectGone(c, remaining, [grid.aa.consent_id, grid.aa2.consent_id], grid.names, 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT');
+    expectGone(
+      c,
+      remaining,
+      [grid.aa.consent_id, grid.aa2.consent_id],
+      grid.names,
+      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
+    );
     // A delete "by client ID" that takes another client's consents removes more than the client's (documented rule).
-    expectKept(c, remaining, [grid.ba.consent_id, grid.bb.consent_id], grid.names, 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT');
+    expectKept(
+      c,
+      remaining,
+      [grid.ba.consent_id, grid.bb.consent_id],
+      grid.names,
+      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
+    );
   },
 );
 
 check(
-  { requirement: 'MANAGE-CONSENTS-DELETE-USER-SCOPED', title: "without consent_id other users' consents for the client stay", needsStateHook: true },
+  {
+    requirement: 'MANAGE-CONSENTS-DELETE-USER-SCOPED',
+    title: "without consent_id other users' consents for the client stay",
+    needsStateHook: true,
+  },
   async (c) => {
     const { grid, remaining } = await removePair(c, MANAGE_DELETE);
     expectKept(c, remaining, [grid.ab.consent_id], grid.names, 'MANAGE-CONSENTS-DELETE-USER-SCOPED');

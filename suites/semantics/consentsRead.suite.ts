@@ -10,7 +10,11 @@ import { consentsSession } from './support/consentsSession.js';
 const ROUND_TRIP_FIELDS = ['tenant_id', 'app_id', 'client_id', 'user_id', 'scope'] as const;
 
 check(
-  { requirement: 'CONSENTS-GET-ROUND-TRIP', title: 'a consent set up through the state hook is returned by id as set up', needsStateHook: true },
+  {
+    requirement: 'CONSENTS-GET-ROUND-TRIP',
+    title: 'a consent set up through the state hook is returned by id as set up',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const userId = c.fixtures.id('user');
@@ -39,16 +43,25 @@ check(
 );
 
 check(
-  { requirement: 'CONSENTS-GET-TIMESTAMP-UNIT', title: 'whether consent timestamps are epoch seconds or milliseconds', needsStateHook: true },
+  {
+    requirement: 'CONSENTS-GET-TIMESTAMP-UNIT',
+    title: 'whether consent timestamps are epoch seconds or milliseconds',
+    needsStateHook: true,
+  },
   async (c) => {
     const s = await consentsSession(c);
     const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
     const res = await s.cis.getConsent(s.read, consent.consent_id);
     c.expect.status(res.response, 200, { requirement: 'CONSENTS-GET-200' });
     const got = (res.ok ? res.body : {}) as Partial<Record<'created_at' | 'updated_at' | 'expires_at', unknown>>;
-    const fields = (['created_at', 'updated_at', 'expires_at'] as const).map((f) => `${f} ${String(got[f])} (${timestampUnit(got[f])})`);
+    const fields = (['created_at', 'updated_at', 'expires_at'] as const).map(
+      (f) => `${f} ${String(got[f])} (${timestampUnit(got[f])})`,
+    );
     const units = new Set((['created_at', 'updated_at', 'expires_at'] as const).map((f) => timestampUnit(got[f])));
     const verdict = units.size === 1 ? [...units][0] : 'mixed units';
-    c.observe({ question: 'unit of created_at, updated_at and expires_at, inferred from their magnitude', observed: `${verdict}: ${fields.join(', ')}` });
+    c.observe({
+      question: 'unit of created_at, updated_at and expires_at, inferred from their magnitude',
+      observed: `${verdict}: ${fields.join(', ')}`,
+    });
   },
 );

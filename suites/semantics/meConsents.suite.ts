@@ -8,28 +8,45 @@ import { ME_REVOKE, removePair } from './support/consentsDeletes.js';
 import { expectGone, expectKept, membership, myListedIds, named } from './support/consentsLists.js';
 import { consentGrid, consentsSession } from './support/consentsSession.js';
 
-check({ requirement: 'ME-CONSENTS-LIST-ALL-OWN', title: "the /me list holds exactly the caller's consents", needsStateHook: true }, async (c) => {
-  const s = await consentsSession(c);
-  const grid = await consentGrid(c, s.app);
-  const own = [grid.aa, grid.aa2, grid.ba].map((x) => x.consent_id);
-  const { missing, unexpected } = membership(await myListedIds(c, s, grid.userA), own);
-  c.expect.that(missing.length === 0, {
-    expected: `every consent of user A: ${named(own, grid.names)}`,
-    observed: `missing: ${named(missing, grid.names)}`,
-  });
-  // "Limited to that user" (decisions #12, #25): a listed consent of user B is a leak, a documented isolation rule.
-  c.expect.that(unexpected.length === 0, {
-    expected: 'no consent of another user',
-    observed: `also listed: ${named(unexpected, grid.names)}`,
-    requirement: 'ME-CONSENTS-LIST-ISOLATION-USER',
-  });
-});
+check(
+  {
+    requirement: 'ME-CONSENTS-LIST-ALL-OWN',
+    title: "the /me list holds exactly the caller's consents",
+    needsStateHook: true,
+  },
+  async (c) => {
+    const s = await consentsSession(c);
+    const grid = await consentGrid(c, s.app);
+    const own = [grid.aa, grid.aa2, grid.ba].map((x) => x.consent_id);
+    const { missing, unexpected } = membership(await myListedIds(c, s, grid.userA), own);
+    c.expect.that(missing.length === 0, {
+      expected: `every consent of user A: ${named(own, grid.names)}`,
+      observed: `missing: ${named(missing, grid.names)}`,
+    });
+    // "Limited to that user" (decisions #12, #25): a listed consent of user B is a leak, a documented isolation rule.
+    c.expect.that(unexpected.length === 0, {
+      expected: 'no consent of another user',
+      observed: `also listed: ${named(unexpected, grid.names)}`,
+      requirement: 'ME-CONSENTS-LIST-ISOLATION-USER',
+    });
+  },
+);
 
 check(
-  { requirement: 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT', title: "without consent_id the caller's consents for the client are all revoked", needsStateHook: true },
+  {
+    requirement: 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT',
+    title: "without consent_id the caller's consents for the client are all revoked",
+    needsStateHook: true,
+  },
   async (c) => {
     const { grid, remaining } = await removePair(c, ME_REVOKE);
-    expectGone(c, remaining, [grid.aa.consent_id, grid.aa2.consent_id], grid.names, 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT');
+    expectGone(
+      c,
+      remaining,
+      [grid.aa.consent_id, grid.aa2.consent_id],
+      grid.names,
+      'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT',
+    );
     expectKept(c, remaining, [grid.ba.consent_id], grid.names, 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT');
     // User B's consents, for the same client and another: revoking them is a documented isolation breach.
     expectKept(c, remaining, [grid.ab.consent_id, grid.bb.consent_id], grid.names, 'ME-CONSENTS-REVOKE-ISOLATION-USER');

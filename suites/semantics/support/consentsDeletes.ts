@@ -49,8 +49,12 @@ export const MANAGE_DELETE: ConsentDeleteOperation = {
   label: 'DELETE /v1/manage/consents/clients/{clientId}/users/{userId}',
   remove: (s, target) => MANAGE_DELETE.removeWith(s, target, s.remove),
   removeWith: async (s, target, token) =>
-    (await s.cis.deleteClientConsents(token, target.clientId, target.userId, { appId: s.app.appId, ...withConsentId(target) }))
-      .response,
+    (
+      await s.cis.deleteClientConsents(token, target.clientId, target.userId, {
+        appId: s.app.appId,
+        ...withConsentId(target),
+      })
+    ).response,
   refusedToken: noPermissionToken,
 };
 
@@ -58,7 +62,8 @@ export const ME_REVOKE: ConsentDeleteOperation = {
   key: 'ME-CONSENTS-REVOKE',
   label: 'DELETE /v1/consents/me/clients/{clientId}',
   remove: async (s, target) => ME_REVOKE.removeWith(s, target, await s.user(target.userId)),
-  removeWith: async (s, target, token) => (await s.cis.revokeMyConsent(token, target.clientId, withConsentId(target))).response,
+  removeWith: async (s, target, token) =>
+    (await s.cis.revokeMyConsent(token, target.clientId, withConsentId(target))).response,
   // The /me operations take only a UserAccessToken (decisions #9): a client token of the same app is refused.
   refusedToken: async (_c, s) => ({ label: 'a client token of the app', token: s.remove }),
 };

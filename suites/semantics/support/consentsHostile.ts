@@ -36,7 +36,10 @@ const RAW_QUERIES: readonly string[] = [
 
 /** Strings from the run seed (replayable with --seed): printable and control ASCII, and whole graphemes. */
 export function generatedStrings(seed: number, count: number): string[] {
-  const arbitrary = fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+  const arbitrary = fc.oneof(
+    fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
   return fc.sample(arbitrary, { seed, numRuns: count });
 }
 
@@ -71,16 +74,24 @@ export function hostileRequests(
     operation.path((name) => (name === slot ? value : encodeURIComponent(normal.slots[name] ?? 'x')));
   const base = { method: operation.method, token, query: normal.query };
   const out: HostileRequest[] = [];
-  const show = (value: string): string => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}… (${value.length} chars)` : value);
+  const show = (value: string): string =>
+    JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}… (${value.length} chars)` : value);
   for (const slot of operation.slots) {
     for (const value of [...ENCODED_SEGMENTS, ...generated]) {
-      out.push({ label: `path ${slot} ${show(value)}`, request: { ...base, path: pathWith(slot, encodeURIComponent(value)) } });
+      out.push({
+        label: `path ${slot} ${show(value)}`,
+        request: { ...base, path: pathWith(slot, encodeURIComponent(value)) },
+      });
     }
-    for (const value of RAW_SEGMENTS) out.push({ label: `raw path ${slot} ${value}`, request: { ...base, path: pathWith(slot, value) } });
+    for (const value of RAW_SEGMENTS)
+      out.push({ label: `raw path ${slot} ${value}`, request: { ...base, path: pathWith(slot, value) } });
   }
   for (const name of operation.queryNames) {
     for (const value of QUERY_VALUES) {
-      out.push({ label: `query ${name}=${show(value)}`, request: { ...base, path: pathWith(undefined, ''), query: { ...normal.query, [name]: value } } });
+      out.push({
+        label: `query ${name}=${show(value)}`,
+        request: { ...base, path: pathWith(undefined, ''), query: { ...normal.query, [name]: value } },
+      });
     }
   }
   for (const raw of RAW_QUERIES) {
@@ -89,9 +100,23 @@ export function hostileRequests(
   const plain = { method: operation.method, path: pathWith(undefined, ''), query: normal.query };
   out.push(
     { label: 'accept: text/html', request: { ...base, path: plain.path, headers: { accept: 'text/html' } } },
-    { label: 'an XML body', request: { ...base, path: plain.path, rawBody: '<consent/>', headers: { 'content-type': 'application/xml' } } },
-    { label: 'a malformed JSON body', request: { ...base, path: plain.path, rawBody: '{"consent_id":', headers: { 'content-type': 'application/json' } } },
-    { label: 'an 8 KiB Authorization header of garbage', request: { ...plain, headers: { authorization: `Bearer ${'x'.repeat(8192)}` } } },
+    {
+      label: 'an XML body',
+      request: { ...base, path: plain.path, rawBody: '<consent/>', headers: { 'content-type': 'application/xml' } },
+    },
+    {
+      label: 'a malformed JSON body',
+      request: {
+        ...base,
+        path: plain.path,
+        rawBody: '{"consent_id":',
+        headers: { 'content-type': 'application/json' },
+      },
+    },
+    {
+      label: 'an 8 KiB Authorization header of garbage',
+      request: { ...plain, headers: { authorization: `Bearer ${'x'.repeat(8192)}` } },
+    },
     { label: 'a Basic authorization header', request: { ...plain, headers: { authorization: 'Basic Zm9vOmJhcg==' } } },
   );
   return out;

@@ -33,7 +33,11 @@ export async function listedIds(c: CheckContext, s: ConsentsSession, filter: Con
 }
 
 /** GET /v1/manage/consents?app_id=<the session's app> with optional filters. */
-export async function manageListedIds(c: CheckContext, s: ConsentsSession, filter: ConsentFilter = {}): Promise<string[]> {
+export async function manageListedIds(
+  c: CheckContext,
+  s: ConsentsSession,
+  filter: ConsentFilter = {},
+): Promise<string[]> {
   const res = (await s.cis.listAppConsents(s.read, { appId: s.app.appId, ...filter })).response;
   c.expect.status(res, 200, { requirement: 'MANAGE-CONSENTS-LIST-200' });
   c.expect.schema(res, 'consent-manage-list.envelope.schema.json', { requirement: 'MANAGE-CONSENTS-LIST-200-BODY' });

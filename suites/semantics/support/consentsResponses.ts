@@ -21,8 +21,15 @@ export function expectJsonContentType(c: CheckContext, res: TargetResponse, requ
 }
 
 /** Expects no item of a list (or the single consent) to carry client_name; names the first offender. */
-export function expectNoClientName(c: CheckContext, items: readonly unknown[], what: string, requirement?: string): void {
-  const offender = items.find((item) => typeof item === 'object' && item !== null && Object.hasOwn(item, 'client_name'));
+export function expectNoClientName(
+  c: CheckContext,
+  items: readonly unknown[],
+  what: string,
+  requirement?: string,
+): void {
+  const offender = items.find(
+    (item) => typeof item === 'object' && item !== null && Object.hasOwn(item, 'client_name'),
+  );
   const count = items.length;
   c.expect.that(offender === undefined, {
     expected: `${what} without client_name (it belongs to GET /v1/manage/consents only)`,
@@ -77,7 +84,11 @@ export async function observeAuthErrorBodies(
   for (const [label, token] of cases) {
     const res = await call(token);
     const body = res.text.trim() === '' ? 'an empty body' : `body ${snippet(res.text.trim())}`;
-    c.observe({ requirement, question: `status and body answered to a request with ${label}`, observed: `${res.status} with ${body}` });
+    c.observe({
+      requirement,
+      question: `status and body answered to a request with ${label}`,
+      observed: `${res.status} with ${body}`,
+    });
     // A body that is not JSON is itself the observation; validating it would end the check as an error.
     if ((res.status === 401 || res.status === 403) && res.json !== undefined && res.jsonError === undefined) {
       c.expect.schema(res, 'error-auth.schema.json', { requirement });
