@@ -1,0 +1,136 @@
+/**
+ * Pact provider verification of any target: the committed contracts, replayed by Pact's own verifier against
+ * `baseUrl`, with provider states driven through the target's state hook and real tokens from the issuer.
+ * One Verifier run per pact file, so each consumer gets its own request filter (its own kind of token).
+ */
+import { randomBytes } from 'node:crypto';
+import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { createHttpClient, type Send } from '../http/index.js';
+import type { Minter } from '../issuer/minter.js';
+import { PACT_CONSUMERS, PACT_PROVIDER, type PactConsumer } from './consumers.js';
+import { listPactFiles, selectPactFiles, stateValuesUsed, type PactFile } from './pactFiles.js';
+import { interactionVerdicts, type InteractionVerdict, type VerifierOutcome } from './verifyResults.js';
+import { createStateSession } from './verifyStates.js';
+import { defaultClientName, tokenFilter } from './verifyTokens.js';
+
+export type { InteractionVerdict } from './verifyResults.js';
+
+export interface VerifyContractsOptions {
+  /** The prefix before `/v1/...`; a path such as `/cis` is kept (Pact's proxy joins it with each request path). */
+  readonly baseUrl: string;
+  /** The target's provider-state hook. */
+  readonly stateUrl: string;
+  readonly minter: Minter;
+  /** Folder of `*.json` pact files (the package's `contracts/`). */
+  readonly contractsDir: string;
+  /** Only these consumers (by pacticipant name); all when absent or empty. */
+  readonly consumers?: readonly string[];
+  readonly logLevel?: VerifierOptions['logLevel'];
+  /** Per-request time-out of the verifier and the state hook calls. Default 10 s. */
+  readonly timeoutMs?: number;
+  /** Per-run part of every id the states create. Default: random. */
+  readonly runTag?: string;
+}
+
+export interface PactRun {
+  readonly consumer: string;
+  readonly file: string;
+  readonly passed: boolean;
+  readonly durationMs: number;
+}
+
+export interface VerificationResult {
+  readonly passed: boolean;
+  /** One per interaction of every verified pact file, in file order. */
+  readonly interactions: readonly InteractionVerdict[];
+  readonly runs: readonly PactRun[];
+  /** State teardowns that failed: worth knowing, never a verdict. */
+  readonly teardownProblems: readonly string[];
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export async function verifyContracts(options: VerifyContractsOptions): Promise<VerificationResult> {
+  const files = selectPactFiles(listPactFiles(options.contractsDir), options.consumers);
+  const http = createHttpClient({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const runTag = options.runTag ?? `p${randomBytes(3).toString('hex')}`;
+  const interactions: InteractionVerdict[] = [];
+  const runs: PactRun[] = [];
+  const teardownProblems: string[] = [];
+  try {
+    for (const pact of files) {
+      const started = Date.now();
+      const run = await verifyPactFile(
+        pact,
+        { ...options, runTag: `${runTag}${files.length > 1 ? runs.length : ''}` },
+        http.send,
+      );
+      interactions.push(...run.verdicts);
+      teardownProblems.push(...run.teardownProblems.map((p) => `${pact.consumer}: ${p}`));
+      const passed = run.verdicts.every((v) => v.passed);
+      runs.push({ consumer: pact.consumer, file: pact.path, passed, durationMs: Date.now() - started });
+    }
+  } finally {
+    await http.close();
+  }
+  return { passed: runs.every((r) => r.passed), interactions, runs, teardownProblems };
+}
+
+/** The consumer's entry of the token table (src/pact/consumers.ts), by pacticipant name. */
+export function consumerByName(name: string): PactConsumer | undefined {
+  return Object.values(PACT_CONSUMERS).find((c) => c.name === name);
+}
+
+async function verifyPactFile(
+  pact: PactFile,
+  options: VerifyContractsOptions & { readonly runTag: string },
+  send: Send,
+): Promise<{ verdicts: InteractionVerdict[]; teardownProblems: readonly string[] }> {
+  const consumer = consumerByName(pact.consumer);
+  if (!consumer) {
+    const mismatch = `no token rule for consumer ${pact.consumer} (src/pact/consumers.ts knows ${Object.values(
+      PACT_CONSUMERS,
+    )
+      .map((c) => c.name)
+      .join(', ')})`;
+    const verdicts = pact.interactions.map((i) => ({
+      consumer: pact.consumer,
+      description: i.description,
+      passed: false,
+      mismatch,
+    }));
+    return { verdicts, teardownProblems: [] };
+  }
+  const session = createStateSession({
+    stateUrl: options.stateUrl,
+    send,
+    runTag: options.runTag,
+    states: pact.interactions.flatMap((i) => i.providerStates.map((s) => s.name)),
+    ...(stateValuesUsed(pact).has('client_name')
+      ? { afterAppSetup: (values) => defaultClientName(values, options, send) }
+      : {}),
+  });
+  const verifier = new Verifier({
+    provider: PACT_PROVIDER,
+    providerBaseUrl: options.baseUrl.replace(/\/+$/, ''),
+    pactUrls: [pact.path],
+    stateHandlers: session.handlers as VerifierOptions['stateHandlers'],
+    beforeEach: session.startInteraction,
+    requestFilter: tokenFilter(consumer, session, options.minter),
+    logLevel: options.logLevel ?? 'warn',
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  let outcome: VerifierOutcome;
+  try {
+    outcome = { resolved: await verifier.verifyProvider() };
+  } catch (error) {
+    outcome = { rejected: error };
+  }
+  const verdicts = interactionVerdicts(pact, outcome).map((verdict, index) => {
+    const problems = session.problems.get(index);
+    if (!problems) return verdict;
+    const mismatch = [...problems, ...(verdict.mismatch ? [verdict.mismatch] : [])].join('; ');
+    return { ...verdict, passed: false, mismatch };
+  });
+  return { verdicts, teardownProblems: session.teardownProblems };
+}

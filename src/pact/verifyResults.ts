@@ -1,0 +1,100 @@
+/**
+ * What the Pact verifier said about each interaction of one pact file. pact-core resolves with the FFI's JSON
+ * report on success and rejects with an Error whose message is that same JSON on a contract failure (other
+ * rejections carry a plain message): `{result, interactionResults: [{description, result}], errors: [{interaction,
+ * mismatch}]}`. This turns either into one verdict per interaction of the file, in the file's order.
+ */
+import type { PactFile } from './pactFiles.js';
+
+export interface InteractionVerdict {
+  readonly consumer: string;
+  readonly description: string;
+  readonly passed: boolean;
+  /** Why it failed, in one line (Pact's mismatch texts, or the problem that kept it from being verified). */
+  readonly mismatch?: string;
+}
+
+export type VerifierOutcome = { readonly resolved: unknown } | { readonly rejected: unknown };
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function outcomeText(outcome: VerifierOutcome): string {
+  const value = 'resolved' in outcome ? outcome.resolved : outcome.rejected;
+  if (value instanceof Error) return value.message;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function parseReport(text: string): Json | undefined {
+  try {
+    const report = JSON.parse(text) as unknown;
+    return isRecord(report) && Array.isArray(report['interactionResults']) ? report : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One Pact mismatch as text: `status: expected 201 but was 200`, `body $.result: ...`, `header X: ...`. */
+export function describeMismatch(mismatch: unknown): string {
+  if (!isRecord(mismatch)) return String(mismatch);
+  const text = String(mismatch['mismatch'] ?? mismatch['message'] ?? JSON.stringify(mismatch));
+  switch (mismatch['type']) {
+    case 'StatusMismatch':
+      return `status: ${text}`;
+    case 'HeaderMismatch':
+      return `header ${String(mismatch['key'] ?? '')}: ${text}`;
+    case 'BodyMismatch':
+    case 'BodyTypeMismatch':
+      return `body ${String(mismatch['path'] ?? '')}: ${text}`.replace('body : ', 'body: ');
+    default:
+      return text;
+  }
+}
+
+/** The mismatch texts of one `errors[]` entry. */
+function describeError(entry: Json): string {
+  const detail = entry['mismatch'];
+  if (isRecord(detail) && Array.isArray(detail['mismatches'])) {
+    return detail['mismatches'].map(describeMismatch).join('; ');
+  }
+  if (isRecord(detail)) return String(detail['message'] ?? JSON.stringify(detail));
+  return String(detail ?? 'failed');
+}
+
+/**
+ * Verdicts for every interaction of `pact`. An interaction the report does not mention failed (it was not
+ * verified); a report that cannot be read fails them all with the verifier's own message.
+ */
+export function interactionVerdicts(pact: PactFile, outcome: VerifierOutcome): InteractionVerdict[] {
+  const text = outcomeText(outcome);
+  const report = parseReport(text);
+  const consumer = pact.consumer;
+  if (!report) {
+    const why = `the Pact verifier did not verify ${pact.consumer}: ${text.split('\n')[0] || 'no report'}`;
+    return pact.interactions.map((i) => ({ consumer, description: i.description, passed: false, mismatch: why }));
+  }
+  const results = (report['interactionResults'] as unknown[]).filter(isRecord);
+  const errors = (Array.isArray(report['errors']) ? report['errors'] : []).filter(isRecord);
+  // Pact names a failed interaction "Verifying a pact between A and B Given S - <description>"; the longest
+  // matching description wins, so one that ends another's text is not confused with it.
+  const descriptions = [...pact.interactions.map((i) => i.description)].sort((a, b) => b.length - a.length);
+  const errorsOf = new Map<string, string[]>();
+  for (const entry of errors) {
+    const name = String(entry['interaction'] ?? '');
+    const description = descriptions.find((d) => name === d || name.endsWith(` - ${d}`));
+    const key = description ?? '';
+    errorsOf.set(key, [...(errorsOf.get(key) ?? []), describeError(entry)]);
+  }
+  const unattributed = errorsOf.get('') ?? [];
+  return pact.interactions.map(({ description }) => {
+    const result = results.find((r) => r['description'] === description);
+    const own = errorsOf.get(description) ?? [];
+    if (result?.['result'] === 'OK' && own.length === 0) return { consumer, description, passed: true };
+    const mismatch =
+      own.join('; ') ||
+      (result
+        ? `the verifier reported ${String(result['result'])}${unattributed.length ? `: ${unattributed.join('; ')}` : ''}`
+        : 'not verified: the Pact verifier reported no result for it');
+    return { consumer, description, passed: false, mismatch };
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Provider verification of the committed Pact contracts as part of the normal run: one check per interaction
+ * (29 over the three consumers), family `pact`, recorded under the catalog requirement of the operation and
+ * status the interaction exercises. Suites may not open sockets or import a transport, so the interactions are
+ * replayed through the run's client rather than Pact's verifier (which runs its own proxy); see support/replay.ts.
+ * `cis-conformance pact verify` runs the same contracts through Pact's verifier itself.
+ */
+import { check } from '../../src/suite/index.js';
+import { loadCatalog } from '../../src/spec/catalog.js';
+import { findContractsRoot, readContractInteractions } from './support/contractInteractions.js';
+import { replayInteraction } from './support/replay.js';
+
+const root = findContractsRoot();
+if (!root) {
+  throw new Error('the pact suite cannot find contracts/ beside schemas/ above it (is contracts/ in the package?)');
+}
+
+for (const interaction of readContractInteractions(root, loadCatalog(root))) {
+  check(
+    {
+      requirement: interaction.requirement,
+      title: `${interaction.consumer}: ${interaction.description}`,
+      family: 'pact',
+      needsStateHook: true,
+    },
+    (c) => replayInteraction(c, interaction),
+  );
+}
