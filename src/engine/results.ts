@@ -35,7 +35,8 @@ export function uncoveredRequirements(
   checks: readonly CheckRecord[],
   selection: RunSelection,
 ): Uncovered[] {
-  const reached = new Set(checks.map((c) => c.requirement));
+  // A check covers its own requirement and every rule it judged on the way (status, body, envelope...).
+  const reached = new Set(checks.flatMap((c) => [c.requirement, ...(c.covers ?? [])]));
   const filters = [
     selection.suites.length > 0 ? `--suite ${selection.suites.join(' ')}` : undefined,
     selection.check !== undefined ? `--check ${selection.check}` : undefined,
@@ -50,7 +51,7 @@ export function uncoveredRequirements(
             ? 'no check in the suites reaches it'
             : `no check in the selected suites reaches it (${filters.join(', ')})`
           : `not selected in this run (${filters.join(', ')})`;
-      const note = r.notes && /no documented trigger/i.test(r.notes) ? '; note: no documented trigger' : '';
+      const note = r.notes && /no (documented )?trigger/i.test(r.notes) ? `; ${r.notes}` : '';
       return { requirement: r.id, operation: r.operation, reason: base + note };
     });
 }

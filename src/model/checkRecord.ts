@@ -35,6 +35,8 @@ export interface CheckRecord {
   /** Unique within a run, e.g. `token-types/CLIENTS-CREATE/expired`. */
   readonly id: string;
   readonly requirement: string;
+  /** Every requirement whose rule this check judged (its own and those named in expectations); coverage counts these. */
+  readonly covers?: readonly string[];
   /** `METHOD /path`. */
   readonly operation: string;
   readonly family: CheckFamily;

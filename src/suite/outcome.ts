@@ -26,6 +26,8 @@ export class CheckOutcome {
   readonly observations: Observation[] = [];
   /** Expectations judged and observations made; a check with none proves nothing. */
   expectations = 0;
+  /** The requirement ids whose rules were judged (met, violated or observed): the check's coverage. */
+  readonly judged = new Set<string>();
 
   constructor(
     private readonly strict: boolean,
@@ -44,6 +46,7 @@ export class CheckOutcome {
 
   met(rule: RuleRef, expectation: Expectation): void {
     this.expectations++;
+    this.judged.add(rule.id);
     if (rule.evidence === 'observation')
       this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
   }
@@ -51,6 +54,7 @@ export class CheckOutcome {
   /** Records a broken rule; throws CheckStopped when it makes the check fail. */
   violated(rule: RuleRef, expectation: Expectation): void {
     this.expectations++;
+    this.judged.add(rule.id);
     const cost = violationVerdict(rule.evidence, this.strict);
     if (cost === 'observed') {
       this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
@@ -67,6 +71,7 @@ export class CheckOutcome {
 
   addObservation(rule: Pick<RuleRef, 'id' | 'operation'>, question: string, observed: string): void {
     this.expectations++;
+    this.judged.add(rule.id);
     this.observations.push({
       requirement: rule.id,
       operation: rule.operation,

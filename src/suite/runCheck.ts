@@ -1,5 +1,6 @@
-import { createHttpClient, curlFor, isTargetError, redactText, SecretLedger, withRecording } from '../http/index.js';
+import { curlFor, isTargetError, redactText, SecretLedger, withRecording } from '../http/index.js';
 import type { Minter } from '../issuer/minter.js';
+import { openCheckTransport } from '../live/checkTransport.js';
 import type { CheckRecord, Observation, RecordedExchange } from '../model/checkRecord.js';
 import type { RequirementCatalog } from '../model/requirement.js';
 import { createCheckContext } from './context.js';
@@ -40,7 +41,8 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   const outcome = new CheckOutcome(config.strict, id);
   const ledger = new SecretLedger();
   const exchanges: RecordedExchange[] = [];
-  const client = createHttpClient({ timeoutMs: config.requestTimeoutMs });
+  // Transport policy (retries, budget, rate) and, in live mode, the ownership guard and ledger: src/live.
+  const client = openCheckTransport(config, id);
   const send = withRecording(client.send, (exchange) => exchanges.push(exchange), ledger);
   // Set-ups belong to the check's story and are recorded; teardowns happen after it and would only bury
   // the last request of the check (the one the curl line reproduces).
@@ -89,6 +91,7 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   const record: CheckRecord = {
     id,
     requirement: meta.requirement,
+    covers: [...outcome.judged].sort(),
     operation: rule.operation,
     family,
     title: meta.title,

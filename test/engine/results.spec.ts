@@ -38,14 +38,20 @@ describe('run results', () => {
       {
         requirement: 'A-2',
         operation: 'GET /a',
-        reason: 'no check in the suites reaches it; note: no documented trigger',
+        reason: 'no check in the suites reaches it; No documented trigger for this.',
       },
     ]);
     const filtered = uncoveredRequirements(catalog, [], { suites: ['smoke'], check: 'A-1' });
     expect(filtered.map((u) => u.reason)).toEqual([
       'no check in the selected suites reaches it (--suite smoke, --check A-1)',
-      'not selected in this run (--suite smoke, --check A-1); note: no documented trigger',
+      'not selected in this run (--suite smoke, --check A-1); No documented trigger for this.',
     ]);
+  });
+
+  it('counts a rule judged inside another check as covered', () => {
+    const judging = { ...record('A-1', 'passed'), covers: ['A-1', 'A-2'] } as CheckRecord;
+    expect(uncoveredRequirements(catalog, [judging], { suites: [] })).toEqual([]);
+    expect(uncoveredRequirements(catalog, [record('A-1', 'passed')], { suites: [] }).map((u) => u.requirement)).toEqual(['A-2']);
   });
 
   it('assembles results.json', () => {

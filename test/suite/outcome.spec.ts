@@ -14,6 +14,14 @@ describe('CheckOutcome', () => {
     expect([outcome.verdict, outcome.message, outcome.expectations]).toEqual(['passed', '', 1]);
   });
 
+  it('remembers every rule it judged, met, broken or observed, as the check\'s coverage', () => {
+    const outcome = new CheckOutcome(false, 'c');
+    outcome.met(documented, broken);
+    outcome.violated(inferred, broken);
+    outcome.addObservation(observation, 'q', 'x');
+    expect([...outcome.judged].sort()).toEqual(['R-DOC', 'R-INF', 'R-OBS']);
+  });
+
   it('fails and stops on a broken documented rule', () => {
     const outcome = new CheckOutcome(false, 'c');
     expect(() => outcome.violated(documented, broken)).toThrow(CheckStopped);
