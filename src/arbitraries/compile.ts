@@ -3,22 +3,32 @@ import { compileArray } from './compileArray.js';
 import { compileObject } from './compileObject.js';
 import { compileNumber, compileString } from './compileScalars.js';
 import {
-  declaredTypes, distribute, expand, generatedTypes, keywordsOf, locationOf,
+  conjunctionKey, declaredTypes, distribute, expand, generatedTypes, keywordsOf, locationOf, memoFor,
   type CompileContext, type Conjunction,
 } from './conjunction.js';
 import type { JsonType } from './json.js';
 import { matches } from './matches.js';
 import { filterOrDrop, satisfiable, UnsatisfiableSchemaError } from './probe.js';
 import { isAnnotation, rootNode, type SchemaNode } from './schemaNode.js';
-import { resolveArbitraryOptions, type JsonSchema, type SchemaArbitraryOptions } from './types.js';
+import {
+  resolveArbitraryOptions, type JsonSchema, type SchemaArbitraryConfig, type SchemaArbitraryOptions,
+} from './types.js';
 
 /**
  * A fast-check arbitrary for the values valid against `schema` (JSON Schema 2020-12, the keywords listed in
  * `schemaNode.ts`). Throws at once, naming the keyword and where it is, on a keyword it does not understand.
  */
 export function arbitraryFromSchema(schema: JsonSchema, options?: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
-  const config = resolveArbitraryOptions(options);
-  return compileNodes([rootNode(schema, config)], { config, depth: 0 });
+  return compileSchema(schema, resolveArbitraryOptions(options), options?.documentId);
+}
+
+/**
+ * `arbitraryFromSchema` with resolved options. Calls that share one config share the compiled parts too
+ * (a client schema is compiled once for the client, the envelope and the list), so a caller that compiles
+ * several documents of one set should pass the same config, and give each document its id.
+ */
+export function compileSchema(schema: JsonSchema, config: SchemaArbitraryConfig, documentId?: string): fc.Arbitrary<unknown> {
+  return compileNodes([rootNode(schema, documentId)], { config, depth: 0 });
 }
 
 /**
@@ -29,10 +39,8 @@ const compiled = new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
 
 /** Values valid against every node of the conjunction. */
 export function compileNodes(input: Conjunction, ctx: CompileContext): fc.Arbitrary<unknown> {
-  let memo = compiled.get(ctx.config);
-  if (!memo) compiled.set(ctx.config, (memo = new Map()));
-  // A node is its location plus its keywords (`without` drops some but keeps the location).
-  const key = `${ctx.depth}\n${input.map((n) => `${n.at}{${Object.keys(keywordsOf(n)).join(',')}}`).join('\n')}`;
+  const memo = memoFor(compiled, ctx.config);
+  const key = conjunctionKey(input, ctx.depth);
   let arb = memo.get(key);
   if (!arb) memo.set(key, (arb = compileFresh(input, ctx)));
   return arb;

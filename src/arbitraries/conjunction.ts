@@ -146,6 +146,21 @@ export function stringsOf(nodes: Conjunction, keyword: string): string[] {
   return nodes.map((n) => keywordsOf(n)[keyword]).filter((v): v is string => typeof v === 'string');
 }
 
+/**
+ * Identifies a conjunction at a depth, for memoising: a node is its location plus its keywords (`without`
+ * drops some keywords but keeps the location).
+ */
+export function conjunctionKey(input: Conjunction, depth: number): string {
+  return `${depth}\n${input.map((n) => `${n.at}{${Object.keys(keywordsOf(n)).join(',')}}`).join('\n')}`;
+}
+
+/** Memo tables per config object: compiling with one config shares the work, a new config starts afresh. */
+export function memoFor<T>(tables: WeakMap<object, Map<string, T>>, config: object): Map<string, T> {
+  let memo = tables.get(config);
+  if (!memo) tables.set(config, (memo = new Map()));
+  return memo;
+}
+
 /** Where in the document the conjunction starts, for error messages. */
 export function locationOf(nodes: Conjunction): string {
   return nodes[0]?.at ?? '(empty schema)';

@@ -11,6 +11,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   return canonicalJson(a) === canonicalJson(b);
 }
 

@@ -12,28 +12,44 @@ export function matches(node: SchemaNode, value: unknown, config: SchemaArbitrar
   const schema = node.schema;
   if (typeof schema === 'boolean') return schema;
   const s = schema as SchemaObject;
-  const sub = (...segments: (string | number)[]) => childNode(node, ...segments);
   if (s.$ref !== undefined && !matches(followRef(node, config), value, config)) return false;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     if (!types.some((type) => isOfType(value, type))) return false;
   }
-  if (Array.isArray(s.enum) && !s.enum.some((option) => deepEqual(option, value))) return false;
+  if (Array.isArray(s.enum) && !enumIncludes(s.enum, value)) return false;
   if ('const' in s && !deepEqual(s.const, value)) return false;
   if (typeof value === 'string' && !matchesString(s, value)) return false;
   if (typeof value === 'number' && !matchesNumber(s, value)) return false;
   if (Array.isArray(value) && !matchesArray(node, value, config)) return false;
   if (isPlainObject(value) && !matchesObject(node, value, config)) return false;
-  if (Array.isArray(s.allOf) && !s.allOf.every((_, i) => matches(sub('allOf', i), value, config))) return false;
-  if (Array.isArray(s.anyOf) && !s.anyOf.some((_, i) => matches(sub('anyOf', i), value, config))) return false;
-  if (Array.isArray(s.oneOf) && s.oneOf.filter((_, i) => matches(sub('oneOf', i), value, config)).length !== 1)
-    return false;
-  if (s.not !== undefined && matches(sub('not'), value, config)) return false;
+  return matchesCombinators(node, s, value, config);
+}
+
+function matchesCombinators(node: SchemaNode, s: SchemaObject, value: unknown, config: SchemaArbitraryConfig): boolean {
+  if (Array.isArray(s.allOf))
+    for (let i = 0; i < s.allOf.length; i++) if (!matches(childNode(node, 'allOf', i), value, config)) return false;
+  if (Array.isArray(s.anyOf)) {
+    let any = false;
+    for (let i = 0; i < s.anyOf.length && !any; i++) any = matches(childNode(node, 'anyOf', i), value, config);
+    if (!any) return false;
+  }
+  if (Array.isArray(s.oneOf)) {
+    let count = 0;
+    for (let i = 0; i < s.oneOf.length; i++) if (matches(childNode(node, 'oneOf', i), value, config)) count++;
+    if (count !== 1) return false;
+  }
+  if (s.not !== undefined && matches(childNode(node, 'not'), value, config)) return false;
   if (s.if !== undefined) {
-    const branch = matches(sub('if'), value, config) ? 'then' : 'else';
-    if (s[branch] !== undefined && !matches(sub(branch), value, config)) return false;
+    const branch = matches(childNode(node, 'if'), value, config) ? 'then' : 'else';
+    if (s[branch] !== undefined && !matches(childNode(node, branch), value, config)) return false;
   }
   return true;
+}
+
+function enumIncludes(options: unknown[], value: unknown): boolean {
+  for (const option of options) if (deepEqual(option, value)) return true;
+  return false;
 }
 
 function matchesString(s: SchemaObject, value: string): boolean {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
-  distribute, expand, keywordsOf, locationOf, type Alternative, type CompileContext, type Conjunction,
+  conjunctionKey, distribute, expand, keywordsOf, locationOf, memoFor,
+  type Alternative, type CompileContext, type Conjunction,
 } from './conjunction.js';
 import { matches } from './matches.js';
 import { arraySites, objectSites } from './mutateContainers.js';
@@ -33,8 +34,12 @@ export interface MutateContext extends CompileContext {
  * The site is chosen structurally, so shrinking keeps the label and only simplifies the rest of the value.
  */
 export function invalidFromSchema(schema: JsonSchema, options?: MutationOptions): fc.Arbitrary<InvalidCase> {
-  const config = resolveMutationOptions(options);
-  const root = rootNode(schema, config);
+  return mutateSchema(schema, resolveMutationOptions(options), options?.documentId);
+}
+
+/** `invalidFromSchema` with resolved options; calls sharing one config share their compiled parts. */
+export function mutateSchema(schema: JsonSchema, config: MutationConfig, documentId?: string): fc.Arbitrary<InvalidCase> {
+  const root = rootNode(schema, documentId);
   const sites = mutationSites([root], { config, depth: 0 });
   if (sites.length === 0) {
     const kinds = config.kinds.size === MUTATION_KINDS.length ? 'any kind' : [...config.kinds].join(', ');
@@ -51,10 +56,20 @@ export function invalidFromSchema(schema: JsonSchema, options?: MutationOptions)
  * never (its change is valid in another branch: an OIDC-only field set to null in a body the SAML branch
  * also accepts), so a few probes tell them apart, and the never-sites are many.
  */
-const BRANCH_PROBES = 6;
+const BRANCH_PROBES = 4;
 
 /** Every mutation site of a conjunction, with label paths relative to it. */
 export function mutationSites(input: Conjunction, ctx: MutateContext): MutationSite[] {
+  const memo = memoFor(sitesMemo, ctx.config);
+  const key = conjunctionKey(input, ctx.depth);
+  let sites = memo.get(key);
+  if (!sites) memo.set(key, (sites = freshSites(input, ctx)));
+  return sites;
+}
+
+const sitesMemo = new WeakMap<object, Map<string, MutationSite[]>>();
+
+function freshSites(input: Conjunction, ctx: MutateContext): MutationSite[] {
   const nodes = expand(input, ctx.config);
   if (nodes.some((n) => n.schema === false)) return [];
   const check = (node: SchemaNode, value: unknown) => matches(node, value, ctx.config);

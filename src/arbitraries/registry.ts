@@ -1,8 +1,11 @@
 import type fc from 'fast-check';
 import type { SchemaRegistry } from '../spec/schemas.js';
-import { arbitraryFromSchema } from './compile.js';
-import { invalidFromSchema } from './mutate.js';
-import type { InvalidCase, JsonSchema, MutationOptions, SchemaArbitraryOptions } from './types.js';
+import { compileSchema } from './compile.js';
+import { mutateSchema } from './mutate.js';
+import {
+  resolveArbitraryOptions, resolveMutationOptions,
+  type InvalidCase, type JsonSchema, type MutationOptions, type SchemaArbitraryOptions,
+} from './types.js';
 
 /** The options a caller may still set when the registry supplies `resolve` and `documentId`. */
 export type FileArbitraryOptions = Omit<SchemaArbitraryOptions, 'resolve' | 'documentId'>;
@@ -17,25 +20,24 @@ export interface SchemaArbitraries {
 
 /**
  * Arbitraries by schema file name, with cross-file `$ref`s resolved through the registry (every schema file
- * sits in `schemas/`, so a ref's file part is a file name there). Built arbitraries are cached: they are
- * immutable, and building one (the mutations especially) takes some milliseconds.
+ * sits in `schemas/`, so a ref's file part is a file name there). Results are cached, and files compiled
+ * with the same options share their compiled parts (the client schema inside every client envelope).
  */
 export function createSchemaArbitraries(registry: Pick<SchemaRegistry, 'schema'>): SchemaArbitraries {
   const resolve = (file: string): JsonSchema => registry.schema(file);
-  const cache = new Map<string, fc.Arbitrary<unknown>>();
-  const cached = <T>(key: string, build: () => fc.Arbitrary<T>): fc.Arbitrary<T> => {
-    let arb = cache.get(key);
-    if (!arb) cache.set(key, (arb = build()));
-    return arb as fc.Arbitrary<T>;
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, build: () => T): T => {
+    if (!memo.has(key)) memo.set(key, build());
+    return memo.get(key) as T;
   };
+  const validConfig = (options: FileArbitraryOptions) =>
+    once(`valid config ${JSON.stringify(options)}`, () => resolveArbitraryOptions({ ...options, resolve }));
+  const mutationConfig = (options: FileMutationOptions) =>
+    once(`mutation config ${JSON.stringify(options)}`, () => resolveMutationOptions({ ...options, resolve }));
   return {
     valid: (file, options = {}) =>
-      cached(`valid ${file} ${JSON.stringify(options)}`, () =>
-        arbitraryFromSchema(registry.schema(file), { ...options, resolve, documentId: file }),
-      ),
+      once(`valid ${file} ${JSON.stringify(options)}`, () => compileSchema(registry.schema(file), validConfig(options), file)),
     invalid: (file, options = {}) =>
-      cached(`invalid ${file} ${JSON.stringify(options)}`, () =>
-        invalidFromSchema(registry.schema(file), { ...options, resolve, documentId: file }),
-      ),
+      once(`invalid ${file} ${JSON.stringify(options)}`, () => mutateSchema(registry.schema(file), mutationConfig(options), file)),
   };
 }

@@ -34,15 +34,34 @@ export function isAnnotation(keyword: string): boolean {
   return ANNOTATIONS.has(keyword) || keyword.startsWith('x-');
 }
 
-export function rootNode(schema: JsonSchema, config: SchemaArbitraryConfig): SchemaNode {
-  const id = typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : config.documentId;
+/** The root of a document: its id is its `$id`, else `documentId` (its file name), else ''. */
+export function rootNode(schema: JsonSchema, documentId = ''): SchemaNode {
+  const id = typeof schema === 'object' && typeof schema.$id === 'string' ? schema.$id : documentId;
   return { schema, doc: { id, root: schema }, at: `${id}#` };
 }
+
+/**
+ * Child nodes already made, per subschema object and document: the validator asks for the same children for
+ * every value it checks. (A parsed subschema object sits at one place in one document, so the location is
+ * the same every time.)
+ */
+const children = new WeakMap<object, Map<string, SchemaNode>>();
 
 /** The subschema under `segments` (e.g. `properties`, `name`), keeping the document. */
 export function childNode(node: SchemaNode, ...segments: (string | number)[]): SchemaNode {
   let schema: unknown = node.schema;
   for (const segment of segments) schema = (schema as Record<string, unknown>)[segment];
+  if (typeof schema === 'object' && schema !== null) {
+    let byDoc = children.get(schema);
+    if (!byDoc) children.set(schema, (byDoc = new Map()));
+    let child = byDoc.get(node.doc.id);
+    if (!child) byDoc.set(node.doc.id, (child = makeChild(node, segments, schema)));
+    return child;
+  }
+  return makeChild(node, segments, schema);
+}
+
+function makeChild(node: SchemaNode, segments: (string | number)[], schema: unknown): SchemaNode {
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema)))
     throw new Error(`${node.at}/${segments.join('/')} is not a schema`);
   if (typeof schema === 'object' && '$id' in schema)

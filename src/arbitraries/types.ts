@@ -23,7 +23,6 @@ export interface SchemaArbitraryOptions {
 /** `SchemaArbitraryOptions` resolved once, with every default filled in. */
 export interface SchemaArbitraryConfig {
   readonly resolve: SchemaResolver | undefined;
-  readonly documentId: string;
   readonly maxDepth: number;
   readonly maxItems: number;
 }
@@ -75,7 +74,7 @@ export function resolveArbitraryOptions(options: SchemaArbitraryOptions = {}): S
   const maxItems = options.maxItems ?? 4;
   if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new Error(`maxDepth must be a positive integer, got ${maxDepth}`);
   if (!Number.isInteger(maxItems) || maxItems < 0) throw new Error(`maxItems must be a non-negative integer, got ${maxItems}`);
-  return Object.freeze({ resolve: options.resolve, documentId: options.documentId ?? '', maxDepth, maxItems });
+  return Object.freeze({ resolve: options.resolve, maxDepth, maxItems });
 }
 
 export function resolveMutationOptions(options: MutationOptions = {}): MutationConfig {
