@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { issuerCommand } from './commands/issuer.js';
 import { mergeReportsCommand } from './commands/mergeReports.js';
+import { pactCommand } from './commands/pact.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   issuerCommand,
   tokenCommand,
   mergeReportsCommand,
+  pactCommand,
 ];

@@ -130,7 +130,7 @@ async function verifyPactFile(
     const problems = session.problems.get(index);
     if (!problems) return verdict;
     const mismatch = [...problems, ...(verdict.mismatch ? [verdict.mismatch] : [])].join('; ');
-    return { ...verdict, passed: false, mismatch };
+    return { ...verdict, passed: false, mismatch, notVerified: true as const };
   });
   return { verdicts, teardownProblems: session.teardownProblems };
 }

@@ -12,6 +12,8 @@ export interface InteractionVerdict {
   readonly passed: boolean;
   /** Why it failed, in one line (Pact's mismatch texts, or the problem that kept it from being verified). */
   readonly mismatch?: string;
+  /** Set when it failed without being compared (a state that could not be set up, a verifier that did not run). */
+  readonly notVerified?: true;
 }
 
 export type VerifierOutcome = { readonly resolved: unknown } | { readonly rejected: unknown };
@@ -55,7 +57,13 @@ export function describeMismatch(mismatch: unknown): string {
 function describeError(entry: Json): string {
   const detail = entry['mismatch'];
   if (isRecord(detail) && Array.isArray(detail['mismatches'])) {
-    return detail['mismatches'].map(describeMismatch).join('; ');
+    // Status first, then headers, then the body: the order a reader checks them in.
+    const rank = (m: unknown) =>
+      ['StatusMismatch', 'HeaderMismatch'].indexOf(String(isRecord(m) ? m['type'] : '')) >>> 0;
+    return [...detail['mismatches']]
+      .sort((a, b) => rank(a) - rank(b))
+      .map(describeMismatch)
+      .join('; ');
   }
   if (isRecord(detail)) return String(detail['message'] ?? JSON.stringify(detail));
   return String(detail ?? 'failed');
@@ -71,7 +79,13 @@ export function interactionVerdicts(pact: PactFile, outcome: VerifierOutcome): I
   const consumer = pact.consumer;
   if (!report) {
     const why = `the Pact verifier did not verify ${pact.consumer}: ${text.split('\n')[0] || 'no report'}`;
-    return pact.interactions.map((i) => ({ consumer, description: i.description, passed: false, mismatch: why }));
+    return pact.interactions.map((i) => ({
+      consumer,
+      description: i.description,
+      passed: false,
+      mismatch: why,
+      notVerified: true,
+    }));
   }
   const results = (report['interactionResults'] as unknown[]).filter(isRecord);
   const errors = (Array.isArray(report['errors']) ? report['errors'] : []).filter(isRecord);
@@ -90,11 +104,17 @@ export function interactionVerdicts(pact: PactFile, outcome: VerifierOutcome): I
     const result = results.find((r) => r['description'] === description);
     const own = errorsOf.get(description) ?? [];
     if (result?.['result'] === 'OK' && own.length === 0) return { consumer, description, passed: true };
-    const mismatch =
-      own.join('; ') ||
-      (result
-        ? `the verifier reported ${String(result['result'])}${unattributed.length ? `: ${unattributed.join('; ')}` : ''}`
-        : 'not verified: the Pact verifier reported no result for it');
-    return { consumer, description, passed: false, mismatch };
+    if (own.length > 0) return { consumer, description, passed: false, mismatch: own.join('; ') };
+    if (!result) {
+      const mismatch = 'not verified: the Pact verifier reported no result for it';
+      return { consumer, description, passed: false, mismatch, notVerified: true };
+    }
+    const detail = unattributed.length > 0 ? `: ${unattributed.join('; ')}` : '';
+    return {
+      consumer,
+      description,
+      passed: false,
+      mismatch: `the verifier reported ${String(result['result'])}${detail}`,
+    };
   });
 }

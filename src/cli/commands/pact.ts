@@ -1,0 +1,210 @@
+import { join, resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { FAULTS } from '../../../reference/faults.js';
+import { findPackageRoot } from '../../engine/index.js';
+import { createMinter } from '../../issuer/minter.js';
+import { listPactFiles, type PactFile } from '../../pact/pactFiles.js';
+import { gitBranch, gitChanges, gitCommit, publishContracts } from '../../pact/publish.js';
+import { verifyContracts, type VerificationResult } from '../../pact/verify.js';
+import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
+import { UsageError, type CliCommand, type CliIO } from '../command.js';
+import { integerFlag, parseStrictArgs } from './token.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+const usage = `Usage: cis-conformance pact verify [options]
+       cis-conformance pact publish --broker-url URL [options]
+
+verify: Pact provider verification of the contracts in contracts/ against a target. Provider states go through
+the target's state hook; each consumer's requests carry a token from the harness's issuer. Prints one line per
+interaction. Exit code: 1 if an interaction did not match; otherwise 2 if it could not verify (usage error,
+target unreachable, no state hook, a state that could not be set up); otherwise 0.
+  --target URL          the prefix before /v1/... (default: the embedded reference, started in-process)
+  --state-url URL       the provider-state hook (default: <target>/__conformance/state)
+  --consumer NAME       only this consumer's contract; repeatable or comma-separated
+  --fault NAME          switch on one seeded defect of the embedded reference (self-tests)
+  --timeout MS          per-request time-out (default ${DEFAULT_TIMEOUT_MS})
+  --contracts DIR       the pact files to verify (default: contracts/ of the package)
+
+publish: publishes the pact files to a Pact Broker through the Pact CLI (pact broker publish).
+Exit code: 1 if the Pact CLI failed; 2 on a usage error.
+  --broker-url URL        the Pact Broker (required)
+  --broker-token T        bearer token (default: $PACT_BROKER_TOKEN); never printed, passed in the environment
+  --branch B              consumer branch (default: git rev-parse --abbrev-ref HEAD)
+  --consumer-version V    consumer version (default: git rev-parse HEAD)
+  --contracts DIR         the pact files to publish (default: contracts/ of the package)`;
+
+const VERIFY_FLAGS = {
+  target: { type: 'string' },
+  'state-url': { type: 'string' },
+  consumer: { type: 'string', multiple: true, default: [] },
+  fault: { type: 'string' },
+  timeout: { type: 'string' },
+  contracts: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+const PUBLISH_FLAGS = {
+  'broker-url': { type: 'string' },
+  'broker-token': { type: 'string' },
+  branch: { type: 'string' },
+  'consumer-version': { type: 'string' },
+  contracts: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+export const pactCommand: CliCommand = {
+  name: 'pact',
+  summary: 'Verify the Pact contracts against a target, or publish them to a Pact Broker',
+  usage,
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    // The Pact core reports usage to its makers unless told not to; the harness never phones home.
+    process.env['PACT_DO_NOT_TRACK'] ??= 'true';
+    if (subcommand === 'verify') return verify(rest, io);
+    if (subcommand === 'publish') return publish(rest, io);
+    throw new UsageError(
+      subcommand === undefined ? 'say what to do: pact verify or pact publish' : `unknown pact command '${subcommand}'`,
+    );
+  },
+};
+
+function httpUrl(flag: string, value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`${flag} must be an http(s) URL, got '${value}'`, flag);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function nonEmpty(values: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '') throw new UsageError(`--${name} must not be empty`, `--${name}`);
+  }
+}
+
+function contractFiles(flag: string | undefined, packageRoot: string): { dir: string; files: PactFile[] } {
+  const dir = flag !== undefined ? resolve(flag) : join(packageRoot, 'contracts');
+  try {
+    return { dir, files: listPactFiles(dir) };
+  } catch (error) {
+    if (flag === undefined) throw error;
+    throw new UsageError(`--contracts: ${(error as Error).message}`, '--contracts');
+  }
+}
+
+function targetSpec(target: string | undefined, fault: string | undefined): TargetSpec {
+  if (fault !== undefined && !FAULTS.some((f) => f.name === fault)) {
+    throw new UsageError(`--fault ${fault}: no such fault (known: ${FAULTS.map((f) => f.name).join(', ')})`, '--fault');
+  }
+  if (target === undefined || target === 'embedded')
+    return fault !== undefined ? { kind: 'embedded', fault } : { kind: 'embedded' };
+  if (fault !== undefined)
+    throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
+  return { kind: 'url', url: httpUrl('--target', target) };
+}
+
+async function verify(args: readonly string[], io: CliIO): Promise<number> {
+  const values = parseStrictArgs(args, VERIFY_FLAGS);
+  nonEmpty(values);
+  const spec = targetSpec(values.target, values.fault);
+  const stateUrl = values['state-url'] !== undefined ? httpUrl('--state-url', values['state-url']) : undefined;
+  const timeoutMs =
+    values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS;
+  const packageRoot = findPackageRoot();
+  const { dir, files } = contractFiles(values.contracts, packageRoot);
+  const consumers = values.consumer
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const unknown = consumers.filter((c) => !files.some((f) => f.consumer === c));
+  if (unknown.length > 0) {
+    const known = files.map((f) => f.consumer).join(', ');
+    throw new UsageError(`--consumer ${unknown.join(', ')}: no contract for it (known: ${known})`, '--consumer');
+  }
+  const target = await openTarget({ spec, ...(stateUrl ? { stateUrl } : {}), timeoutMs, packageRoot });
+  try {
+    const down = spec.kind === 'url' ? await probeReachable(target.baseUrl, timeoutMs) : null;
+    const problems = [...target.problems, ...(down ? [down] : [])];
+    if (!target.stateUrl && !down) {
+      problems.push(
+        `pact verify needs the target's state hook: ${target.stateUnavailableReason ?? 'none'} (pass --state-url)`,
+      );
+    }
+    if (problems.length > 0 || !target.stateUrl) {
+      for (const problem of problems) io.stderr(`cis-conformance pact verify: ${problem}`);
+      return 2;
+    }
+    const selected = consumers.length > 0 ? files.filter((f) => consumers.includes(f.consumer)) : files;
+    const count = selected.reduce((n, f) => n + f.interactions.length, 0);
+    io.stdout(
+      `verifying ${count} interactions of ${selected.map((f) => f.consumer).join(', ')} against ${target.label}${target.fault ? ` (fault ${target.fault})` : ''}`,
+    );
+    const result = await verifyContracts({
+      baseUrl: target.baseUrl,
+      stateUrl: target.stateUrl,
+      minter: await createMinter({ packageRoot }),
+      contractsDir: dir,
+      consumers,
+      timeoutMs,
+    });
+    printVerification(result, io);
+    if (result.interactions.some((i) => !i.passed && !i.notVerified)) return 1;
+    return result.passed ? 0 : 2;
+  } finally {
+    await target.close();
+  }
+}
+
+function printVerification(result: VerificationResult, io: CliIO): void {
+  io.stdout('');
+  for (const i of result.interactions) {
+    io.stdout(`${i.passed ? '✓' : '✗'} ${i.consumer}  ${i.description}`);
+    if (i.mismatch) io.stdout(`    ${i.mismatch}`);
+  }
+  for (const problem of result.teardownProblems) io.stdout(`note: a state teardown failed: ${problem}`);
+  const failed = result.interactions.filter((i) => !i.passed).length;
+  const times = result.runs.map((r) => `${r.consumer} ${(r.durationMs / 1000).toFixed(1)} s`).join(', ');
+  io.stdout('');
+  io.stdout(
+    `${result.interactions.length} interactions: ${result.interactions.length - failed} passed, ${failed} failed (${times})`,
+  );
+}
+
+function fromGit(flag: string, read: () => string): string {
+  try {
+    return read();
+  } catch (error) {
+    const why = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new UsageError(`${flag} is needed: cannot read it from git (${why})`, flag);
+  }
+}
+
+async function publish(args: readonly string[], io: CliIO): Promise<number> {
+  const values = parseStrictArgs(args, PUBLISH_FLAGS);
+  nonEmpty(values);
+  if (values['broker-url'] === undefined) throw new UsageError('--broker-url is required', '--broker-url');
+  const brokerUrl = httpUrl('--broker-url', values['broker-url']);
+  const { dir, files } = contractFiles(values.contracts, findPackageRoot());
+  const consumerVersion = values['consumer-version'] ?? fromGit('--consumer-version', () => gitCommit(dir));
+  const branch = values.branch ?? fromGit('--branch', () => gitBranch(dir));
+  if (values['consumer-version'] === undefined && gitChanges(dir, dir).length > 0) {
+    io.stderr(`warning: ${dir} has uncommitted changes, which version ${consumerVersion} does not describe`);
+  }
+  const names = files.map((f) => f.consumer).join(', ');
+  io.stdout(
+    `publishing ${files.length} pacts (${names}) as version ${consumerVersion} on branch ${branch} to ${brokerUrl}`,
+  );
+  const brokerToken = values['broker-token'] ?? process.env['PACT_BROKER_TOKEN'];
+  const result = await publishContracts({
+    brokerUrl,
+    ...(brokerToken ? { brokerToken } : {}),
+    consumerVersion,
+    branch,
+    contractsDir: dir,
+    onOutput: (stream, text) => (stream === 'stdout' ? io.stdout : io.stderr)(text.replace(/\n$/, '')),
+  });
+  if (result.exitCode !== 0) {
+    io.stderr(`cis-conformance pact publish: the Pact CLI failed (exit ${result.exitCode})`);
+    return 1;
+  }
+  return 0;
+}
