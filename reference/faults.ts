@@ -2,10 +2,17 @@
  * The fault registry (DESIGN.md "Self-test"): each entry is one seeded defect that `serve --fault NAME` (and
  * `run --fault NAME` on the embedded target) switches on, so the suites can prove they catch it. A fault is
  * implemented as one `faults.isOn('name')` test at the exact point of the defect; adding a fault means adding
- * an entry here and that one test where the defect lives.
+ * an entry here, that one test where the defect lives, and a probe in test/reference/faults.spec.ts.
+ *
+ * `violates` lists exactly the catalog requirements whose checks fail (or warn, for inferred rules) when the fault
+ * is on — not every rule it could be argued to touch — so a run that misses one of them is a gap in the suites.
  */
+export type FaultArea = 'status' | 'shape' | 'validation' | 'persistence' | 'consents' | 'auth' | 'crash';
+
 export interface Fault {
   readonly name: string;
+  /** What kind of defect it is; the mutation report groups by it. */
+  readonly area: FaultArea;
   readonly description: string;
   /** Catalog requirement ids (`schemas/requirements.json`) a conformance run should fail when this fault is on. */
   readonly violates: readonly string[];
@@ -13,7 +20,7 @@ export interface Fault {
 
 /** `<KEY>-<rule>` for each operation key: the catalog names one requirement per operation for a shared rule. */
 const each = (rule: string, ...keys: string[]): string[] => keys.map((key) => `${key}-${rule}`);
-const PERMISSION_CHECKED = [
+const CLIENT_KEYS = [
   'CLIENTS-CREATE',
   'CLIENTS-LIST',
   'CLIENTS-DELETE-ALL',
@@ -21,43 +28,303 @@ const PERMISSION_CHECKED = [
   'CLIENTS-UPDATE',
   'CLIENTS-DELETE',
   'CLIENTS-RESOURCES',
-  'CONSENTS-LIST',
-  'CONSENTS-GET',
+];
+const CLIENT_ID_KEYS = ['CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE', 'CLIENTS-RESOURCES'];
+const CONSENT_KEYS = ['CONSENTS-LIST', 'CONSENTS-GET', 'CONSENTS-DELETE-USER'];
+const MANAGE_KEYS = ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'];
+const ME_KEYS = ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'];
+const CONSENT_DELETE_KEYS = ['CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE', 'ME-CONSENTS-REVOKE'];
+const PERMISSION_CHECKED = [...CLIENT_KEYS, ...CONSENT_KEYS, ...MANAGE_KEYS];
+const ALL_KEYS = [...PERMISSION_CHECKED, ...ME_KEYS];
+/** The operations whose permission list holds only write actions (a read permission must not pass). */
+const WRITE_KEYS = [
+  'CLIENTS-CREATE',
+  'CLIENTS-DELETE-ALL',
+  'CLIENTS-UPDATE',
+  'CLIENTS-DELETE',
+  'CLIENTS-RESOURCES',
   'CONSENTS-DELETE-USER',
-  'MANAGE-CONSENTS-LIST',
   'MANAGE-CONSENTS-DELETE',
 ];
 
 const FAULT_LIST = [
+  // ── status codes ────────────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'create-status-200',
+    area: 'status',
     description: 'POST /v1/clients answers 200 instead of 201.',
     violates: ['CLIENTS-CREATE-201'],
   },
   {
-    name: 'no-permission-check',
-    description: 'Permission lists are not enforced: any valid token of the right type passes.',
-    violates: each('PERM-OUTSIDE-LIST-REJECTED', ...PERMISSION_CHECKED),
+    name: 'delete-status-200',
+    area: 'status',
+    description: 'DELETE /v1/clients/{clientId} answers 200 instead of 204.',
+    violates: ['CLIENTS-DELETE-204'],
   },
   {
-    name: 'no-tenant-check',
-    description:
-      "Lookups ignore the token's tenant: a token of another tenant that names the same app id reaches its clients and consents.",
-    violates: [
-      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
-      ...each('ISOLATION-APP', 'ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'),
-    ],
+    name: 'client-not-found-400',
+    area: 'status',
+    description: 'An unknown client id answers 400 instead of 404 on get, update, delete and resources.',
+    violates: each('404', ...CLIENT_ID_KEYS),
   },
+  {
+    name: 'delete-all-empty-204',
+    area: 'status',
+    description: 'DELETE /v1/clients on an app without clients answers 204 instead of 404.',
+    violates: ['CLIENTS-DELETE-ALL-404', 'CLIENTS-DELETE-ALL-404-EMPTY-APP'],
+  },
+  {
+    name: 'consent-no-match-200',
+    area: 'status',
+    description: 'A consent removal that matches no consent answers 200 instead of 404 (all three deletes).',
+    violates: [...each('404', ...CONSENT_DELETE_KEYS), ...each('404-NO-MATCH', ...CONSENT_DELETE_KEYS)],
+  },
+  {
+    name: 'invalid-token-403',
+    area: 'status',
+    description: 'A missing or invalid token answers 403 instead of 401 (it is still refused).',
+    violates: each('TOKEN-INVALID-401', ...ALL_KEYS),
+  },
+  // ── response shape ──────────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'envelope-missing',
+    area: 'shape',
+    description: 'GET /v1/clients/{clientId} answers the bare client instead of {"result": client}.',
+    violates: ['CLIENTS-GET-200-ENVELOPE'],
+  },
+  {
+    name: 'client-secret-missing',
+    area: 'shape',
+    description: 'The 201 body of POST /v1/clients has no client_secret (the stored client keeps it).',
+    violates: ['CLIENTS-CREATE-201-SECRET'],
+  },
+  {
+    name: 'not-found-body-wrong',
+    area: 'shape',
+    description: 'The 404 body of an unknown client id carries error_code as a string ("NOT_FOUND").',
+    violates: each('404-BODY', ...CLIENT_ID_KEYS),
+  },
+  {
+    name: 'conflict-body-bare',
+    area: 'shape',
+    description: 'The 409 body of a duplicate client name has no ts_error_code.',
+    violates: ['CLIENTS-CREATE-409-BODY'],
+  },
+  {
+    name: 'manage-list-no-client-name',
+    area: 'shape',
+    description: 'GET /v1/manage/consents items lack client_name.',
+    violates: ['MANAGE-CONSENTS-LIST-200-CLIENT-NAME'],
+  },
+  {
+    name: 'consents-list-client-name',
+    area: 'shape',
+    description: 'GET /v1/consents items carry client_name, which only the manage list has.',
+    violates: ['CONSENTS-LIST-NO-CLIENT-NAME'],
+  },
+  // ── input validation ────────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'name-not-required',
+    area: 'validation',
+    description: 'POST /v1/clients accepts a body without name.',
+    violates: ['CLIENTS-CREATE-400'],
+  },
+  {
+    name: 'enum-not-enforced',
+    area: 'validation',
+    description: 'POST and PUT /v1/clients… accept a client_type outside its enum.',
+    violates: ['CLIENTS-CREATE-400', 'CLIENTS-UPDATE-400'],
+  },
+  {
+    name: 'userinfo-conflict-accepted',
+    area: 'validation',
+    description: 'default_user_info_claims with sync_id_token_claims_to_userinfo: true is accepted on create and PUT.',
+    violates: ['CLIENTS-CREATE-USERINFO-CONFLICT-400', 'CLIENTS-UPDATE-USERINFO-CONFLICT-400'],
+  },
+  {
+    name: 'duplicate-name-accepted',
+    area: 'validation',
+    description: 'POST /v1/clients creates a second client with a name the app already has instead of 409.',
+    violates: ['CLIENTS-CREATE-409', 'CLIENTS-CREATE-409-DUPLICATE-NAME'],
+  },
+  {
+    name: 'manage-app-id-optional',
+    area: 'validation',
+    description: "The manage endpoints without app_id act on the token's app instead of answering 400.",
+    violates: each('400', ...MANAGE_KEYS),
+  },
+  // ── persistence ─────────────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'put-merges-objects',
+    area: 'persistence',
     description:
       'PUT /v1/clients/{clientId} merges object-valued fields into the stored ones instead of replacing them.',
     violates: ['CLIENTS-UPDATE-OBJECT-FIELDS-REPLACED'],
   },
   {
+    name: 'put-resets-omitted',
+    area: 'persistence',
+    description: 'PUT /v1/clients/{clientId} rebuilds the client from the body: fields left out go back to defaults.',
+    violates: ['CLIENTS-UPDATE-OMITTED-FIELDS-KEPT'],
+  },
+  {
+    name: 'update-not-persisted',
+    area: 'persistence',
+    description: 'PUT /v1/clients/{clientId} answers the updated client but does not store it.',
+    violates: ['CLIENTS-UPDATE-ROUND-TRIP'],
+  },
+  {
+    name: 'resources-appended',
+    area: 'persistence',
+    description: 'PUT /v1/clients/{clientId}/resources appends to the resources list instead of replacing it.',
+    violates: ['CLIENTS-RESOURCES-REPLACES'],
+  },
+  {
+    name: 'defaults-not-applied',
+    area: 'persistence',
+    description: 'A create without client_type or short_cookies_samesite_type stores no value instead of the defaults.',
+    violates: ['CLIENTS-CREATE-DEFAULTS'],
+  },
+  {
     name: 'deleted-client-readable',
+    area: 'persistence',
     description: 'DELETE /v1/clients/{clientId} answers 204 but keeps the client, so it can still be read.',
     violates: ['CLIENTS-DELETE-GONE'],
+  },
+  {
+    name: 'delete-all-no-op',
+    area: 'persistence',
+    description: 'DELETE /v1/clients answers 204 but deletes nothing.',
+    violates: ['CLIENTS-DELETE-ALL-EMPTIES-APP'],
+  },
+  {
+    name: 'consent-delete-no-op',
+    area: 'persistence',
+    description: 'The three consent removals answer success but delete nothing.',
+    violates: each('GONE', ...CONSENT_DELETE_KEYS),
+  },
+  // ── consent semantics ───────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'consent-filters-ignored',
+    area: 'consents',
+    description: 'The consent lists ignore the client_id and user_id filters.',
+    violates: [
+      ...each('FILTER-CLIENT', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+      ...each('FILTER-USER', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+      ...each('FILTER-BOTH', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+    ],
+  },
+  {
+    name: 'consent-id-ignored',
+    area: 'consents',
+    description: "The consent removals ignore consent_id and remove all the pair's consents.",
+    violates: each('CONSENT-ID-ONLY', ...CONSENT_DELETE_KEYS),
+  },
+  {
+    name: 'me-leaks-other-users',
+    area: 'consents',
+    description: "GET /v1/consents/me lists every consent of the app, other users' included.",
+    violates: ['ME-CONSENTS-LIST-ISOLATION-USER', 'ME-CONSENTS-LIST-ALL-OWN'],
+  },
+  {
+    name: 'me-revokes-other-users',
+    area: 'consents',
+    description: "DELETE /v1/consents/me/clients/{clientId} also revokes other users' consents for that client.",
+    violates: ['ME-CONSENTS-REVOKE-ISOLATION-USER'],
+  },
+  // ── auth ────────────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'missing-token-accepted',
+    area: 'auth',
+    description: 'A request without Authorization is served as an anonymous caller with no data.',
+    violates: each('TOKEN-INVALID-REJECTED', 'CLIENTS-CREATE', 'CLIENTS-LIST', 'CONSENTS-LIST', 'ME-CONSENTS-LIST'),
+  },
+  {
+    name: 'expired-token-accepted',
+    area: 'auth',
+    // On the /me operations the suites' expired token is client-shaped, so it is still refused there (for its type).
+    description: 'An expired token is accepted.',
+    violates: each('TOKEN-INVALID-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'forged-signature-accepted',
+    area: 'auth',
+    description: 'A token whose signature does not verify is accepted.',
+    violates: each('TOKEN-INVALID-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'alg-none-accepted',
+    area: 'auth',
+    description: 'An unsigned alg:none token is accepted.',
+    violates: each('TOKEN-INVALID-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'wrong-audience-accepted',
+    area: 'auth',
+    description: 'A token for another audience is accepted.',
+    violates: each('TOKEN-INVALID-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'no-permission-check',
+    area: 'auth',
+    description: 'Permission lists are not enforced: any valid token of the right type passes.',
+    violates: each('PERM-OUTSIDE-LIST-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'foreign-app-permission-accepted',
+    area: 'auth',
+    description: "`[appId]:x` permissions naming another app's id are accepted as if they named the token's app.",
+    violates: each('PERM-FOREIGN-APPID-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'read-permission-writes',
+    area: 'auth',
+    description: 'A read permission is accepted for the write operations.',
+    violates: each('PERM-WRONG-ACTION-REJECTED', ...WRITE_KEYS),
+  },
+  {
+    name: 'no-tenant-check',
+    area: 'auth',
+    description:
+      "Lookups ignore the token's tenant: a token of another tenant that names the same app id reaches its clients and consents.",
+    violates: [
+      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
+      ...each('ISOLATION-APP', ...ME_KEYS),
+    ],
+  },
+  {
+    name: 'no-app-check',
+    area: 'auth',
+    description: "Lookups ignore the token's app: another app of the same tenant reaches the clients and consents.",
+    violates: [
+      ...each('ISOLATION-OTHER-APP', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
+      ...each('ISOLATION-APP', ...ME_KEYS),
+    ],
+  },
+  {
+    name: 'user-token-on-clients',
+    area: 'auth',
+    description: "A user token is accepted on the Clients operations (acting on the user's app).",
+    violates: each('TOKEN-USER-REJECTED', ...CLIENT_KEYS),
+  },
+  {
+    name: 'client-token-on-me',
+    area: 'auth',
+    description: 'A client token is accepted on the /me operations (its client id taken as the user).',
+    violates: ['ME-CONSENTS-LIST-TOKEN-CLIENT-REJECTED'],
+  },
+  // ── 5xx on valid input ──────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'saml-create-500',
+    area: 'crash',
+    description: 'A valid SAML create answers 500.',
+    violates: ['CLIENTS-CREATE-SAML-SHAPE'],
+  },
+  {
+    name: 'user-filter-500',
+    area: 'crash',
+    description: 'GET /v1/consents with a user_id filter answers 500.',
+    violates: ['CONSENTS-LIST-FILTER-USER', 'CONSENTS-LIST-FILTER-BOTH'],
   },
 ] as const satisfies readonly Fault[];
 

@@ -16,5 +16,6 @@ export function isVisible(
   faults: FaultSwitch,
 ): boolean {
   const sameTenant = record.tenant_id === scope.tenantId || faults.isOn('no-tenant-check');
-  return sameTenant && record.app_id === scope.appId;
+  const sameApp = record.app_id === scope.appId || faults.isOn('no-app-check');
+  return sameTenant && sameApp;
 }

@@ -67,6 +67,7 @@ async function assemble(options: ReferenceOptions) {
   const packageRoot = options.packageRoot ?? findPackageRoot();
   const keys = resolveKeySource({ packageRoot, jwksFile: options.jwksFile, jwksUrl: options.jwksUrl });
   const verify = tokenVerifier({
+    faults,
     keys,
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audiences: options.audiences && options.audiences.length > 0 ? options.audiences : DEFAULT_AUDIENCES,

@@ -8,6 +8,8 @@ import type { Principal } from './principal.js';
  * permission checks by their Admin role; `[appId]:x` grants x only when it names the token's own app.
  */
 export function authorize(principal: Principal, policy: OperationPolicy, faults: FaultSwitch): void {
+  if (faults.isOn('user-token-on-clients') && principal.type === 'user' && policy.key.startsWith('CLIENTS-')) return;
+  if (faults.isOn('client-token-on-me') && principal.type === 'client' && policy.key.startsWith('ME-')) return;
   if (!policy.tokenTypes.includes(principal.type)) {
     throw forbidden(
       `${policy.key} does not accept a ${principal.type} access token; it takes: ${policy.tokenTypes.join(' or ')} tokens`,
@@ -15,8 +17,24 @@ export function authorize(principal: Principal, policy: OperationPolicy, faults:
   }
   if (policy.permissions.length === 0 || principal.type === 'admin') return;
   if (faults.isOn('no-permission-check')) return;
-  const granting = policy.permissions.map((p) => p.replace('[appId]', principal.appId));
-  if (!granting.some((p) => principal.permissions.includes(p))) {
+  const listed = faults.isOn('read-permission-writes')
+    ? [...policy.permissions, ...policy.permissions.map(asRead)]
+    : policy.permissions;
+  const granting = listed.map((p) => p.replace('[appId]', principal.appId));
+  const held = faults.isOn('foreign-app-permission-accepted')
+    ? principal.permissions.map((p) => ownApp(p, principal.appId))
+    : principal.permissions;
+  if (!granting.some((p) => held.includes(p))) {
     throw forbidden(`${policy.key} needs one of the permissions ${granting.join(', ')}; the token holds none of them`);
   }
 }
+
+/** `read-permission-writes`: the same prefix with the read action. */
+const asRead = (permission: string): string => permission.replace(/:[^:]+$/, ':read');
+
+/**
+ * `foreign-app-permission-accepted`: an app-id-shaped prefix (not a plain word such as `apps`, `consents` or
+ * `users`) is read as the token's own app, so `<another app>:x` grants what `[appId]:x` grants.
+ */
+const ownApp = (permission: string, appId: string): string =>
+  /^[a-z]+:/.test(permission) ? permission : permission.replace(/^[^:]+:/, `${appId}:`);

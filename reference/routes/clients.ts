@@ -1,5 +1,6 @@
 import { knownPart, newClient, protocolOf, updatedClient } from '../clients/clientRecord.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict, HttpError, notFound } from '../errors.js';
+import type { FaultSwitch } from '../faults.js';
 import { isVisible, type Scope } from '../scope.js';
 import type { ClientRecord } from '../store/types.js';
 import { bodyObject, type HandlerDeps, type HandlerTable, type OperationCall } from './operationCall.js';
@@ -31,34 +32,41 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
   const visibleClient = (call: OperationCall): ClientRecord => {
     const id = call.params['clientId'] ?? '';
     const client = store.getClient(id);
-    if (!client || !isVisible(client, scopeOf(call), faults)) throw notFound(`client ${JSON.stringify(id)} not found`);
-    return client;
+    if (client && isVisible(client, scopeOf(call), faults)) return client;
+    const message = `client ${JSON.stringify(id)} not found`;
+    if (faults.isOn('client-not-found-400')) throw badRequest(message);
+    if (faults.isOn('not-found-body-wrong')) throw new HttpError(404, [message], { error_code: 'NOT_FOUND' });
+    throw notFound(message);
   };
 
   return {
     'CLIENTS-CREATE': (call) => {
       const body = bodyObject(call.body);
       const schema = CREATE_SCHEMA[protocolOf(body)];
-      validator.assertValid(schema, call.body);
-      rejectUserInfoClaimsWithSync(body);
+      validator.assertValid(schema, asValidated(call.body, body, faults));
+      if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
+      if (faults.isOn('saml-create-500') && protocolOf(body) === 'saml') throw new Error('SAML defaults missing');
       const scope = scopeOf(call);
-      if (appClients(scope).some((c) => c.name === body['name'])) {
-        throw conflict(
-          `a client named ${JSON.stringify(body['name'])} already exists in this app`,
-          'IDENTIFIER_IS_TAKEN',
-        );
+      if (!faults.isOn('duplicate-name-accepted') && appClients(scope).some((c) => c.name === body['name'])) {
+        const message = `a client named ${JSON.stringify(body['name'])} already exists in this app`;
+        throw faults.isOn('conflict-body-bare')
+          ? new HttpError(409, [message])
+          : conflict(message, 'IDENTIFIER_IS_TAKEN');
       }
-      const client = newClient(knownPart(body, validator.knownFields(schema)), scope, clock());
+      const fields = knownPart(body, validator.knownFields(schema));
+      const created = newClient(fields, scope, clock());
+      const client = faults.isOn('defaults-not-applied') ? withoutDefaults(created, fields) : created;
       store.putClient(client);
-      return { status: faults.isOn('create-status-200') ? 200 : 201, result: client };
+      const answered = faults.isOn('client-secret-missing') ? { ...client, client_secret: undefined } : client;
+      return { status: faults.isOn('create-status-200') ? 200 : 201, result: answered };
     },
 
     'CLIENTS-LIST': (call) => ({ status: 200, result: appClients(scopeOf(call)) }),
 
     'CLIENTS-DELETE-ALL': (call) => {
       const clients = appClients(scopeOf(call));
-      if (clients.length === 0) throw notFound('this app has no clients');
-      for (const client of clients) store.deleteClient(client.client_id);
+      if (clients.length === 0 && !faults.isOn('delete-all-empty-204')) throw notFound('this app has no clients');
+      if (!faults.isOn('delete-all-no-op')) for (const client of clients) store.deleteClient(client.client_id);
       return { status: 204 };
     },
 
@@ -69,25 +77,28 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       // Renaming to a name another client has is allowed: 409 is documented for create only (FACTS §2.5).
       const client = visibleClient(call);
       const schema = UPDATE_SCHEMA[client.authentication_protocol];
-      validator.assertValid(schema, call.body);
       const body = bodyObject(call.body);
-      rejectUserInfoClaimsWithSync(body);
+      validator.assertValid(schema, asValidated(call.body, body, faults));
+      if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
       const fields = knownPart(body, validator.knownFields(schema));
-      const updated = updatedClient(client, fields, clock(), faults.isOn('put-merges-objects'));
-      store.putClient(updated);
+      const base = faults.isOn('put-resets-omitted') ? rebuiltFromDefaults(client) : client;
+      const updated = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects'));
+      if (!faults.isOn('update-not-persisted')) store.putClient(updated);
       return { status: 200, result: updated };
     },
 
     'CLIENTS-DELETE': (call) => {
       const client = visibleClient(call);
       if (!faults.isOn('deleted-client-readable')) store.deleteClient(client.client_id);
-      return { status: 204 };
+      return { status: faults.isOn('delete-status-200') ? 200 : 204 };
     },
 
     'CLIENTS-RESOURCES': (call) => {
       const client = visibleClient(call);
       validator.assertValid(RESOURCES_SCHEMA, call.body);
-      const resourceIds = bodyObject(call.body)['resource_ids'];
+      const sent = bodyObject(call.body)['resource_ids'] as unknown[];
+      const appended = faults.isOn('resources-appended') && Array.isArray(client['resources']);
+      const resourceIds = appended ? [...(client['resources'] as unknown[]), ...sent] : sent;
       const updated: ClientRecord = { ...client, resources: resourceIds, updated_at: clock().toISOString() };
       store.putClient(updated);
       return { status: 200, result: updated };
@@ -100,4 +111,30 @@ function rejectUserInfoClaimsWithSync(body: Readonly<Record<string, unknown>>): 
   if (body['default_user_info_claims'] !== undefined && body['sync_id_token_claims_to_userinfo'] === true) {
     throw badRequest('default_user_info_claims cannot be sent together with sync_id_token_claims_to_userinfo: true');
   }
+}
+
+/** `defaults-not-applied`: the documented defaults the body left out are not stored (decisions #13). */
+function withoutDefaults(client: ClientRecord, sent: Readonly<Record<string, unknown>>): ClientRecord {
+  return {
+    ...client,
+    client_type: sent['client_type'],
+    short_cookies_samesite_type: sent['short_cookies_samesite_type'],
+  };
+}
+
+/** `put-resets-omitted`: the client as a fresh create would make it, keeping only its identity and secret. */
+function rebuiltFromDefaults(client: ClientRecord): ClientRecord {
+  const identity = { name: client.name, authentication_protocol: client.authentication_protocol };
+  const scope = { tenantId: client.tenant_id, appId: client.app_id };
+  const fresh = newClient(identity, scope, new Date(String(client['created_at'])), client.client_id);
+  return { ...fresh, client_secret: client['client_secret'] };
+}
+
+/** What the validator sees: the body as sent, or under a validation fault the body with that fault's blind spot. */
+function asValidated(raw: unknown, body: Readonly<Record<string, unknown>>, faults: FaultSwitch): unknown {
+  if (raw !== body) return raw; // not an object: no fault changes how that is judged
+  if (faults.isOn('name-not-required')) return { name: 'unnamed', ...body };
+  if (faults.isOn('enum-not-enforced')) return { ...body, client_type: undefined };
+  if (faults.isOn('userinfo-conflict-accepted')) return { ...body, sync_id_token_claims_to_userinfo: undefined };
+  return raw;
 }

@@ -25,6 +25,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   const filtersOf = (call: OperationCall) => {
     const clientId = queryString(call.query, 'client_id');
     const userId = queryString(call.query, 'user_id');
+    if (faults.isOn('consent-filters-ignored')) return () => true;
     return (c: ConsentRecord): boolean =>
       (clientId === undefined || c.client_id === clientId) && (userId === undefined || c.user_id === userId);
   };
@@ -34,13 +35,13 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
    */
   const pairMatch = (call: OperationCall, userId: string) => {
     const clientId = call.params['clientId'];
-    const consentId = queryString(call.query, 'consent_id');
+    const consentId = faults.isOn('consent-id-ignored') ? undefined : queryString(call.query, 'consent_id');
     return (c: ConsentRecord): boolean =>
       c.client_id === clientId && c.user_id === userId && (consentId === undefined || c.consent_id === consentId);
   };
   const deleteAll = (consents: readonly ConsentRecord[], what: string) => {
-    if (consents.length === 0) throw notFound(`no consent matches ${what}`);
-    for (const consent of consents) store.deleteConsent(consent.consent_id);
+    if (consents.length === 0 && !faults.isOn('consent-no-match-200')) throw notFound(`no consent matches ${what}`);
+    if (!faults.isOn('consent-delete-no-op')) for (const consent of consents) store.deleteConsent(consent.consent_id);
     return { status: 200 };
   };
   /**
@@ -48,7 +49,8 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
    * admin token any app of its tenant.
    */
   const manageScope = (call: OperationCall): Scope => {
-    const appId = queryString(call.query, 'app_id');
+    const appId =
+      queryString(call.query, 'app_id') ?? (faults.isOn('manage-app-id-optional') ? call.principal.appId : undefined);
     if (appId === undefined || appId === '') throw badRequest('app_id is required');
     if (call.principal.type !== 'admin' && appId !== call.principal.appId) {
       throw forbidden(`a client token of app ${call.principal.appId} cannot manage the consents of app ${appId}`);
@@ -63,7 +65,14 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   };
 
   return {
-    'CONSENTS-LIST': (call) => ({ status: 200, result: consentsIn(tokenScope(call), filtersOf(call)) }),
+    'CONSENTS-LIST': (call) => {
+      if (faults.isOn('user-filter-500') && call.query['user_id'] !== undefined) throw new TypeError('no user index');
+      const consents = consentsIn(tokenScope(call), filtersOf(call));
+      return {
+        status: 200,
+        result: faults.isOn('consents-list-client-name') ? consents.map(withClientName) : consents,
+      };
+    },
 
     'CONSENTS-GET': (call) => {
       const id = call.params['consentId'] ?? '';
@@ -80,7 +89,11 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'MANAGE-CONSENTS-LIST': (call) => {
       const scope = manageScope(call);
-      return { status: 200, result: consentsIn(scope, filtersOf(call)).map(withClientName) };
+      const consents = consentsIn(scope, filtersOf(call));
+      return {
+        status: 200,
+        result: faults.isOn('manage-list-no-client-name') ? consents : consents.map(withClientName),
+      };
     },
 
     'MANAGE-CONSENTS-DELETE': (call) => {
@@ -91,15 +104,15 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'ME-CONSENTS-LIST': (call) => {
       const userId = call.principal.subject;
-      return { status: 200, result: consentsIn(tokenScope(call), (c) => c.user_id === userId) };
+      const own = (c: ConsentRecord): boolean => c.user_id === userId || faults.isOn('me-leaks-other-users');
+      return { status: 200, result: consentsIn(tokenScope(call), own) };
     },
 
     'ME-CONSENTS-REVOKE': (call) => {
       const userId = call.principal.subject;
-      return deleteAll(
-        consentsIn(tokenScope(call), pairMatch(call, userId)),
-        "this client among the caller's consents",
-      );
+      const anyUser = (c: ConsentRecord): boolean => c.client_id === call.params['clientId'];
+      const match = faults.isOn('me-revokes-other-users') ? anyUser : pairMatch(call, userId);
+      return deleteAll(consentsIn(tokenScope(call), match), "this client among the caller's consents");
     },
   };
 }

@@ -3,38 +3,162 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FAULTS, faultSwitch } from '../../reference/faults.js';
-import { ALL_PERMS, caller, referenceApp, type Call } from './helpers/harness.js';
+import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from './helpers/harness.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
-import type { TestTokenOptions } from './helpers/tokens.js';
+import { unsignedToken, type TestTokenOptions } from './helpers/tokens.js';
 
 const token: TestTokenOptions = { tenant: 'tenant-f', app: 'app-f', perms: ALL_PERMS };
 const body = { name: 'Faulty', redirect_uris: [], ciba_authorization: { enabled: true, login_uri: 'https://l' } };
+const consentOf = (user: string, client = 'client-f') =>
+  ({ tenant_id: 'tenant-f', app_id: 'app-f', client_id: client, user_id: user }) as const;
+const userToken = (user: string): TestTokenOptions => ({ ...token, type: 'user', user, perms: [] });
+
+async function created(call: Call, extra: Record<string, unknown> = {}): Promise<string> {
+  const reply = await call('POST', '/v1/clients', { token, body: { ...body, ...extra } });
+  return reply.body.result.client_id as string;
+}
+const status = async (call: Call, method: string, url: string, options: Parameters<Call>[2] = { token }) =>
+  (await call(method, url, options)).status;
 
 /**
  * One probe per fault: a short request sequence whose observable outcome differs between the clean reference and
  * the reference with that fault on. Adding a fault without a probe fails the "every fault" test below.
  */
 const PROBES: Record<string, (call: Call) => Promise<unknown>> = {
+  // status codes
   'create-status-200': async (call) => (await call('POST', '/v1/clients', { token, body })).status,
-  'no-permission-check': async (call) =>
-    (await call('POST', '/v1/clients', { token: { ...token, perms: ['apps:read'] }, body })).status,
-  'no-tenant-check': async (call) => {
-    const created = await call('POST', '/v1/clients', { token, body });
-    const intruder = { ...token, tenant: 'tenant-other' };
-    return (await call('GET', `/v1/clients/${created.body.result.client_id}`, { token: intruder })).status;
+  'delete-status-200': async (call) => status(call, 'DELETE', `/v1/clients/${await created(call)}`),
+  'client-not-found-400': (call) => status(call, 'GET', '/v1/clients/no-such-client'),
+  'delete-all-empty-204': (call) => status(call, 'DELETE', '/v1/clients'),
+  'consent-no-match-200': (call) => status(call, 'DELETE', '/v1/consents/clients/client-f/users/nobody'),
+  'invalid-token-403': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, expiresIn: -60 } }),
+  // response shape
+  'envelope-missing': async (call) =>
+    Object.keys((await call('GET', `/v1/clients/${await created(call)}`, { token })).body),
+  'client-secret-missing': async (call) =>
+    typeof (await call('POST', '/v1/clients', { token, body })).body.result.client_secret,
+  'not-found-body-wrong': async (call) => (await call('GET', '/v1/clients/no-such-client', { token })).body,
+  'conflict-body-bare': async (call) => {
+    await created(call);
+    return (await call('POST', '/v1/clients', { token, body })).body;
   },
+  'manage-list-no-client-name': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    return Object.keys((await call('GET', '/v1/manage/consents?app_id=app-f', { token })).body.result[0]);
+  },
+  'consents-list-client-name': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    return Object.keys((await call('GET', '/v1/consents', { token })).body.result[0]);
+  },
+  // input validation
+  'name-not-required': (call) => status(call, 'POST', '/v1/clients', { token, body: { redirect_uris: [] } }),
+  'enum-not-enforced': (call) =>
+    status(call, 'POST', '/v1/clients', { token, body: { ...body, client_type: 'toaster' } }),
+  'userinfo-conflict-accepted': (call) => {
+    const conflict = { ...body, default_user_info_claims: ['email'], sync_id_token_claims_to_userinfo: true };
+    return status(call, 'POST', '/v1/clients', { token, body: conflict });
+  },
+  'duplicate-name-accepted': async (call) => {
+    await created(call);
+    return status(call, 'POST', '/v1/clients', { token, body });
+  },
+  'manage-app-id-optional': (call) => status(call, 'GET', '/v1/manage/consents'),
+  // persistence
   'put-merges-objects': async (call) => {
-    const created = await call('POST', '/v1/clients', { token, body });
-    const id = created.body.result.client_id as string;
+    const id = await created(call);
     const put = await call('PUT', `/v1/clients/${id}`, { token, body: { ciba_authorization: { enabled: false } } });
     return put.body.result.ciba_authorization;
   },
+  'put-resets-omitted': async (call) => {
+    const id = await created(call, { description: 'kept' });
+    await call('PUT', `/v1/clients/${id}`, { token, body: { name: 'Renamed' } });
+    return (await call('GET', `/v1/clients/${id}`, { token })).body.result.description;
+  },
+  'update-not-persisted': async (call) => {
+    const id = await created(call);
+    await call('PUT', `/v1/clients/${id}`, { token, body: { description: 'new' } });
+    return (await call('GET', `/v1/clients/${id}`, { token })).body.result.description;
+  },
+  'resources-appended': async (call) => {
+    const id = await created(call);
+    await call('PUT', `/v1/clients/${id}/resources`, { token, body: { resource_ids: ['r1'] } });
+    return (await call('PUT', `/v1/clients/${id}/resources`, { token, body: { resource_ids: ['r2'] } })).body;
+  },
+  'defaults-not-applied': async (call) => {
+    const id = await created(call);
+    return (await call('GET', `/v1/clients/${id}`, { token })).body.result.client_type;
+  },
   'deleted-client-readable': async (call) => {
-    const created = await call('POST', '/v1/clients', { token, body });
-    const id = created.body.result.client_id as string;
+    const id = await created(call);
     await call('DELETE', `/v1/clients/${id}`, { token });
     return (await call('GET', `/v1/clients/${id}`, { token })).status;
   },
+  'delete-all-no-op': async (call) => {
+    await created(call);
+    await call('DELETE', '/v1/clients', { token });
+    return (await call('GET', '/v1/clients', { token })).body.result.length;
+  },
+  'consent-delete-no-op': async (call) => {
+    const consent = await consentExists(call, consentOf('user-1'));
+    await call('DELETE', '/v1/consents/clients/client-f/users/user-1', { token });
+    return status(call, 'GET', `/v1/consents/${String(consent['consent_id'])}`);
+  },
+  // consent semantics
+  'consent-filters-ignored': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    await consentExists(call, consentOf('user-2'));
+    return (await call('GET', '/v1/consents?user_id=user-1', { token })).body.result.length;
+  },
+  'consent-id-ignored': async (call) => {
+    const first = await consentExists(call, consentOf('user-1'));
+    const second = await consentExists(call, consentOf('user-1'));
+    await call('DELETE', `/v1/consents/clients/client-f/users/user-1?consent_id=${String(first['consent_id'])}`, {
+      token,
+    });
+    return status(call, 'GET', `/v1/consents/${String(second['consent_id'])}`);
+  },
+  'me-leaks-other-users': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    await consentExists(call, consentOf('user-2'));
+    return (await call('GET', '/v1/consents/me', { token: userToken('user-1') })).body.result.length;
+  },
+  'me-revokes-other-users': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    const other = await consentExists(call, consentOf('user-2'));
+    await call('DELETE', '/v1/consents/me/clients/client-f', { token: userToken('user-1') });
+    return status(call, 'GET', `/v1/consents/${String(other['consent_id'])}`);
+  },
+  // auth
+  'missing-token-accepted': (call) => status(call, 'GET', '/v1/clients', {}),
+  'expired-token-accepted': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, expiresIn: -60 } }),
+  'forged-signature-accepted': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, forged: true } }),
+  'alg-none-accepted': (call) =>
+    status(call, 'GET', '/v1/clients', { token: unsignedToken({ tid: 'tenant-f', app_id: 'app-f' }) }),
+  'wrong-audience-accepted': (call) =>
+    status(call, 'GET', '/v1/clients', { token: { ...token, aud: 'https://elsewhere.invalid' } }),
+  'no-permission-check': async (call) =>
+    (await call('POST', '/v1/clients', { token: { ...token, perms: ['apps:read'] }, body })).status,
+  'foreign-app-permission-accepted': (call) =>
+    status(call, 'GET', '/v1/clients', { token: { ...token, perms: ['app-other:read'] } }),
+  'read-permission-writes': (call) =>
+    status(call, 'POST', '/v1/clients', { token: { ...token, perms: ['app-f:read'] }, body }),
+  'no-tenant-check': async (call) => {
+    const id = await created(call);
+    return status(call, 'GET', `/v1/clients/${id}`, { token: { ...token, tenant: 'tenant-other' } });
+  },
+  'no-app-check': async (call) => {
+    const id = await created(call);
+    return status(call, 'GET', `/v1/clients/${id}`, { token: { ...token, app: 'app-other' } });
+  },
+  'user-token-on-clients': (call) => status(call, 'GET', '/v1/clients', { token: userToken('user-1') }),
+  'client-token-on-me': (call) => status(call, 'GET', '/v1/consents/me'),
+  // 5xx on valid input
+  'saml-create-500': (call) =>
+    status(call, 'POST', '/v1/clients', {
+      token,
+      body: { name: 'Saml', authentication_protocol: 'saml', sp_entity_id: 'https://sp.example.test' },
+    }),
+  'user-filter-500': (call) => status(call, 'GET', '/v1/consents?user_id=user-1'),
 };
 
 const apps: FastifyInstance[] = [];
