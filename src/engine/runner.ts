@@ -4,7 +4,7 @@ import type { RunEvent } from '../model/events.js';
 import { loadCatalog } from '../spec/catalog.js';
 import { reproductionCommand } from '../suite/reproduction.js';
 import type { SuiteRunConfig } from '../suite/types.js';
-import { openTarget, probeReachable, type Target } from '../targets/index.js';
+import { openTarget, probeReachable, targetLabelOf, type Target } from '../targets/index.js';
 import { recordsOfTest } from './checkRecords.js';
 import { exitCodeFor } from './exitCode.js';
 import { findPackageRoot, packageVersion, suiteLayout } from './packageRoot.js';
@@ -26,7 +26,9 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   const startedAt = new Date();
   const started = performance.now();
   const catalog = loadCatalog(packageRoot);
-  const targetLabel = config.target.kind === 'embedded' ? 'embedded' : config.target.url;
+  const selectedIds = [...(config.check !== undefined ? [config.check] : []), ...(config.checks ?? [])];
+  const checkFilter = selectedIds.length > 0 ? selectedIds.join(' ') : undefined;
+  const targetLabel = targetLabelOf(config.target);
   const checks: CheckRecord[] = [];
   const observations: Observation[] = [];
   const runErrors: string[] = [];
@@ -75,13 +77,15 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       packageRoot,
       ...(config.target.kind === 'embedded' && config.target.fault !== undefined ? { fault: config.target.fault } : {}),
       ...(unreachable ? { unreachableReason: unreachable } : {}),
+      // Live tokens, the transport policy and the live settings, where the target has them (src/targets).
+      ...target?.suiteConfig,
     };
     await runSuitesInVitest({
       packageRoot,
       layout: suiteLayout(packageRoot),
       suites: config.suites,
       runConfig,
-      ...(config.check !== undefined ? { check: config.check } : {}),
+      ...(selectedIds.length > 0 ? { checks: selectedIds } : {}),
       ...(config.shard ? { shard: config.shard } : {}),
       ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
       ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
@@ -109,7 +113,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
 
   if (checks.length === 0 && runErrors.length === 0) {
     runError(
-      config.check !== undefined ? `no check matched --check ${config.check}` : 'no check ran (no suite files matched)',
+      checkFilter !== undefined ? `no check matched --check ${checkFilter}` : 'no check ran (no suite files matched)',
     );
   }
   const shard = config.shard ? `${config.shard.index}/${config.shard.count}` : undefined;
@@ -131,7 +135,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
     catalog,
     selection: {
       suites: config.suites,
-      ...(config.check !== undefined ? { check: config.check } : {}),
+      ...(checkFilter !== undefined ? { check: checkFilter } : {}),
       ...(shard !== undefined ? { shard } : {}),
     },
   });

@@ -17,6 +17,8 @@ export interface RunConfig {
   readonly strict: boolean;
   /** Only the checks of this requirement id. */
   readonly check?: string;
+  /** Only the checks of these requirement ids (with `check`: the union). For programmatic callers (mutants). */
+  readonly checks?: readonly string[];
   readonly reportDir: string;
   /** 1-based shard of `count`. */
   readonly shard?: { readonly index: number; readonly count: number };

@@ -11,12 +11,18 @@ export interface SuiteRunRequest {
   readonly layout: SuiteLayout;
   /** Suite folder names; empty = all. */
   readonly suites: readonly string[];
-  readonly check?: string;
+  /** Requirement ids whose checks run; absent = all. */
+  readonly checks?: readonly string[];
   readonly shard?: { readonly index: number; readonly count: number };
   readonly runConfig: SuiteRunConfig;
   readonly sink: CheckSink;
   readonly maxWorkers?: number;
   readonly stopSignal?: Promise<void>;
+}
+
+/** One vitest name pattern matching the checks of any of the ids. */
+function requirementsPattern(ids: readonly string[]): RegExp {
+  return new RegExp(ids.map((id) => requirementTestNamePattern(id).source).join('|'));
 }
 
 /**
@@ -59,7 +65,7 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       hookTimeout: testTimeout,
       provide: { cisRun: request.runConfig },
       reporters: [createVitestCheckReporter(request.sink, join(request.packageRoot, layout.dir))],
-      ...(request.check !== undefined ? { testNamePattern: requirementTestNamePattern(request.check) } : {}),
+      ...(request.checks !== undefined ? { testNamePattern: requirementsPattern(request.checks) } : {}),
       ...(request.shard ? { shard: `${request.shard.index}/${request.shard.count}` } : {}),
       ...(request.maxWorkers !== undefined ? { maxWorkers: request.maxWorkers } : {}),
     },
