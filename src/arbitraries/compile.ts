@@ -3,15 +3,26 @@ import { compileArray } from './compileArray.js';
 import { compileObject } from './compileObject.js';
 import { compileNumber, compileString } from './compileScalars.js';
 import {
-  conjunctionKey, declaredTypes, distribute, expand, generatedTypes, keywordsOf, locationOf, memoFor,
-  type CompileContext, type Conjunction,
+  conjunctionKey,
+  declaredTypes,
+  distribute,
+  expand,
+  generatedTypes,
+  keywordsOf,
+  locationOf,
+  memoFor,
+  type CompileContext,
+  type Conjunction,
 } from './conjunction.js';
 import type { JsonType } from './json.js';
 import { matches } from './matches.js';
 import { filterOrDrop, satisfiable, UnsatisfiableSchemaError } from './probe.js';
 import { isAnnotation, rootNode, type SchemaNode } from './schemaNode.js';
 import {
-  resolveArbitraryOptions, type JsonSchema, type SchemaArbitraryConfig, type SchemaArbitraryOptions,
+  resolveArbitraryOptions,
+  type JsonSchema,
+  type SchemaArbitraryConfig,
+  type SchemaArbitraryOptions,
 } from './types.js';
 
 /**
@@ -27,7 +38,11 @@ export function arbitraryFromSchema(schema: JsonSchema, options?: SchemaArbitrar
  * (a client schema is compiled once for the client, the envelope and the list), so a caller that compiles
  * several documents of one set should pass the same config, and give each document its id.
  */
-export function compileSchema(schema: JsonSchema, config: SchemaArbitraryConfig, documentId?: string): fc.Arbitrary<unknown> {
+export function compileSchema(
+  schema: JsonSchema,
+  config: SchemaArbitraryConfig,
+  documentId?: string,
+): fc.Arbitrary<unknown> {
   return compileNodes([rootNode(schema, documentId)], { config, depth: 0 });
 }
 
@@ -64,7 +79,7 @@ function compileFresh(input: Conjunction, ctx: CompileContext): fc.Arbitrary<unk
         ),
       )
     : compileLeaf(nodes, ctx, at);
-  return withDefault(nodes, arb, ctx, at);
+  return withDefault(nodes, arb, ctx);
 }
 
 function compileLeaf(nodes: SchemaNode[], ctx: CompileContext, at: string): fc.Arbitrary<unknown> {
@@ -73,7 +88,8 @@ function compileLeaf(nodes: SchemaNode[], ctx: CompileContext, at: string): fc.A
   if (enumerated) {
     const s = keywordsOf(enumerated);
     const options = ('const' in s ? [s.const] : (s.enum as unknown[])).filter(validAgainstAll);
-    if (options.length === 0) throw new UnsatisfiableSchemaError(`no enum/const value at ${at} fits the other keywords`);
+    if (options.length === 0)
+      throw new UnsatisfiableSchemaError(`no enum/const value at ${at} fits the other keywords`);
     return fc.constantFrom(...options);
   }
   const constraining = nodes.filter((n) => Object.keys(keywordsOf(n)).some((k) => !isAnnotation(k)));
@@ -96,18 +112,25 @@ function compileLeaf(nodes: SchemaNode[], ctx: CompileContext, at: string): fc.A
 
 function compileType(type: JsonType, nodes: SchemaNode[], ctx: CompileContext, at: string): fc.Arbitrary<unknown> {
   switch (type) {
-    case 'null': return fc.constant(null);
-    case 'boolean': return fc.boolean();
-    case 'string': return compileString(nodes, at);
-    case 'integer': return compileNumber(nodes, true, at);
-    case 'number': return compileNumber(nodes, false, at);
-    case 'array': return compileArray(nodes, ctx, at);
-    case 'object': return compileObject(nodes, ctx, at);
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'string':
+      return compileString(nodes, at);
+    case 'integer':
+      return compileNumber(nodes, true, at);
+    case 'number':
+      return compileNumber(nodes, false, at);
+    case 'array':
+      return compileArray(nodes, ctx, at);
+    case 'object':
+      return compileObject(nodes, ctx, at);
   }
 }
 
 /** A schema's `default` is a value real clients send: use it about one time in five. */
-function withDefault(nodes: SchemaNode[], arb: fc.Arbitrary<unknown>, ctx: CompileContext, at: string) {
+function withDefault(nodes: SchemaNode[], arb: fc.Arbitrary<unknown>, ctx: CompileContext) {
   const holder = nodes.find((n) => 'default' in keywordsOf(n));
   if (!holder) return arb;
   const value = keywordsOf(holder).default;

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { compileNodes } from './compile.js';
-import { declaredTypes, deeper, expand, keywordsOf, numbersOf, type CompileContext, type Conjunction } from './conjunction.js';
+import {
+  declaredTypes,
+  deeper,
+  expand,
+  keywordsOf,
+  numbersOf,
+  type CompileContext,
+  type Conjunction,
+} from './conjunction.js';
 import { canonicalJson } from './json.js';
 import { filterOrDrop, UnsatisfiableSchemaError } from './probe.js';
 import { childNode, type SchemaNode } from './schemaNode.js';
@@ -72,7 +80,11 @@ export function distinctItemBound(shape: ArrayShape, ctx: CompileContext): numbe
 
 /** Arrays of valid items with `minLength..maxLength` elements, unique when the schema says so. */
 export function itemsArray(
-  shape: ArrayShape, ctx: CompileContext, at: string, minLength: number, maxLength: number,
+  shape: ArrayShape,
+  ctx: CompileContext,
+  at: string,
+  minLength: number,
+  maxLength: number,
 ): fc.Arbitrary<unknown[]> {
   if (shape.unique && minLength > distinctItemBound(shape, ctx))
     throw new UnsatisfiableSchemaError(`${minLength} unique items cannot be made from the items schema at ${at}`);
@@ -88,15 +100,24 @@ export function itemsArray(
  * item for each `contains` schema, inserted at a generated position.
  */
 export function validArray(
-  shape: ArrayShape, ctx: CompileContext, at: string, minLength: number, maxLength: number,
+  shape: ArrayShape,
+  ctx: CompileContext,
+  at: string,
+  minLength: number,
+  maxLength: number,
 ): fc.Arbitrary<unknown[]> {
   const wanted = shape.contains.length;
   if (wanted === 0) return itemsArray(shape, ctx, at, minLength, maxLength);
-  if (maxLength < wanted) throw new UnsatisfiableSchemaError(`room for ${maxLength} items but ${wanted} contains at ${at}`);
+  if (maxLength < wanted)
+    throw new UnsatisfiableSchemaError(`room for ${maxLength} items but ${wanted} contains at ${at}`);
   const inner = deeper(ctx, at);
   const containing = shape.contains.map((node) => compileNodes([node, ...shape.items], inner));
   const arrays = fc
-    .tuple(itemsArray(shape, ctx, at, Math.max(0, minLength - wanted), maxLength - wanted), fc.tuple(...containing), fc.nat())
+    .tuple(
+      itemsArray(shape, ctx, at, Math.max(0, minLength - wanted), maxLength - wanted),
+      fc.tuple(...containing),
+      fc.nat(),
+    )
     .map(([items, extra, position]) => {
       const out = [...items];
       for (const item of extra) out.splice(position % (out.length + 1), 0, item);

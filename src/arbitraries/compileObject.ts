@@ -38,7 +38,9 @@ export function objectShape(nodes: Conjunction): ObjectShape {
 
 /** Per member, the arbitrary of its valid values; optional members are left out past `maxDepth`. */
 export function memberArbitraries(
-  shape: ObjectShape, ctx: CompileContext, at: string,
+  shape: ObjectShape,
+  ctx: CompileContext,
+  at: string,
 ): Record<string, fc.Arbitrary<unknown>> {
   const inner = deeper(ctx, at);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
@@ -70,5 +72,7 @@ export function compileObject(nodes: Conjunction, ctx: CompileContext, at: strin
 
 /** Member names the schema does not declare. */
 export function extraKeyArbitrary(shape: ObjectShape): fc.Arbitrary<string> {
-  return wordOf('abcdefghijklmnopqrstuvwxyz_', 16).filter((key) => !shape.properties.has(key) && !shape.required.has(key));
+  return wordOf('abcdefghijklmnopqrstuvwxyz_', 16).filter(
+    (key) => !shape.properties.has(key) && !shape.required.has(key),
+  );
 }

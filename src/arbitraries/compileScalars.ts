@@ -24,9 +24,12 @@ export function compileString(nodes: Conjunction, at: string): fc.Arbitrary<stri
   const patterns = stringsOf(nodes, 'pattern').map((p) => new RegExp(p, 'u'));
   const fits = (s: string, skipFormat?: string, skipPattern?: RegExp) => {
     const length = codePointLength(s);
-    return length >= min && (max === undefined || length <= max)
-      && formats.every((f) => f === skipFormat || conformsToFormat(f, s))
-      && patterns.every((p) => p === skipPattern || p.test(s));
+    return (
+      length >= min &&
+      (max === undefined || length <= max) &&
+      formats.every((f) => f === skipFormat || conformsToFormat(f, s)) &&
+      patterns.every((p) => p === skipPattern || p.test(s))
+    );
   };
   if (formats.length > 0) {
     const [format] = formats as [string];
@@ -77,7 +80,12 @@ export function numberBounds(nodes: Conjunction): NumberBounds {
     ...numbersOf(nodes, 'maximum').map((v) => ({ v, excluded: false })),
     ...numbersOf(nodes, 'exclusiveMaximum').map((v) => ({ v, excluded: true })),
   ].sort((a, b) => a.v - b.v || Number(b.excluded) - Number(a.excluded));
-  return { min: lows[0]?.v, minExcluded: lows[0]?.excluded ?? false, max: highs[0]?.v, maxExcluded: highs[0]?.excluded ?? false };
+  return {
+    min: lows[0]?.v,
+    minExcluded: lows[0]?.excluded ?? false,
+    max: highs[0]?.v,
+    maxExcluded: highs[0]?.excluded ?? false,
+  };
 }
 
 /** Integers, or (for `number`) integers and fractions, within the bounds. */
@@ -88,12 +96,19 @@ export function compileNumber(nodes: Conjunction, integerOnly: boolean, at: stri
   // Unbounded sides stay in the 32-bit range real APIs use, unless a bound lies beyond it.
   const lo = intMin ?? Math.min(-0x80000000, intMax ?? 0);
   const hi = intMax ?? Math.max(0x7fffffff, intMin ?? 0);
-  const integers = lo <= hi ? fc.integer({ min: Math.max(lo, Number.MIN_SAFE_INTEGER), max: Math.min(hi, Number.MAX_SAFE_INTEGER) }) : undefined;
+  const integers =
+    lo <= hi
+      ? fc.integer({ min: Math.max(lo, Number.MIN_SAFE_INTEGER), max: Math.min(hi, Number.MAX_SAFE_INTEGER) })
+      : undefined;
   if (integerOnly) {
     if (!integers) throw new UnsatisfiableSchemaError(`no integer within the bounds at ${at}`);
     return integers;
   }
-  if (b.min !== undefined && b.max !== undefined && (b.min > b.max || (b.min === b.max && (b.minExcluded || b.maxExcluded))))
+  if (
+    b.min !== undefined &&
+    b.max !== undefined &&
+    (b.min > b.max || (b.min === b.max && (b.minExcluded || b.maxExcluded)))
+  )
     throw new UnsatisfiableSchemaError(`no number within the bounds at ${at}`);
   const doubles = fc.double({
     noNaN: true,

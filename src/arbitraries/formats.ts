@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import formatsModule from 'ajv-formats/dist/formats.js';
-
-// ajv-formats is CommonJS; under NodeNext its named exports sit on the default import (TOOLCHAIN §2 #8).
-const { fullFormats } = formatsModule as unknown as typeof import('ajv-formats/dist/formats.js');
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 /** Dates stay within four-digit years so `toISOString()` keeps the RFC 3339 shape ajv-formats accepts. */
 const DATE_RANGE = { min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z') };

@@ -5,5 +5,11 @@ export { createSchemaArbitraries } from './registry.js';
 export type { FileArbitraryOptions, FileMutationOptions, SchemaArbitraries } from './registry.js';
 export { MUTATION_KINDS } from './types.js';
 export type {
-  InvalidCase, JsonSchema, MutationKind, MutationLabel, MutationOptions, SchemaArbitraryOptions, SchemaResolver,
+  InvalidCase,
+  JsonSchema,
+  MutationKind,
+  MutationLabel,
+  MutationOptions,
+  SchemaArbitraryOptions,
+  SchemaResolver,
 } from './types.js';

@@ -74,7 +74,8 @@ function matchesArray(node: SchemaNode, value: unknown[], config: SchemaArbitrar
   if (typeof s.minItems === 'number' && value.length < s.minItems) return false;
   if (typeof s.maxItems === 'number' && value.length > s.maxItems) return false;
   if (s.uniqueItems === true && new Set(value.map(canonicalJson)).size !== value.length) return false;
-  if (s.contains !== undefined && !value.some((item) => matches(childNode(node, 'contains'), item, config))) return false;
+  if (s.contains !== undefined && !value.some((item) => matches(childNode(node, 'contains'), item, config)))
+    return false;
   const prefix = Array.isArray(s.prefixItems) ? s.prefixItems.length : 0;
   for (let i = 0; i < value.length; i++) {
     if (i < prefix) {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import {
-  conjunctionKey, distribute, expand, keywordsOf, locationOf, memoFor,
-  type Alternative, type CompileContext, type Conjunction,
+  conjunctionKey,
+  distribute,
+  expand,
+  keywordsOf,
+  locationOf,
+  memoFor,
+  type Alternative,
+  type CompileContext,
+  type Conjunction,
 } from './conjunction.js';
 import { matches } from './matches.js';
 import { arraySites, objectSites } from './mutateContainers.js';
@@ -9,7 +16,13 @@ import { dropIfUnsatisfiable, enumSites, numberSites, stringSites, typeSites } f
 import { filterOrDrop } from './probe.js';
 import { rootNode, type SchemaNode } from './schemaNode.js';
 import {
-  MUTATION_KINDS, resolveMutationOptions, type InvalidCase, type JsonSchema, type MutationConfig, type MutationKind, type MutationOptions,
+  MUTATION_KINDS,
+  resolveMutationOptions,
+  type InvalidCase,
+  type JsonSchema,
+  type MutationConfig,
+  type MutationKind,
+  type MutationOptions,
 } from './types.js';
 
 /** One place a value can be broken, and how: its values carry a label whose path is relative to the node. */
@@ -38,7 +51,11 @@ export function invalidFromSchema(schema: JsonSchema, options?: MutationOptions)
 }
 
 /** `invalidFromSchema` with resolved options; calls sharing one config share their compiled parts. */
-export function mutateSchema(schema: JsonSchema, config: MutationConfig, documentId?: string): fc.Arbitrary<InvalidCase> {
+export function mutateSchema(
+  schema: JsonSchema,
+  config: MutationConfig,
+  documentId?: string,
+): fc.Arbitrary<InvalidCase> {
   const root = rootNode(schema, documentId);
   const sites = mutationSites([root], { config, depth: 0 });
   if (sites.length === 0) {

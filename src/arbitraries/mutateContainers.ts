@@ -34,27 +34,42 @@ export function objectSites(nodes: Conjunction, ctx: MutateContext): MutationSit
   const sites: MutationSite[] = [];
   if (ctx.config.kinds.has('missing-required'))
     for (const key of shape.required)
-      sites.push(site('missing-required', without(key).map((value) => ({
-        value,
-        label: label('missing-required', `/${escapePointer(key)}`, 'required'),
-      }))));
+      sites.push(
+        site(
+          'missing-required',
+          without(key).map((value) => ({
+            value,
+            label: label('missing-required', `/${escapePointer(key)}`, 'required'),
+          })),
+        ),
+      );
   if (shape.closedBy && ctx.config.kinds.has('forbidden-extra')) {
     const declared = new Set([...shape.properties.keys(), ...shape.required]);
     const name = extraMemberName(declared);
-    sites.push(site('forbidden-extra', fc.tuple(without(undefined), extraValue).map(([value, extra]) => ({
-      value: { ...value, [name]: extra },
-      label: label('forbidden-extra', `/${escapePointer(name)}`, 'additionalProperties'),
-    }))));
+    sites.push(
+      site(
+        'forbidden-extra',
+        fc.tuple(without(undefined), extraValue).map(([value, extra]) => ({
+          value: { ...value, [name]: extra },
+          label: label('forbidden-extra', `/${escapePointer(name)}`, 'additionalProperties'),
+        })),
+      ),
+    );
   }
   if (ctx.depth >= ctx.config.maxDepth) return sites;
   const inner: MutateContext = { config: ctx.config, depth: deeper(ctx, at).depth };
   for (const [key, memberNodes] of shape.properties) {
     const others = without(key);
     for (const memberSite of mutationSites(memberNodes, inner))
-      sites.push(site(memberSite.kind, fc.tuple(others, memberSite.arbitrary).map(([value, c]) => ({
-        value: { ...value, [key]: c.value },
-        label: { ...c.label, path: `/${escapePointer(key)}${c.label.path}` },
-      }))));
+      sites.push(
+        site(
+          memberSite.kind,
+          fc.tuple(others, memberSite.arbitrary).map(([value, c]) => ({
+            value: { ...value, [key]: c.value },
+            label: { ...c.label, path: `/${escapePointer(key)}${c.label.path}` },
+          })),
+        ),
+      );
   }
   return sites;
 }
@@ -67,12 +82,34 @@ export function arraySites(nodes: Conjunction, ctx: MutateContext): MutationSite
   const kinds = ctx.config.kinds;
   const sites: MutationSite[] = [];
   const { maxItems, minItems } = shape;
-  if (maxItems !== undefined && kinds.has('too-many-items') && !(shape.unique && maxItems + 1 > distinctItemBound(shape, ctx)))
-    sites.push(...dropIfUnsatisfiable(() => site('too-many-items', validArray(shape, ctx, at, maxItems + 1, maxItems + 2)
-      .map((value) => ({ value, label: label('too-many-items', '', 'maxItems') })))));
+  if (
+    maxItems !== undefined &&
+    kinds.has('too-many-items') &&
+    !(shape.unique && maxItems + 1 > distinctItemBound(shape, ctx))
+  )
+    sites.push(
+      ...dropIfUnsatisfiable(() =>
+        site(
+          'too-many-items',
+          validArray(shape, ctx, at, maxItems + 1, maxItems + 2).map((value) => ({
+            value,
+            label: label('too-many-items', '', 'maxItems'),
+          })),
+        ),
+      ),
+    );
   if (minItems > 0 && kinds.has('too-short'))
-    sites.push(...dropIfUnsatisfiable(() => site('too-short', validArray(shape, ctx, at, 0, minItems - 1)
-      .map((value) => ({ value, label: label('too-short', '', 'minItems') })))));
+    sites.push(
+      ...dropIfUnsatisfiable(() =>
+        site(
+          'too-short',
+          validArray(shape, ctx, at, 0, minItems - 1).map((value) => ({
+            value,
+            label: label('too-short', '', 'minItems'),
+          })),
+        ),
+      ),
+    );
   // Items under `prefixItems` are left alone: no schema here uses tuples, and `items` sites cover the rest.
   if (shape.prefix.length > 0 || shape.items.length === 0 || ctx.depth >= ctx.config.maxDepth) return sites;
   if (maxItems === 0) return sites;

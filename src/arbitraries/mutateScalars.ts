@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { compileString, lengthBounds, numberBounds } from './compileScalars.js';
-import { declaredTypes, generatedTypes, keywordsOf, locationOf, stringsOf, without, type Conjunction } from './conjunction.js';
+import {
+  declaredTypes,
+  generatedTypes,
+  keywordsOf,
+  locationOf,
+  stringsOf,
+  without,
+  type Conjunction,
+} from './conjunction.js';
 import { badFormatValues, conformsToFormat } from './formats.js';
 import { codePointLength, deepEqual } from './json.js';
 import { matches } from './matches.js';
@@ -17,7 +25,10 @@ const WRONG = {
   integer: smallInteger,
   fraction: smallInteger.map((n) => n + 0.5),
   boolean: fc.boolean(),
-  object: fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2, noNullPrototype: true }),
+  object: fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), {
+    maxKeys: 2,
+    noNullPrototype: true,
+  }),
   array: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
 };
 
@@ -64,16 +75,28 @@ export function enumSites(nodes: Conjunction, ctx: MutateContext): MutationSite[
   const candidates: fc.Arbitrary<unknown>[] = [];
   if (strings.length > 0) {
     // Near misses first (a case change, a suffix), as a careless server would accept them.
-    const nearMiss = fc.tuple(fc.constantFrom(...strings), fc.boolean()).map(([v, upper]) => (upper ? v.toUpperCase() : `${v}_x`));
+    const nearMiss = fc
+      .tuple(fc.constantFrom(...strings), fc.boolean())
+      .map(([v, upper]) => (upper ? v.toUpperCase() : `${v}_x`));
     candidates.push(nearMiss, someString);
   }
-  if (numbers.length > 0) candidates.push(smallInteger, fc.constantFrom(...numbers).map((n) => n + 1));
+  if (numbers.length > 0)
+    candidates.push(
+      smallInteger,
+      fc.constantFrom(...numbers).map((n) => n + 1),
+    );
   if (listed.some((v) => typeof v === 'boolean')) candidates.push(fc.boolean());
   if (candidates.length === 0) candidates.push(fc.constant('not-a-listed-value'));
   const rest = nodes.map((n) => (n === enumerated ? without(n, 'enum', 'const') : n));
   const breaksOnlyEnum = (v: unknown) =>
     !listed.some((option) => deepEqual(option, v)) && rest.every((n) => matches(n, v, ctx.config));
-  return dropIfUnsatisfiable(() => site('outside-enum', keyword, filterOrDrop(fc.oneof(...candidates), breaksOnlyEnum, `outside-enum at ${locationOf(nodes)}`)));
+  return dropIfUnsatisfiable(() =>
+    site(
+      'outside-enum',
+      keyword,
+      filterOrDrop(fc.oneof(...candidates), breaksOnlyEnum, `outside-enum at ${locationOf(nodes)}`),
+    ),
+  );
 }
 
 /** too-long, too-short, bad-format for strings. */
@@ -85,11 +108,27 @@ export function stringSites(nodes: Conjunction, ctx: MutateContext): MutationSit
   const sites: MutationSite[] = [];
   const valid = () => compileString(nodes, at);
   if (max !== undefined && kinds.has('too-long'))
-    sites.push(...dropIfUnsatisfiable(() => site('too-long', 'maxLength',
-      fc.tuple(valid(), fc.nat({ max: 8 })).map(([s, extra]) => s + 'x'.repeat(max + 1 + extra - codePointLength(s))))));
+    sites.push(
+      ...dropIfUnsatisfiable(() =>
+        site(
+          'too-long',
+          'maxLength',
+          fc
+            .tuple(valid(), fc.nat({ max: 8 }))
+            .map(([s, extra]) => s + 'x'.repeat(max + 1 + extra - codePointLength(s))),
+        ),
+      ),
+    );
   if (min > 0 && kinds.has('too-short'))
-    sites.push(...dropIfUnsatisfiable(() => site('too-short', 'minLength',
-      fc.tuple(valid(), fc.nat({ max: min - 1 })).map(([s, keep]) => Array.from(s).slice(0, keep).join('')))));
+    sites.push(
+      ...dropIfUnsatisfiable(() =>
+        site(
+          'too-short',
+          'minLength',
+          fc.tuple(valid(), fc.nat({ max: min - 1 })).map(([s, keep]) => Array.from(s).slice(0, keep).join('')),
+        ),
+      ),
+    );
   const [format] = stringsOf(nodes, 'format');
   if (format !== undefined && kinds.has('bad-format')) {
     const bad = badFormatValues(format, at).filter((v) => !conformsToFormat(format, v));
@@ -101,7 +140,10 @@ export function stringSites(nodes: Conjunction, ctx: MutateContext): MutationSit
 
 /** The first value past a bound (often: it is the one an off-by-one check lets through), or one further out. */
 function pastEdge(edge: number, direction: 1 | -1): fc.Arbitrary<number> {
-  return fc.oneof(fc.constant(edge), fc.integer({ min: 1, max: 1000 }).map((k) => edge + direction * k));
+  return fc.oneof(
+    fc.constant(edge),
+    fc.integer({ min: 1, max: 1000 }).map((k) => edge + direction * k),
+  );
 }
 
 /** below-minimum and above-maximum, just past the bound or further. */
@@ -112,11 +154,23 @@ export function numberSites(nodes: Conjunction, ctx: MutateContext): MutationSit
   const b = numberBounds(nodes);
   const sites: MutationSite[] = [];
   if (b.min !== undefined && ctx.config.kinds.has('below-minimum')) {
-    const edge = integerOnly ? (b.minExcluded ? Math.floor(b.min) : Math.ceil(b.min) - 1) : b.minExcluded ? b.min : b.min - 1;
+    const edge = integerOnly
+      ? b.minExcluded
+        ? Math.floor(b.min)
+        : Math.ceil(b.min) - 1
+      : b.minExcluded
+        ? b.min
+        : b.min - 1;
     sites.push(site('below-minimum', b.minExcluded ? 'exclusiveMinimum' : 'minimum', pastEdge(edge, -1)));
   }
   if (b.max !== undefined && ctx.config.kinds.has('above-maximum')) {
-    const edge = integerOnly ? (b.maxExcluded ? Math.ceil(b.max) : Math.floor(b.max) + 1) : b.maxExcluded ? b.max : b.max + 1;
+    const edge = integerOnly
+      ? b.maxExcluded
+        ? Math.ceil(b.max)
+        : Math.floor(b.max) + 1
+      : b.maxExcluded
+        ? b.max
+        : b.max + 1;
     sites.push(site('above-maximum', b.maxExcluded ? 'exclusiveMaximum' : 'maximum', pastEdge(edge, 1)));
   }
   return sites;

@@ -22,7 +22,10 @@ const PROBE_RUNS = 24;
  * that branch (or reports it, if nothing is left).
  */
 export function filterOrDrop<T>(
-  arb: fc.Arbitrary<T>, keep: (value: T) => boolean, what: string, runs = PROBE_RUNS,
+  arb: fc.Arbitrary<T>,
+  keep: (value: T) => boolean,
+  what: string,
+  runs = PROBE_RUNS,
 ): fc.Arbitrary<T> {
   // One value per seed, stopping at the first that passes: most filters pass at once, so this stays cheap.
   // Unbiased: the first value of a run is biased towards the same small shapes every time (e.g. every
@@ -50,6 +53,7 @@ export function satisfiable<T>(builders: readonly (() => T)[], what: string): T[
       reasons.push(error.message);
     }
   }
-  if (out.length === 0) throw new UnsatisfiableSchemaError(reasons.length > 0 ? `${what}: ${reasons.join('; ')}` : what);
+  if (out.length === 0)
+    throw new UnsatisfiableSchemaError(reasons.length > 0 ? `${what}: ${reasons.join('; ')}` : what);
   return out;
 }

@@ -3,8 +3,12 @@ import type { SchemaRegistry } from '../spec/schemas.js';
 import { compileSchema } from './compile.js';
 import { mutateSchema } from './mutate.js';
 import {
-  resolveArbitraryOptions, resolveMutationOptions,
-  type InvalidCase, type JsonSchema, type MutationOptions, type SchemaArbitraryOptions,
+  resolveArbitraryOptions,
+  resolveMutationOptions,
+  type InvalidCase,
+  type JsonSchema,
+  type MutationOptions,
+  type SchemaArbitraryOptions,
 } from './types.js';
 
 /** The options a caller may still set when the registry supplies `resolve` and `documentId`. */
@@ -36,8 +40,12 @@ export function createSchemaArbitraries(registry: Pick<SchemaRegistry, 'schema'>
     once(`mutation config ${JSON.stringify(options)}`, () => resolveMutationOptions({ ...options, resolve }));
   return {
     valid: (file, options = {}) =>
-      once(`valid ${file} ${JSON.stringify(options)}`, () => compileSchema(registry.schema(file), validConfig(options), file)),
+      once(`valid ${file} ${JSON.stringify(options)}`, () =>
+        compileSchema(registry.schema(file), validConfig(options), file),
+      ),
     invalid: (file, options = {}) =>
-      once(`invalid ${file} ${JSON.stringify(options)}`, () => mutateSchema(registry.schema(file), mutationConfig(options), file)),
+      once(`invalid ${file} ${JSON.stringify(options)}`, () =>
+        mutateSchema(registry.schema(file), mutationConfig(options), file),
+      ),
   };
 }

@@ -19,15 +19,51 @@ export type SchemaObject = { readonly [keyword: string]: unknown };
 
 /** Keywords that change nothing about which values are valid. `x-*` extensions are annotations too. */
 const ANNOTATIONS = new Set([
-  '$schema', '$id', '$comment', '$defs', 'title', 'description', 'examples', 'deprecated', 'readOnly', 'writeOnly',
-  'default', 'contentMediaType', 'contentEncoding',
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'title',
+  'description',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'default',
+  'contentMediaType',
+  'contentEncoding',
 ]);
 
 /** Keywords the compiler and the mutator understand. Anything else is an error, so a new keyword is noticed. */
 const SUPPORTED = new Set([
-  '$ref', 'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'prefixItems',
-  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'format', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else',
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'format',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
 ]);
 
 export function isAnnotation(keyword: string): boolean {
@@ -66,7 +102,11 @@ function makeChild(node: SchemaNode, segments: (string | number)[], schema: unkn
     throw new Error(`${node.at}/${segments.join('/')} is not a schema`);
   if (typeof schema === 'object' && '$id' in schema)
     throw new Error(`${node.at}/${segments.join('/')}: a nested $id is not supported (only at a document's root)`);
-  return { schema: schema as JsonSchema, doc: node.doc, at: `${node.at}/${segments.map((s) => escapePointer(String(s))).join('/')}` };
+  return {
+    schema: schema as JsonSchema,
+    doc: node.doc,
+    at: `${node.at}/${segments.map((s) => escapePointer(String(s))).join('/')}`,
+  };
 }
 
 /** Throws on the first keyword that is neither supported nor an annotation, naming it and where it is. */

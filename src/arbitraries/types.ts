@@ -72,8 +72,10 @@ export interface MutationConfig extends SchemaArbitraryConfig {
 export function resolveArbitraryOptions(options: SchemaArbitraryOptions = {}): SchemaArbitraryConfig {
   const maxDepth = options.maxDepth ?? 8;
   const maxItems = options.maxItems ?? 4;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new Error(`maxDepth must be a positive integer, got ${maxDepth}`);
-  if (!Number.isInteger(maxItems) || maxItems < 0) throw new Error(`maxItems must be a non-negative integer, got ${maxItems}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 1)
+    throw new Error(`maxDepth must be a positive integer, got ${maxDepth}`);
+  if (!Number.isInteger(maxItems) || maxItems < 0)
+    throw new Error(`maxItems must be a non-negative integer, got ${maxItems}`);
   return Object.freeze({ resolve: options.resolve, maxDepth, maxItems });
 }
 

@@ -67,7 +67,9 @@ describe('arbitraryFromSchema: scalar keywords', () => {
   });
   it('a schema without any hint gives assorted JSON values', () => {
     const out = values({ description: 'untyped' });
-    expect(new Set(out.map((v) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v))).size).toBeGreaterThan(3);
+    expect(new Set(out.map((v) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v))).size).toBeGreaterThan(
+      3,
+    );
   });
 });
 
@@ -112,13 +114,21 @@ describe('arbitraryFromSchema: arrays', () => {
     expect(Math.max(...out.map((a) => a.length))).toBe(2);
   });
   it('uniqueItems, also when the items have few values', () => {
-    const out = values({ type: 'array', items: { enum: ['a', 'b', 'c'] }, uniqueItems: true, maxItems: 5 }) as unknown[][];
+    const out = values({
+      type: 'array',
+      items: { enum: ['a', 'b', 'c'] },
+      uniqueItems: true,
+      maxItems: 5,
+    }) as unknown[][];
     expect(out.every((a) => new Set(a).size === a.length)).toBe(true);
     expect(out.some((a) => a.length === 3)).toBe(true);
   });
   it('prefixItems types each position', () => {
     const out = values({
-      type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false, minItems: 2,
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: 'integer' }],
+      items: false,
+      minItems: 2,
     }) as unknown[][];
     expect(out.every((a) => a.length === 2 && typeof a[0] === 'string' && Number.isInteger(a[1]))).toBe(true);
   });
@@ -145,7 +155,11 @@ describe('arbitraryFromSchema: combinators', () => {
     const out = values({
       allOf: [
         { type: 'object', required: ['a'], properties: { a: { type: 'string' } } },
-        { type: 'object', required: ['b'], properties: { a: { type: 'string', maxLength: 2 }, b: { type: 'boolean' } } },
+        {
+          type: 'object',
+          required: ['b'],
+          properties: { a: { type: 'string', maxLength: 2 }, b: { type: 'boolean' } },
+        },
       ],
     }) as Record<string, unknown>[];
     expect(out.every((v) => typeof v.a === 'string' && codePoints(v.a) <= 2 && typeof v.b === 'boolean')).toBe(true);
@@ -170,11 +184,20 @@ describe('arbitraryFromSchema: combinators', () => {
 
 describe('arbitraryFromSchema: references', () => {
   it('follows $ref into $defs', () => {
-    const out = values({ $defs: { id: { type: 'string', format: 'uuid' } }, type: 'array', items: { $ref: '#/$defs/id' } });
+    const out = values({
+      $defs: { id: { type: 'string', format: 'uuid' } },
+      type: 'array',
+      items: { $ref: '#/$defs/id' },
+    });
     expect((out as string[][]).flat().every((s) => /^[0-9a-f-]{36}$/i.test(s))).toBe(true);
   });
   it('follows a cross-file $ref through resolve, and #/$defs refs inside that file', () => {
-    const other = { $defs: { n: { type: 'integer', minimum: 7 } }, type: 'object', required: ['n'], properties: { n: { $ref: '#/$defs/n' } } };
+    const other = {
+      $defs: { n: { type: 'integer', minimum: 7 } },
+      type: 'object',
+      required: ['n'],
+      properties: { n: { $ref: '#/$defs/n' } },
+    };
     const arb = arbitraryFromSchema({ $ref: 'other.schema.json' }, { resolve: () => other });
     expect(fc.sample(arb, 50).every((v) => (v as { n: number }).n >= 7)).toBe(true);
   });
@@ -188,8 +211,9 @@ describe('arbitraryFromSchema: references', () => {
 
 describe('arbitraryFromSchema: errors and limits', () => {
   it('an unknown keyword is an error naming the keyword and where it is', () => {
-    expect(() => arbitraryFromSchema({ type: 'object', properties: { a: { type: 'number', multipleOf: 2 } } }))
-      .toThrow(/"multipleOf" at #\/properties\/a/);
+    expect(() => arbitraryFromSchema({ type: 'object', properties: { a: { type: 'number', multipleOf: 2 } } })).toThrow(
+      /"multipleOf" at #\/properties\/a/,
+    );
   });
   it('an unknown format is an error naming it', () => {
     expect(() => arbitraryFromSchema({ type: 'string', format: 'ipv4' })).toThrow(/format "ipv4"/);
@@ -207,12 +231,19 @@ describe('arbitraryFromSchema: errors and limits', () => {
     expect(() => arbitraryFromSchema({ type: 'string', enum: ['a'], default: 'b' })).toThrow(/default "b"/);
   });
   it('past maxDepth optional members are left out, so recursive schemas end', () => {
-    const tree = { $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } }, $ref: '#/$defs/node' };
-    const depth = (v: unknown): number => (v && typeof v === 'object' && 'child' in v ? 1 + depth((v as { child: unknown }).child) : 0);
+    const tree = {
+      $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } },
+      $ref: '#/$defs/node',
+    };
+    const depth = (v: unknown): number =>
+      v && typeof v === 'object' && 'child' in v ? 1 + depth((v as { child: unknown }).child) : 0;
     expect(Math.max(...values(tree, { maxDepth: 3 }).map(depth))).toBeLessThanOrEqual(3);
   });
   it('a recursion through required members is an error, not a hang', () => {
-    const loop = { $defs: { n: { type: 'object', required: ['c'], properties: { c: { $ref: '#/$defs/n' } } } }, $ref: '#/$defs/n' };
+    const loop = {
+      $defs: { n: { type: 'object', required: ['c'], properties: { c: { $ref: '#/$defs/n' } } } },
+      $ref: '#/$defs/n',
+    };
     expect(() => arbitraryFromSchema(loop, { maxDepth: 2 })).toThrow(/deeper than/);
   });
   it('rejects options that make no sense', () => {

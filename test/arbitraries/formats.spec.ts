@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { badFormatValues, conformsToFormat, formatArbitrary, SUPPORTED_FORMATS } from '../../src/arbitraries/formats.js';
+import {
+  badFormatValues,
+  conformsToFormat,
+  formatArbitrary,
+  SUPPORTED_FORMATS,
+} from '../../src/arbitraries/formats.js';
 import { ajvCheck } from './__helpers__/ajv.js';
 
 describe('formats, judged by ajv-formats through ajv', () => {

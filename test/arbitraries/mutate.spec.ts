@@ -17,8 +17,8 @@ function cases(schema: JsonSchema & object, kinds?: MutationKind[]): InvalidCase
   return sample;
 }
 
-const kindsOf = (sample: InvalidCase[]) => new Set(sample.map((c) => c.label.kind));
-const labelsOf = (sample: InvalidCase[]) => new Set(sample.map((c) => `${c.label.kind} ${c.label.path} ${c.label.keyword}`));
+const labelsOf = (sample: InvalidCase[]) =>
+  new Set(sample.map((c) => `${c.label.kind} ${c.label.path} ${c.label.keyword}`));
 
 const client = {
   type: 'object',
@@ -36,7 +36,9 @@ const client = {
 describe('invalidFromSchema: each kind of mutation', () => {
   it('missing-required drops exactly that required member', () => {
     const sample = cases(client, ['missing-required']);
-    expect(labelsOf(sample)).toEqual(new Set(['missing-required /name required', 'missing-required /redirect_uris required']));
+    expect(labelsOf(sample)).toEqual(
+      new Set(['missing-required /name required', 'missing-required /redirect_uris required']),
+    );
     for (const c of sample) {
       const value = c.value as Record<string, unknown>;
       const dropped = c.label.path.slice(1);
@@ -46,7 +48,9 @@ describe('invalidFromSchema: each kind of mutation', () => {
   });
   it('wrong-type puts a value of another type, and names the path', () => {
     const sample = cases(client, ['wrong-type']);
-    expect([...labelsOf(sample)]).toEqual(expect.arrayContaining(['wrong-type /name type', 'wrong-type /redirect_uris/0 type', 'wrong-type  type']));
+    expect([...labelsOf(sample)]).toEqual(
+      expect.arrayContaining(['wrong-type /name type', 'wrong-type /redirect_uris/0 type', 'wrong-type  type']),
+    );
   });
   it('wrong-type uses fractions where only integers are allowed', () => {
     const sample = cases({ type: 'integer' }, ['wrong-type']);
@@ -72,7 +76,9 @@ describe('invalidFromSchema: each kind of mutation', () => {
     expect(labelsOf(sample)).toEqual(new Set(['outside-enum /p const']));
   });
   it('forbidden-extra adds a member only where additionalProperties is false', () => {
-    expect(labelsOf(cases(client, ['forbidden-extra']))).toEqual(new Set(['forbidden-extra /unexpected_member additionalProperties']));
+    expect(labelsOf(cases(client, ['forbidden-extra']))).toEqual(
+      new Set(['forbidden-extra /unexpected_member additionalProperties']),
+    );
     const open = { ...client, additionalProperties: undefined };
     expect(() => invalidFromSchema(open, { kinds: ['forbidden-extra'] })).toThrow(/forbids nothing/);
   });
@@ -84,10 +90,16 @@ describe('invalidFromSchema: each kind of mutation', () => {
   });
   it('too-short and too-many-items for arrays', () => {
     const sample = cases(client, ['too-short', 'too-many-items']);
-    expect(labelsOf(sample)).toEqual(new Set([
-      'too-short /name minLength', 'too-short /redirect_uris minItems', 'too-many-items /redirect_uris maxItems',
-    ]));
-    const lengths = sample.filter((c) => c.label.keyword === 'maxItems').map((c) => (c.value as { redirect_uris: unknown[] }).redirect_uris.length);
+    expect(labelsOf(sample)).toEqual(
+      new Set([
+        'too-short /name minLength',
+        'too-short /redirect_uris minItems',
+        'too-many-items /redirect_uris maxItems',
+      ]),
+    );
+    const lengths = sample
+      .filter((c) => c.label.keyword === 'maxItems')
+      .map((c) => (c.value as { redirect_uris: unknown[] }).redirect_uris.length);
     expect(Math.min(...lengths)).toBe(4);
   });
   it('below-minimum and above-maximum, labelled with the exclusive keyword where that is the bound', () => {
@@ -98,7 +110,9 @@ describe('invalidFromSchema: each kind of mutation', () => {
     expect(ttls).toContain(100);
   });
   it('bad-format puts a string the format rejects', () => {
-    expect(labelsOf(cases(client, ['bad-format']))).toEqual(new Set(['bad-format /redirect_uris/0 format', 'bad-format /redirect_uris/1 format']));
+    expect(labelsOf(cases(client, ['bad-format']))).toEqual(
+      new Set(['bad-format /redirect_uris/0 format', 'bad-format /redirect_uris/1 format']),
+    );
   });
   it('every kind is equally likely, whatever the number of places it applies', () => {
     const counts = new Map<string, number>();
@@ -133,14 +147,26 @@ describe('invalidFromSchema: combinators and structure', () => {
       then: { properties: { sync: { const: false } } },
     };
     const sample = cases(schema, ['outside-enum']);
-    expect(sample.every((c) => Array.isArray((c.value as { list?: unknown }).list) && (c.value as { sync: unknown }).sync === true)).toBe(true);
+    expect(
+      sample.every(
+        (c) => Array.isArray((c.value as { list?: unknown }).list) && (c.value as { sync: unknown }).sync === true,
+      ),
+    ).toBe(true);
   });
   it('labels nested paths as JSON pointers, escaping ~ and /', () => {
-    const schema = { type: 'object', properties: { 'a/b': { type: 'array', items: { type: 'object', properties: { 'c~d': { type: 'string' } } } } } };
+    const schema = {
+      type: 'object',
+      properties: { 'a/b': { type: 'array', items: { type: 'object', properties: { 'c~d': { type: 'string' } } } } },
+    };
     expect(labelsOf(cases(schema, ['wrong-type']))).toContain('wrong-type /a~1b/0/c~0d type');
   });
   it('follows $ref when mutating', () => {
-    const schema = { $defs: { id: { type: 'string', format: 'uuid' } }, type: 'object', required: ['id'], properties: { id: { $ref: '#/$defs/id' } } };
+    const schema = {
+      $defs: { id: { type: 'string', format: 'uuid' } },
+      type: 'object',
+      required: ['id'],
+      properties: { id: { $ref: '#/$defs/id' } },
+    };
     expect(labelsOf(cases(schema, ['bad-format']))).toEqual(new Set(['bad-format /id format']));
   });
 });

@@ -20,11 +20,15 @@ describe('the laws, for every schema in schemas/', () => {
   // Two independent factories, so law (a) compares two real builds; each is shared by all files, as in use.
   const factories = { first: createSchemaArbitraries(registry), second: createSchemaArbitraries(registry) };
   for (const file of registry.files()) {
-    describeSchemaLaws(file, {
-      valid: (build) => factories[build].valid(file),
-      invalid: (build) => factories[build].invalid(file),
-      check: registryCheck(file),
-    }, { numRuns: 50, shrinkSeeds: 4, shrinkBudget: 80 });
+    describeSchemaLaws(
+      file,
+      {
+        valid: (build) => factories[build].valid(file),
+        invalid: (build) => factories[build].invalid(file),
+        check: registryCheck(file),
+      },
+      { numRuns: 50, shrinkSeeds: 4, shrinkBudget: 80 },
+    );
   }
 });
 
@@ -32,8 +36,9 @@ describe('createSchemaArbitraries', () => {
   it('returns the same arbitrary for the same file and options (built once)', () => {
     const arbitraries = createSchemaArbitraries(registry);
     expect(arbitraries.valid('client.schema.json')).toBe(arbitraries.valid('client.schema.json'));
-    expect(arbitraries.invalid('client.schema.json', { kinds: ['wrong-type'] }))
-      .not.toBe(arbitraries.invalid('client.schema.json'));
+    expect(arbitraries.invalid('client.schema.json', { kinds: ['wrong-type'] })).not.toBe(
+      arbitraries.invalid('client.schema.json'),
+    );
   });
   it('names an unknown file', () => {
     expect(() => createSchemaArbitraries(registry).valid('nope.schema.json')).toThrow(/nope\.schema\.json/);

@@ -15,10 +15,22 @@ describe('schema nodes', () => {
     expect(node.at).toBe('d.json#/properties/a~1b~0');
   });
   it('a nested $id is refused', () => {
-    expect(() => childNode(rootNode({ properties: { a: { $id: 'n.json' } } }), 'properties', 'a')).toThrow(/nested \$id/);
+    expect(() => childNode(rootNode({ properties: { a: { $id: 'n.json' } } }), 'properties', 'a')).toThrow(
+      /nested \$id/,
+    );
   });
   it('follows #/ pointers, files and file#pointers', () => {
-    const root = rootNode({ $defs: { b: { type: 'integer' } }, properties: { x: { $ref: '#/$defs/b' }, y: { $ref: 'other.schema.json#/$defs/a' }, z: { $ref: 'other.schema.json' } } }, 'main.json');
+    const root = rootNode(
+      {
+        $defs: { b: { type: 'integer' } },
+        properties: {
+          x: { $ref: '#/$defs/b' },
+          y: { $ref: 'other.schema.json#/$defs/a' },
+          z: { $ref: 'other.schema.json' },
+        },
+      },
+      'main.json',
+    );
     expect(followRef(childNode(root, 'properties', 'x'), config).at).toBe('main.json#/$defs/b');
     const y = followRef(childNode(root, 'properties', 'y'), config);
     expect([y.at, y.doc.id]).toEqual(['other.schema.json#/$defs/a', 'other.schema.json']);
@@ -28,7 +40,9 @@ describe('schema nodes', () => {
     expect(() => followRef(rootNode({ $ref: '#anchor' }), config)).toThrow(/anchors/);
   });
   it('unknown keywords are named with their location; annotations and x-* pass', () => {
-    expect(() => assertKnownKeywords(rootNode({ type: 'string', minProperties: 1 }, 'k.json'))).toThrow(/"minProperties" at k\.json#/);
+    expect(() => assertKnownKeywords(rootNode({ type: 'string', minProperties: 1 }, 'k.json'))).toThrow(
+      /"minProperties" at k\.json#/,
+    );
     expect(() => assertKnownKeywords(rootNode({ title: 't', $comment: 'c', examples: [], 'x-note': 1 }))).not.toThrow();
   });
   it('builds instance pointers', () => {

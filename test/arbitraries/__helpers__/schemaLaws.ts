@@ -24,7 +24,9 @@ const show = (value: unknown) => JSON.stringify(value)?.slice(0, 600);
 
 /** (a) Two builds of the arbitrary, sampled with one seed, give the same values. */
 export function assertSameSeedSameValues(
-  first: () => fc.Arbitrary<unknown>, second: () => fc.Arbitrary<unknown>, numRuns = 60,
+  first: () => fc.Arbitrary<unknown>,
+  second: () => fc.Arbitrary<unknown>,
+  numRuns = 60,
 ): void {
   const [a, b] = [first(), second()];
   if (a === b) throw new Error('both builds returned the same arbitrary object: nothing is compared');
@@ -40,25 +42,38 @@ export function assertSameSeedSameValues(
 function assertProperty<T>(arb: fc.Arbitrary<T>, law: (value: T) => void, numRuns: number, seed: number): void {
   const out = fc.check(fc.property(arb, law), { numRuns, seed });
   if (out.failed)
-    throw new Error(`${(out.errorInstance as Error | undefined)?.message} (seed ${out.seed}, path "${out.counterexamplePath}")`);
+    throw new Error(
+      `${(out.errorInstance as Error | undefined)?.message} (seed ${out.seed}, path "${out.counterexamplePath}")`,
+    );
 }
 
 /** (b) Every generated value passes ajv. */
 export function assertValidValuesPass(arb: fc.Arbitrary<unknown>, check: AjvCheck, numRuns = 60): void {
-  assertProperty(arb, (value) => {
-    const errors = check(value);
-    if (errors) throw new Error(`ajv rejects ${show(value)}: ${show(errors)}`);
-  }, numRuns, 7);
+  assertProperty(
+    arb,
+    (value) => {
+      const errors = check(value);
+      if (errors) throw new Error(`ajv rejects ${show(value)}: ${show(errors)}`);
+    },
+    numRuns,
+    7,
+  );
 }
 
 /** Whether one of ajv's errors is the labelled rule at the labelled place. */
 export function errorsMatchLabel(errors: readonly ErrorObject[], label: MutationLabel): boolean {
   return errors.some((e) => {
     if (e.keyword !== label.keyword) return false;
-    const member = e.keyword === 'required' ? e.params.missingProperty
-      : e.keyword === 'additionalProperties' ? e.params.additionalProperty : undefined;
-    const path = member === undefined ? e.instancePath
-      : `${e.instancePath}/${String(member).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const member =
+      e.keyword === 'required'
+        ? e.params.missingProperty
+        : e.keyword === 'additionalProperties'
+          ? e.params.additionalProperty
+          : undefined;
+    const path =
+      member === undefined
+        ? e.instancePath
+        : `${e.instancePath}/${String(member).replace(/~/g, '~0').replace(/\//g, '~1')}`;
     return path === label.path;
   });
 }
@@ -81,11 +96,14 @@ export function assertInvalidValuesFailAsLabelled(arb: fc.Arbitrary<InvalidCase>
  */
 export function shrinkCandidates<T>(arb: fc.Arbitrary<T>, seed: number, budget = 100): T[] {
   const tried: T[] = [];
-  fc.check(fc.property(fc.limitShrink(arb, budget), (value) => {
-    tried.push(value);
-    if (tried.length === 1) return false;
-    return hash(canonicalJson(value)) % 2 === 0;
-  }), { seed, numRuns: 1, endOnFailure: false });
+  fc.check(
+    fc.property(fc.limitShrink(arb, budget), (value) => {
+      tried.push(value);
+      if (tried.length === 1) return false;
+      return hash(canonicalJson(value)) % 2 === 0;
+    }),
+    { seed, numRuns: 1, endOnFailure: false },
+  );
   return tried;
 }
 
@@ -101,7 +119,10 @@ function hash(text: string): number {
  * candidates were checked, so a caller can insist the law was not vacuous.
  */
 function forShrunkCandidates<T>(
-  arb: fc.Arbitrary<T>, seeds: number, budget: number, visit: (first: T, candidate: T, seed: number) => void,
+  arb: fc.Arbitrary<T>,
+  seeds: number,
+  budget: number,
+  visit: (first: T, candidate: T, seed: number) => void,
 ): number {
   let shrunk = 0;
   for (let i = 1; i <= seeds * 4 && (i <= seeds || shrunk === 0); i++) {
@@ -124,7 +145,10 @@ export function assertShrinksStayValid(arb: fc.Arbitrary<unknown>, check: AjvChe
 
 /** (d) Every candidate shrinking tries keeps its label and still fails ajv for that reason. */
 export function assertShrinksKeepLabel(
-  arb: fc.Arbitrary<InvalidCase>, check: AjvCheck, seeds = 8, budget = 100,
+  arb: fc.Arbitrary<InvalidCase>,
+  check: AjvCheck,
+  seeds = 8,
+  budget = 100,
 ): number {
   return forShrunkCandidates(arb, seeds, budget, (first, c, seed) => {
     if (canonicalJson(c.label) !== canonicalJson(first.label))
