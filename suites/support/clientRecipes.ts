@@ -1,0 +1,151 @@
+/**
+ * Recipes for the seven Clients operations. The client acted on is created through the API, so these need no
+ * state hook; the operation's own request always carries a valid body (a fresh name on each create).
+ */
+import { fillPath } from '../../src/client/index.js';
+import type { AppFixture, CheckContext } from '../../src/suite/index.js';
+import type { OperationKey } from './operationAuth.js';
+import type { OperationRecipe, PreparedOperation } from './operationRecipes.js';
+import {
+  CALLBACK_URI,
+  createClientAsOwner,
+  describeState,
+  listClientsAsOwner,
+  listedValues,
+  readClientAsOwner,
+} from './ownerAccess.js';
+import { sendWith } from './sendWith.js';
+
+type ClientsKey = Extract<OperationKey, `CLIENTS-${string}`>;
+
+const CLIENT = { documentedTokenType: 'client', adminTokenUnknown: true, needsStateHook: false } as const;
+
+/** A snapshot of the app's client list: the sorted values of `field`. */
+async function listSnapshot(c: CheckContext, app: AppFixture, field: string): Promise<string> {
+  const res = await listClientsAsOwner(c, app);
+  return `status ${res.status} ${JSON.stringify(listedValues(res, field).sort())}`;
+}
+
+/** Get, update, delete and resources act on one client of the app, created for the check. */
+function onOneClient(
+  key: ClientsKey,
+  method: OperationRecipe['method'],
+  path: string,
+  spec: {
+    readonly successRequirement: string;
+    readonly consumedOnSuccess: boolean;
+    /** The request body; undefined for get and delete. */
+    readonly body?: (c: CheckContext) => unknown;
+    /** Fields of the re-read client a successful request would change; undefined for read-only get. */
+    readonly watched?: readonly string[];
+  },
+): OperationRecipe {
+  return {
+    ...CLIENT,
+    key,
+    method,
+    path,
+    successRequirement: spec.successRequirement,
+    consumedOnSuccess: spec.consumedOnSuccess,
+    mutates: spec.watched !== undefined,
+    async prepare(c, app): Promise<PreparedOperation> {
+      const clientId = await createClientAsOwner(c, app);
+      const { watched, body } = spec;
+      return {
+        key,
+        app,
+        clientId,
+        userId: c.fixtures.id('user'),
+        request: (credentials) =>
+          sendWith(c, credentials, { method, path: fillPath(path, { clientId }), ...(body ? { body: body(c) } : {}) }),
+        snapshot: async () => (watched ? describeState(await readClientAsOwner(c, app, clientId), watched) : undefined),
+      };
+    },
+  };
+}
+
+export const CLIENT_RECIPES: Readonly<Record<ClientsKey, OperationRecipe>> = {
+  'CLIENTS-CREATE': {
+    ...CLIENT,
+    key: 'CLIENTS-CREATE',
+    method: 'POST',
+    path: '/v1/clients',
+    successRequirement: 'CLIENTS-CREATE-201',
+    consumedOnSuccess: false,
+    mutates: true,
+    async prepare(c, app) {
+      return {
+        key: 'CLIENTS-CREATE',
+        app,
+        userId: c.fixtures.id('user'),
+        request: (credentials) =>
+          sendWith(c, credentials, {
+            method: 'POST',
+            path: '/v1/clients',
+            body: { name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI] },
+          }),
+        snapshot: () => listSnapshot(c, app, 'name'),
+      };
+    },
+  },
+  'CLIENTS-LIST': {
+    ...CLIENT,
+    key: 'CLIENTS-LIST',
+    method: 'GET',
+    path: '/v1/clients',
+    successRequirement: 'CLIENTS-LIST-200',
+    consumedOnSuccess: false,
+    mutates: false,
+    async prepare(c, app) {
+      return {
+        key: 'CLIENTS-LIST',
+        app,
+        userId: c.fixtures.id('user'),
+        request: (credentials) => sendWith(c, credentials, { method: 'GET', path: '/v1/clients' }),
+        snapshot: async () => undefined,
+      };
+    },
+  },
+  'CLIENTS-DELETE-ALL': {
+    ...CLIENT,
+    key: 'CLIENTS-DELETE-ALL',
+    method: 'DELETE',
+    path: '/v1/clients',
+    successRequirement: 'CLIENTS-DELETE-ALL-204',
+    consumedOnSuccess: true,
+    mutates: true,
+    async prepare(c, app) {
+      // Delete-all on an app without clients is a 404 (decisions.md #19): make sure there is one.
+      const clientId = await createClientAsOwner(c, app);
+      return {
+        key: 'CLIENTS-DELETE-ALL',
+        app,
+        clientId,
+        userId: c.fixtures.id('user'),
+        request: (credentials) => sendWith(c, credentials, { method: 'DELETE', path: '/v1/clients' }),
+        snapshot: () => listSnapshot(c, app, 'client_id'),
+      };
+    },
+  },
+  'CLIENTS-GET': onOneClient('CLIENTS-GET', 'GET', '/v1/clients/{clientId}', {
+    successRequirement: 'CLIENTS-GET-200',
+    consumedOnSuccess: false,
+  }),
+  'CLIENTS-UPDATE': onOneClient('CLIENTS-UPDATE', 'PUT', '/v1/clients/{clientId}', {
+    successRequirement: 'CLIENTS-UPDATE-200',
+    consumedOnSuccess: false,
+    body: (c) => ({ description: c.fixtures.id('updated') }),
+    watched: ['name', 'description'],
+  }),
+  'CLIENTS-DELETE': onOneClient('CLIENTS-DELETE', 'DELETE', '/v1/clients/{clientId}', {
+    successRequirement: 'CLIENTS-DELETE-204',
+    consumedOnSuccess: true,
+    watched: ['client_id'],
+  }),
+  'CLIENTS-RESOURCES': onOneClient('CLIENTS-RESOURCES', 'PUT', '/v1/clients/{clientId}/resources', {
+    successRequirement: 'CLIENTS-RESOURCES-200',
+    consumedOnSuccess: false,
+    body: (c) => ({ resource_ids: [c.fixtures.id('resource')] }),
+    watched: ['resources'],
+  }),
+};

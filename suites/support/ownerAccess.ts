@@ -1,0 +1,95 @@
+/**
+ * What an app's owner does around a check: create a client to act on, and re-read clients and consents with a
+ * token that certainly may read them. Used to set up recipes and to prove afterwards that a rejected request
+ * changed nothing.
+ */
+import { fillPath } from '../../src/client/index.js';
+import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import { operationAuth, type OperationKey } from './operationAuth.js';
+
+/** The body of a 2xx answer without its `{"result": ...}` envelope (inferred for Clients: decisions.md #1). */
+export function unwrapResult(json: unknown): unknown {
+  return json !== null && typeof json === 'object' && !Array.isArray(json) && 'result' in json
+    ? (json as { result: unknown }).result
+    : json;
+}
+
+/**
+ * A client token holding every permission `key` lists. Holding them all, it is accepted whether a target reads the
+ * list as any-of (the inferred reading) or all-of.
+ */
+export function fullAccessToken(c: CheckContext, app: AppFixture, key: OperationKey): Promise<string> {
+  return c.tokens.client({ app, permissions: operationAuth(c.config.packageRoot, key).permissions });
+}
+
+/** A client token that may read the app's clients and consents (the lists of CLIENTS-GET and CONSENTS-GET). */
+export function ownerReadToken(c: CheckContext, app: AppFixture): Promise<string> {
+  const root = c.config.packageRoot;
+  const permissions = [
+    ...new Set([...operationAuth(root, 'CLIENTS-GET').permissions, ...operationAuth(root, 'CONSENTS-GET').permissions]),
+  ];
+  return c.tokens.client({ app, permissions });
+}
+
+export const CALLBACK_URI = 'https://app.example.test/callback';
+
+/**
+ * Creates a client in `app` through the API (so it works with or without a state hook) and returns its id.
+ * A create the target refuses means the check cannot reach its point: it throws, and the check ends as an error.
+ */
+export async function createClientAsOwner(
+  c: CheckContext,
+  app: AppFixture,
+  name = c.fixtures.id('client'),
+): Promise<string> {
+  const res = await c.send({
+    method: 'POST',
+    path: '/v1/clients',
+    token: await fullAccessToken(c, app, 'CLIENTS-CREATE'),
+    body: { name, redirect_uris: [CALLBACK_URI] },
+  });
+  const clientId = (unwrapResult(res.json) as { client_id?: unknown } | undefined)?.client_id;
+  if (res.status < 200 || res.status > 299 || typeof clientId !== 'string') {
+    throw new Error(
+      `could not set up: creating a client as the app's owner answered ${res.status} ${res.text.slice(0, 200)}`,
+    );
+  }
+  return clientId;
+}
+
+export async function readClientAsOwner(c: CheckContext, app: AppFixture, clientId: string): Promise<TargetResponse> {
+  return c.send({
+    method: 'GET',
+    path: fillPath('/v1/clients/{clientId}', { clientId }),
+    token: await ownerReadToken(c, app),
+  });
+}
+
+export async function listClientsAsOwner(c: CheckContext, app: AppFixture): Promise<TargetResponse> {
+  return c.send({ method: 'GET', path: '/v1/clients', token: await ownerReadToken(c, app) });
+}
+
+export async function readConsentAsOwner(c: CheckContext, app: AppFixture, consentId: string): Promise<TargetResponse> {
+  return c.send({
+    method: 'GET',
+    path: fillPath('/v1/consents/{consentId}', { consentId }),
+    token: await ownerReadToken(c, app),
+  });
+}
+
+/** The `field` values of the items of a list answer (empty when the answer is not a list). */
+export function listedValues(res: TargetResponse, field: string): string[] {
+  const items = unwrapResult(res.json);
+  if (!Array.isArray(items)) return [];
+  return items.map((item) =>
+    item !== null && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : '',
+  );
+}
+
+/** A short, stable description of an answer for "before/after" comparisons: status and the chosen fields. */
+export function describeState(res: TargetResponse, fields: readonly string[]): string {
+  const body = unwrapResult(res.json);
+  if (res.status < 200 || res.status > 299 || body === null || typeof body !== 'object') return `status ${res.status}`;
+  const picked = Object.fromEntries(fields.map((f) => [f, (body as Record<string, unknown>)[f]]));
+  return `status ${res.status} ${JSON.stringify(picked)}`;
+}
