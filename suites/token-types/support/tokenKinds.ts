@@ -1,0 +1,102 @@
+/**
+ * The eleven rows of the token-type matrix and how to mint each for a prepared operation. Every defective token is
+ * built from a token the operation would accept, so a rejection can only be for the named defect.
+ */
+import type { BrokenTokenKind, CheckContext } from '../../../src/suite/index.js';
+import type { OperationAuth, PreparedOperation } from '../../support/operationRecipes.js';
+import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
+
+export type TokenKind = 'no token' | BrokenTokenKind | 'client token' | 'admin token' | 'user token';
+
+export const INVALID_KINDS: readonly (BrokenTokenKind | 'no token')[] = [
+  'no token',
+  'malformed',
+  'forged-signature',
+  'alg-none',
+  'expired',
+  'not-yet-valid',
+  'wrong-issuer',
+  'wrong-audience',
+];
+export const TYPE_KINDS = ['client token', 'admin token', 'user token'] as const;
+export const TOKEN_KINDS: readonly TokenKind[] = [...INVALID_KINDS, ...TYPE_KINDS];
+
+/** What the title says the token is. */
+export const KIND_PHRASES: Readonly<Record<TokenKind, string>> = {
+  'no token': 'a request without a token',
+  malformed: 'a malformed token',
+  'forged-signature': 'a token with a forged signature',
+  'alg-none': 'an unsigned alg:none token',
+  expired: 'an expired token',
+  'not-yet-valid': 'a not-yet-valid token (nbf in the future)',
+  'wrong-issuer': 'a token of another issuer',
+  'wrong-audience': 'a token for another audience',
+  'client token': 'a ClientAccessToken of the app',
+  'admin token': 'an AdminAccessToken of the tenant',
+  'user token': 'a UserAccessToken of the app',
+};
+
+/**
+ * Broken tokens of these kinds can only be signed by the minter, which breaks client tokens only
+ * (`c.tokens.broken`); on the user-token operations they are therefore client-shaped, which a target rejects for
+ * the type as well. The other defects are applied to a real user token here.
+ */
+export const CLIENT_SHAPED_ON_USER_OPERATIONS: readonly BrokenTokenKind[] = [
+  'expired',
+  'not-yet-valid',
+  'wrong-issuer',
+  'wrong-audience',
+];
+
+export async function credentialsFor(
+  kind: TokenKind,
+  c: CheckContext,
+  op: PreparedOperation,
+  auth: OperationAuth,
+): Promise<string | null> {
+  const { app } = op;
+  const userOperation = OPERATION_RECIPES[op.key].documentedTokenType === 'user';
+  switch (kind) {
+    case 'no token':
+      return null;
+    case 'client token':
+      // On the /me operations a client token needs nothing to be rejected; elsewhere it holds the whole list.
+      return c.tokens.client({ app, permissions: auth.permissions });
+    case 'admin token':
+      return c.tokens.admin({ app });
+    case 'user token':
+      return c.tokens.user({ app, userId: op.userId });
+    case 'alg-none':
+      return userOperation
+        ? unsigned(await c.tokens.user({ app, userId: op.userId }))
+        : c.tokens.broken(kind, { app, permissions: auth.permissions });
+    case 'forged-signature':
+      return userOperation
+        ? transplantSignature(
+            await c.tokens.user({ app, userId: op.userId }),
+            await c.tokens.user({ app, userId: c.fixtures.id('donor') }),
+          )
+        : c.tokens.broken(kind, { app, permissions: auth.permissions });
+    default:
+      return c.tokens.broken(kind, { app, permissions: auth.permissions });
+  }
+}
+
+function segments(token: string): [string, string, string] {
+  const parts = token.split('.');
+  if (parts.length !== 3) throw new Error(`expected a compact JWS of three segments, got ${parts.length}`);
+  return parts as [string, string, string];
+}
+
+/** RFC 7519 §6.1: header `{"alg":"none"}`, the same claims, an empty signature. */
+export function unsigned(token: string): string {
+  const [, payload] = segments(token);
+  const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+  return `${header}.${payload}.`;
+}
+
+/** The claims of `token` under the signature of `donor`: a genuine signature of the trusted key, over other content. */
+export function transplantSignature(token: string, donor: string): string {
+  const [header, payload] = segments(token);
+  return `${header}.${payload}.${segments(donor)[2]}`;
+}
