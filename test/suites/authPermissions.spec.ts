@@ -1,0 +1,61 @@
+/**
+ * The permission suite end to end: clean against the embedded reference, and failing under the seeded
+ * `no-permission-check` fault with every requirement the fault registry says it violates — including in the
+ * fast-check exploration, whose counterexample is shrunk and replayable.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { loadCatalog } from '../../src/spec/catalog.js';
+import { FAULTS } from '../../reference/faults.js';
+
+const root = findPackageRoot();
+const PERMISSION_CHECKS = 12 * 7 + 2;
+
+function config(fault?: string): RunConfig {
+  const target: RunConfig['target'] = fault ? { kind: 'embedded', fault } : { kind: 'embedded' };
+  return {
+    target,
+    suites: ['permissions'],
+    seed: 23,
+    runs: 8,
+    strict: false,
+    reportDir: '/unused',
+    requestTimeoutMs: 5000,
+  };
+}
+
+const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+
+describe('permission suite', () => {
+  it('passes on the clean reference and reaches every permissions requirement', async () => {
+    const { results } = await run(config());
+    expect(results.summary).toEqual({ passed: PERMISSION_CHECKS, failed: 0, warnings: 0, skipped: 0, errors: 0 });
+    const wanted = loadCatalog(root).requirements.filter((r) => r.family === 'permissions');
+    expect(results.uncovered.filter((u) => wanted.some((r) => r.id === u.requirement))).toEqual([]);
+    const noClaim = results.observations.filter((o) => o.requirement.endsWith('-PERM-NO-CLAIM'));
+    expect(noClaim).toHaveLength(12);
+    expect(noClaim[0]?.observed).toMatch(/^status 403/);
+  });
+
+  it('fails every requirement the no-permission-check fault violates, with a shrunk, replayable counterexample', async () => {
+    const { results } = await run(config('no-permission-check'));
+    const violated = FAULTS.find((f) => f.name === 'no-permission-check')?.violates ?? [];
+    expect(violated.length).toBe(12);
+    const failedRules = new Set(results.checks.filter((c) => c.verdict === 'failed').map((c) => c.requirement));
+    expect(violated.filter((id) => !failedRules.has(id))).toEqual([]);
+    const property = results.checks.find(
+      (c) => c.id === 'permissions/CLIENTS-LIST-PERM-OUTSIDE-LIST-REJECTED/random-permission-sets',
+    );
+    expect(property?.verdict).toBe('failed');
+    // Shrunk to the smallest set that shows the defect: no permission at all.
+    expect(property?.message).toMatch(
+      /expected a token holding \[\] to be refused \(shrunk counterexample, seed 23, path [\d:]+\)/,
+    );
+    expect(property?.reproduction.path).toMatch(/^[\d:]+$/);
+    // The /me operations need no permission: the fault changes nothing there.
+    expect(results.checks.filter((c) => c.requirement.endsWith('-PERM-NONE-NEEDED')).map((c) => c.verdict)).toEqual([
+      'passed',
+      'passed',
+    ]);
+  });
+});
