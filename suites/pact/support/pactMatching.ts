@@ -119,7 +119,7 @@ function applyMatcher(matcher: PactMatcher, expected: unknown, actual: unknown):
         : `expected ${text(expected)} but was ${text(actual)}`;
     case 'type': {
       if (kind(expected) !== kind(actual))
-        return `expected a ${kind(expected)} but was ${kind(actual)} ${text(actual)}`;
+        return `expected a ${kind(expected)} but was ${actual === null ? 'null' : `${kind(actual)} ${text(actual)}`}`;
       const size = Array.isArray(actual) ? actual.length : undefined;
       if (size !== undefined && matcher.min !== undefined && size < matcher.min)
         return `expected at least ${matcher.min} items but was ${size}`;
