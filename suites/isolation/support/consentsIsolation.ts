@@ -2,39 +2,45 @@
  * Consents isolation for client tokens (decisions.md #12): another app's or tenant's token neither reads nor deletes
  * the owner's consent by id, and never finds it in a listing, with or without filters.
  */
-import { check } from '../../src/suite/index.js';
-import { OPERATION_RECIPES } from '../support/operationRecipes.js';
-import { fullAccessToken } from '../support/ownerAccess.js';
-import { registerByIdIsolation } from './support/byId.js';
-import { castFor, expectNotListed, intrudersOf } from './support/cast.js';
-
-registerByIdIsolation('CONSENTS-GET', 'consent');
-registerByIdIsolation('CONSENTS-DELETE-USER', 'consent');
+import { check } from '../../../src/suite/index.js';
+import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
+import { fullAccessToken } from '../../support/ownerAccess.js';
+import { registerByIdIsolation } from './byId.js';
+import { castFor, expectNotListed, intrudersOf } from './cast.js';
 
 const CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;
 const recipe = OPERATION_RECIPES['CONSENTS-LIST'];
 
-for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
-  const title = `the consents of ${CELLS[rule]} are never listed, with or without filters`;
-  check(
-    { requirement: `CONSENTS-LIST-ISOLATION-${rule}`, title, cell: CELLS[rule], needsStateHook: recipe.needsStateHook },
-    async (c) => {
-      const cast = await castFor(c);
-      const op = await recipe.prepare(c, cast.owner);
-      const ids = [op.consentId ?? ''];
-      const filters = [
-        {},
-        { client_id: op.clientId },
-        { user_id: op.userId },
-        { client_id: op.clientId, user_id: op.userId },
-      ];
-      for (const intruder of intrudersOf(cast, rule)) {
-        const token = await fullAccessToken(c, intruder.app, 'CONSENTS-LIST');
-        for (const query of filters) {
-          const res = await c.send({ method: 'GET', path: '/v1/consents', query, token });
-          expectNotListed(c, res, 'consent_id', ids, `${intruder.label} (filters ${JSON.stringify(query)})`);
+export function registerConsentsIsolation(): void {
+  registerByIdIsolation('CONSENTS-GET', 'consent');
+  registerByIdIsolation('CONSENTS-DELETE-USER', 'consent');
+  for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
+    const title = `the consents of ${CELLS[rule]} are never listed, with or without filters`;
+    check(
+      {
+        requirement: `CONSENTS-LIST-ISOLATION-${rule}`,
+        title,
+        cell: CELLS[rule],
+        needsStateHook: recipe.needsStateHook,
+      },
+      async (c) => {
+        const cast = await castFor(c);
+        const op = await recipe.prepare(c, cast.owner);
+        const ids = [op.consentId ?? ''];
+        const filters = [
+          {},
+          { client_id: op.clientId },
+          { user_id: op.userId },
+          { client_id: op.clientId, user_id: op.userId },
+        ];
+        for (const intruder of intrudersOf(cast, rule)) {
+          const token = await fullAccessToken(c, intruder.app, 'CONSENTS-LIST');
+          for (const query of filters) {
+            const res = await c.send({ method: 'GET', path: '/v1/consents', query, token });
+            expectNotListed(c, res, 'consent_id', ids, `${intruder.label} (filters ${JSON.stringify(query)})`);
+          }
         }
-      }
-    },
-  );
+      },
+    );
+  }
 }

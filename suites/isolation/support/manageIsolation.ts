@@ -3,12 +3,12 @@
  * another app is refused with 403; no client token reaches another app's consents whatever app_id it sends; no
  * token, admin tokens included, reaches another tenant's.
  */
-import { fillPath } from '../../src/client/index.js';
-import { check, type CheckContext, type TargetResponse } from '../../src/suite/index.js';
-import { OPERATION_RECIPES, type PreparedOperation } from '../support/operationRecipes.js';
-import { fullAccessToken } from '../support/ownerAccess.js';
-import { answerSummary } from '../support/rejection.js';
-import { castFor, expectNotListed, expectUnchanged, type IsolationCast } from './support/cast.js';
+import { fillPath } from '../../../src/client/index.js';
+import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
+import { OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
+import { fullAccessToken } from '../../support/ownerAccess.js';
+import { answerSummary } from '../../support/rejection.js';
+import { castFor, expectNotListed, expectUnchanged, type IsolationCast } from './cast.js';
 
 const LIST = OPERATION_RECIPES['MANAGE-CONSENTS-LIST'];
 const DELETE = OPERATION_RECIPES['MANAGE-CONSENTS-DELETE'];
@@ -53,97 +53,97 @@ function deleteAs(
 
 const CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;
 
-for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
-  const listTitle = `the consents of the owner's app never reach a token of ${CELLS[rule]}, whatever app_id it sends`;
+export function registerManageIsolation(): void {
+  for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
+    const listTitle = `the consents of the owner's app never reach a token of ${CELLS[rule]}, whatever app_id it sends`;
+    check(
+      {
+        requirement: `MANAGE-CONSENTS-LIST-ISOLATION-${rule}`,
+        title: listTitle,
+        cell: CELLS[rule],
+        needsStateHook: true,
+      },
+      async (c) => {
+        const cast = await castFor(c);
+        const op = await LIST.prepare(c, cast.owner);
+        for (const caller of callersOf(c, cast, rule)) {
+          const token = await caller.token('MANAGE-CONSENTS-LIST');
+          for (const appId of caller.appIds) {
+            for (const filters of [{}, { client_id: op.clientId, user_id: op.userId }]) {
+              const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: appId, ...filters }, token });
+              expectNotListed(
+                c,
+                res,
+                'consent_id',
+                [op.consentId ?? ''],
+                `${caller.label} (app_id ${appId === cast.owner.appId ? "the owner's" : 'its own'})`,
+              );
+            }
+          }
+        }
+      },
+    );
+
+    const deleteTitle = `a token of ${CELLS[rule]} never deletes the owner's consents, whatever app_id it sends`;
+    check(
+      {
+        requirement: `MANAGE-CONSENTS-DELETE-ISOLATION-${rule}`,
+        title: deleteTitle,
+        cell: CELLS[rule],
+        needsStateHook: true,
+      },
+      async (c) => {
+        const cast = await castFor(c);
+        const op = await DELETE.prepare(c, cast.owner);
+        for (const caller of callersOf(c, cast, rule)) {
+          const token = await caller.token('MANAGE-CONSENTS-DELETE');
+          for (const appId of caller.appIds) {
+            for (const consentId of [undefined, op.consentId]) {
+              const before = await op.snapshot();
+              await deleteAs(c, op, token, { app_id: appId, consent_id: consentId });
+              expectUnchanged(c, before, await op.snapshot(), caller.label);
+            }
+          }
+        }
+      },
+    );
+  }
   check(
     {
-      requirement: `MANAGE-CONSENTS-LIST-ISOLATION-${rule}`,
-      title: listTitle,
-      cell: CELLS[rule],
+      requirement: 'MANAGE-CONSENTS-LIST-ISOLATION-FOREIGN-APP-403',
+      title: "a client token naming another app's app_id is answered 403",
+      cell: 'foreign app_id → 403',
       needsStateHook: true,
     },
     async (c) => {
       const cast = await castFor(c);
-      const op = await LIST.prepare(c, cast.owner);
-      for (const caller of callersOf(c, cast, rule)) {
-        const token = await caller.token('MANAGE-CONSENTS-LIST');
-        for (const appId of caller.appIds) {
-          for (const filters of [{}, { client_id: op.clientId, user_id: op.userId }]) {
-            const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: appId, ...filters }, token });
-            expectNotListed(
-              c,
-              res,
-              'consent_id',
-              [op.consentId ?? ''],
-              `${caller.label} (app_id ${appId === cast.owner.appId ? "the owner's" : 'its own'})`,
-            );
-          }
-        }
-      }
+      await LIST.prepare(c, cast.owner);
+      const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-LIST');
+      const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: cast.owner.appId }, token });
+      c.expect.that(res.status === 403, {
+        expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
+        observed: answerSummary(res),
+      });
     },
   );
-
-  const deleteTitle = `a token of ${CELLS[rule]} never deletes the owner's consents, whatever app_id it sends`;
   check(
     {
-      requirement: `MANAGE-CONSENTS-DELETE-ISOLATION-${rule}`,
-      title: deleteTitle,
-      cell: CELLS[rule],
+      requirement: 'MANAGE-CONSENTS-DELETE-ISOLATION-FOREIGN-APP-403',
+      title: "a client token naming another app's app_id is answered 403 and deletes nothing",
+      cell: 'foreign app_id → 403',
       needsStateHook: true,
     },
     async (c) => {
       const cast = await castFor(c);
       const op = await DELETE.prepare(c, cast.owner);
-      for (const caller of callersOf(c, cast, rule)) {
-        const token = await caller.token('MANAGE-CONSENTS-DELETE');
-        for (const appId of caller.appIds) {
-          for (const consentId of [undefined, op.consentId]) {
-            const before = await op.snapshot();
-            await deleteAs(c, op, token, { app_id: appId, consent_id: consentId });
-            expectUnchanged(c, before, await op.snapshot(), caller.label);
-          }
-        }
-      }
+      const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-DELETE');
+      const before = await op.snapshot();
+      const res = await deleteAs(c, op, token, { app_id: cast.owner.appId });
+      c.expect.that(res.status === 403, {
+        expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
+        observed: answerSummary(res),
+      });
+      expectUnchanged(c, before, await op.snapshot(), cast.otherApp.label);
     },
   );
 }
-
-check(
-  {
-    requirement: 'MANAGE-CONSENTS-LIST-ISOLATION-FOREIGN-APP-403',
-    title: "a client token naming another app's app_id is answered 403",
-    cell: 'foreign app_id → 403',
-    needsStateHook: true,
-  },
-  async (c) => {
-    const cast = await castFor(c);
-    await LIST.prepare(c, cast.owner);
-    const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-LIST');
-    const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: cast.owner.appId }, token });
-    c.expect.that(res.status === 403, {
-      expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
-      observed: answerSummary(res),
-    });
-  },
-);
-
-check(
-  {
-    requirement: 'MANAGE-CONSENTS-DELETE-ISOLATION-FOREIGN-APP-403',
-    title: "a client token naming another app's app_id is answered 403 and deletes nothing",
-    cell: 'foreign app_id → 403',
-    needsStateHook: true,
-  },
-  async (c) => {
-    const cast = await castFor(c);
-    const op = await DELETE.prepare(c, cast.owner);
-    const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-DELETE');
-    const before = await op.snapshot();
-    const res = await deleteAs(c, op, token, { app_id: cast.owner.appId });
-    c.expect.that(res.status === 403, {
-      expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
-      observed: answerSummary(res),
-    });
-    expectUnchanged(c, before, await op.snapshot(), cast.otherApp.label);
-  },
-);
