@@ -15,9 +15,10 @@ import {
 } from '../../support/operationRecipes.js';
 import { answerSummary, expectRejected } from '../../support/rejection.js';
 
-const NON_BEARER_CREDENTIALS = (clientId: string) => [
-  { label: 'an empty Bearer header', authorization: 'Bearer' },
-  { label: 'Basic credentials', authorization: `Basic ${Buffer.from(`${clientId}:not-a-secret`).toString('base64')}` },
+/** Authorization headers that hold no JWT: the scheme alone, and Basic credentials of the app's client. */
+const headersWithoutJwt = (clientId: string): string[] => [
+  'Bearer',
+  `Basic ${Buffer.from(`${clientId}:not-a-secret`).toString('base64')}`,
 ];
 
 /** The wrong-type token of the 403 check and the rule that excludes it. */
@@ -40,18 +41,19 @@ async function otherWrongTypeToken(
 
 function registerUnauthorizedCode(recipe: OperationRecipe): void {
   const { key } = recipe;
-  const title = 'credentials that are not a bearer token are rejected with 401';
+  // Worded so the reports' secret redaction (which eats the word after `Bearer `) leaves the title readable.
+  const title = 'an Authorization header without a JWT (empty Bearer, or Basic) is rejected with 401';
   check(
     {
       requirement: `${key}-TOKEN-INVALID-401`,
       title,
-      cell: 'empty or non-Bearer credentials',
+      cell: 'no JWT in Authorization',
       needsStateHook: recipe.needsStateHook,
     },
     async (c) => {
       recipeAuth(c, recipe);
       const op = await recipe.prepare(c, await c.fixtures.app());
-      for (const { authorization } of NON_BEARER_CREDENTIALS(op.app.clientId)) {
+      for (const authorization of headersWithoutJwt(op.app.clientId)) {
         const before = await op.snapshot();
         const res = await op.request({ authorization });
         const rules = {
