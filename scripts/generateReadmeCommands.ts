@@ -1,0 +1,34 @@
+/**
+ * Regenerates the commands table of README.md from the CLI registry (derive, don't repeat):
+ * `npx tsx scripts/generateReadmeCommands.ts`. test/scripts/generateReadmeCommands.spec.ts fails when it is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { COMMANDS } from '../src/cli/registry.js';
+import type { CliCommand } from '../src/cli/command.js';
+
+const START = '<!-- commands:start -->';
+const END = '<!-- commands:end -->';
+
+/** The synopsis is the first line of a command's usage text ("Usage: cis-conformance run [options]"). */
+function synopsis(command: CliCommand): string {
+  const first = command.usage.split('\n').find((line) => line.trim() !== '') ?? command.name;
+  return first.replace(/^usage:\s*/i, '').replace(/^cis-conformance\s+/, 'npx cis-conformance ');
+}
+
+export function renderCommandsTable(commands: readonly CliCommand[] = COMMANDS): string {
+  const rows = commands.map((c) => `| \`${synopsis(c).replace(/\|/g, '\\|')}\` | ${c.summary.replace(/\|/g, '\\|')} |`);
+  return ['| command | what it does |', '|---|---|', ...rows].join('\n');
+}
+
+export function withCommandsTable(readme: string, table: string = renderCommandsTable()): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
+  return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const path = fileURLToPath(new URL('../README.md', import.meta.url));
+  writeFileSync(path, withCommandsTable(readFileSync(path, 'utf8')));
+}
