@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { issuerCommand } from './commands/issuer.js';
 import { mergeReportsCommand } from './commands/mergeReports.js';
+import { mutantsCommand } from './commands/mutants.js';
 import { pactCommand } from './commands/pact.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
   mergeReportsCommand,
   pactCommand,
+  mutantsCommand,
 ];

@@ -1,0 +1,179 @@
+import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FAULTS } from '../../../reference/faults.js';
+import { findPackageRoot, listSuites } from '../../engine/index.js';
+import {
+  cleanRunLine,
+  mutantsSummaryLines,
+  mutantsTableLines,
+  runMutants,
+  writeMutantsReport,
+  type MutantsConfig,
+  type MutantsProgress,
+} from '../../mutants/index.js';
+import { seconds } from '../../mutants/table.js';
+import { UsageError, type CliCommand, type CliIO } from '../command.js';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../options.js';
+
+export const DEFAULT_MUTANTS_DIR = 'reports/mutants';
+
+const usage = `Usage: cis-conformance mutants [options]
+
+Proves the suites catch defects: runs them against the clean embedded reference (strict; must give zero failed),
+then against the reference with each seeded fault switched on (reference/faults.ts). A fault is killed when its
+run reports a failed check; faults against inferred rules are judged with --strict. Each fault runs first with
+only the checks of the requirements it declares it violates, then with the selected suites whole if it survived.
+Prints a table (fault, killed or not, by which requirement ids, time and requests to the first failure) and
+writes mutants.json and index.html. Exit code: 1 if a fault survives or the clean run fails; 2 if the run could
+not check; otherwise 0.
+
+Options:
+  --fault NAME...      only these faults; repeatable or comma-separated (default: all ${FAULTS.length})
+  --suite NAME...      only these suites (folders under suites/); repeatable or comma-separated
+  --runs N             fast-check runs per property check (default ${DEFAULT_RUNS})
+  --seed N             the run seed (default: random, printed)
+  --report-dir DIR     where mutants.json and index.html go (default ${DEFAULT_MUTANTS_DIR})
+  --fail-fast          stop each fault's run at its first failure, and everything at the first survivor
+  --workers N          vitest workers per run (default: the number of cores)
+  --timeout MS         per-request time-out (default ${DEFAULT_TIMEOUT_MS})`;
+
+const FLAGS = {
+  fault: { type: 'string', multiple: true },
+  suite: { type: 'string', multiple: true },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  'report-dir': { type: 'string' },
+  'fail-fast': { type: 'boolean' },
+  workers: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+export interface MutantsOptionsContext {
+  readonly cwd: string;
+  readonly knownSuites: readonly string[];
+  readonly knownFaults: readonly string[];
+  readonly randomSeed: () => number;
+  readonly cores: number;
+}
+
+export interface ResolvedMutantsOptions {
+  readonly config: MutantsConfig;
+  readonly maxWorkers: number;
+}
+
+/** `mutants` options, resolved once; every problem is a UsageError naming its flag. */
+export function resolveMutantsOptions(args: readonly string[], context: MutantsOptionsContext): ResolvedMutantsOptions {
+  const { values, lists } = parse(args);
+  for (const fault of lists.fault) {
+    if (!context.knownFaults.includes(fault)) {
+      throw new UsageError(`--fault ${fault}: no such fault (known: ${context.knownFaults.join(', ')})`, '--fault');
+    }
+  }
+  for (const suite of lists.suite) {
+    if (!context.knownSuites.includes(suite)) {
+      throw new UsageError(
+        `--suite ${suite}: no such suite (known: ${context.knownSuites.join(', ') || 'none'})`,
+        '--suite',
+      );
+    }
+  }
+  const reportDir = values['report-dir'] ?? DEFAULT_MUTANTS_DIR;
+  const config: MutantsConfig = {
+    faults: [...new Set(lists.fault)],
+    suites: [...new Set(lists.suite)],
+    seed: values.seed !== undefined ? whole('--seed', values.seed, 0, 2 ** 31 - 1) : context.randomSeed(),
+    runs: values.runs !== undefined ? whole('--runs', values.runs, 1, 100_000) : DEFAULT_RUNS,
+    reportDir: isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir),
+    failFast: values['fail-fast'] ?? false,
+    requestTimeoutMs:
+      values.timeout !== undefined ? whole('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+  };
+  const maxWorkers =
+    values.workers !== undefined ? whole('--workers', values.workers, 1, 64) : Math.max(1, context.cores);
+  return Object.freeze({ config: Object.freeze(config), maxWorkers });
+}
+
+export const mutantsCommand: CliCommand = {
+  name: 'mutants',
+  summary: 'run the suites against every seeded reference fault and report which ones they kill',
+  usage,
+  async run(args, io) {
+    const packageRoot = findPackageRoot();
+    const { config, maxWorkers } = resolveMutantsOptions(args, {
+      cwd: process.cwd(),
+      knownSuites: listSuites(packageRoot),
+      knownFaults: FAULTS.map((f) => f.name),
+      randomSeed: () => randomInt(0, 2 ** 31 - 1),
+      cores: availableParallelism(),
+    });
+    io.stdout(`cis-conformance mutants · seed ${config.seed} · suites ${config.suites.join(', ') || 'all'}`);
+    const report = await runMutants(config, {
+      packageRoot,
+      maxWorkers,
+      stopSignal: io.stopSignal,
+      onProgress: (progress) => printProgress(io, progress),
+    });
+    io.stdout('');
+    for (const line of mutantsTableLines(report)) io.stdout(line);
+    io.stdout('');
+    for (const line of mutantsSummaryLines(report)) io.stdout(line);
+    const paths = await writeMutantsReport(report, config.reportDir);
+    io.stdout(`Reports:\n${paths.map((p) => `  ${p}`).join('\n')}`);
+    return report.exitCode;
+  },
+};
+
+function printProgress(io: CliIO, progress: MutantsProgress): void {
+  if (progress.type === 'clean-finished') {
+    io.stdout(cleanRunLine(progress.tally));
+    for (const failed of progress.tally.failed) io.stdout(`  failed on the clean reference: ${failed.message}`);
+    for (const error of progress.tally.runErrors) io.stdout(`  run error: ${error}`);
+  } else if (progress.type === 'fault-finished') {
+    const { outcome } = progress;
+    const by = outcome.killed
+      ? `killed by ${outcome.killedBy[0]}${outcome.killedByOwn ? '' : ' (not an own rule)'}`
+      : 'SURVIVED';
+    io.stdout(`[${progress.index + 1}/${progress.total}] ${outcome.fault}: ${by} (${seconds(outcome.durationMs)})`);
+  }
+}
+
+/** parseArgs in strict mode; `--fault a b` and `--fault a,b` both add names (as `run --suite` does). */
+function parse(args: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: FLAGS, strict: true, allowPositionals: true, tokens: true });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
+  }
+  const lists = { fault: [] as string[], suite: [] as string[] };
+  let listFlag: 'fault' | 'suite' | undefined;
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option') {
+      listFlag = token.name === 'fault' || token.name === 'suite' ? token.name : undefined;
+      if (listFlag && token.value !== undefined) lists[listFlag].push(...splitList(token.value));
+    } else if (token.kind === 'positional' && listFlag) {
+      lists[listFlag].push(...splitList(token.value));
+    } else if (token.kind === 'positional') {
+      throw new UsageError(`unexpected argument '${token.value}' (names follow --fault or --suite)`);
+    }
+  }
+  return { values: parsed.values, lists };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function whole(flag: string, value: string, min: number, max: number): number {
+  const number = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`, flag);
+  }
+  return number;
+}
