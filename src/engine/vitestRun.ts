@@ -61,6 +61,9 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       watch: false,
       passWithNoTests: true,
       pool: 'forks',
+      // Suite files share a worker's module cache: the catalog, the compiled schemas and the signing key load
+      // once per worker instead of once per file (528 checks: 42 s -> 10 s). Checks keep no module state.
+      isolate: false,
       testTimeout,
       hookTimeout: testTimeout,
       provide: { cisRun: request.runConfig },
