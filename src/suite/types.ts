@@ -24,6 +24,11 @@ export interface SuiteRunConfig {
   readonly seed: number;
   /** fast-check numRuns for property and stateful checks. */
   readonly runs: number;
+  /**
+   * `--replay-path`: fast-check's counterexample path of a failed property or stateful check (src/suite/property.ts).
+   * With the same seed and `--check`, the check replays exactly that case, without searching or shrinking.
+   */
+  readonly replayPath?: string;
   readonly strict: boolean;
   readonly requestTimeoutMs: number;
   /** How the target is named in reproduction commands: `embedded` or the URL. */
