@@ -1,5 +1,6 @@
 /** Why a request got no usable response. Suites turn these into `error` verdicts, never into findings. */
-export type TargetErrorKind = 'timeout' | 'refused' | 'reset' | 'too-large' | 'dns' | 'other';
+/** `budget`: the run's request budget (`--max-requests`) is spent, so the request was never sent. */
+export type TargetErrorKind = 'timeout' | 'refused' | 'reset' | 'too-large' | 'dns' | 'budget' | 'other';
 
 export class TargetError extends Error {
   constructor(
@@ -54,6 +55,7 @@ export function classifyTransportError(error: unknown, what: string, timeoutMs: 
     reset: 'connection reset or closed by the target',
     'too-large': 'response too large',
     dns: 'host name not found',
+    budget: 'request budget exhausted',
     other: 'request failed',
   };
   return new TargetError(kind, `${what}: ${describe[kind]} (${code ?? (name || 'error')}: ${detail})`);

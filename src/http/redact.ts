@@ -45,9 +45,24 @@ export class SecretLedger {
   }
 }
 
+/**
+ * Secrets the process holds without learning them from an exchange: the live credentials (client secrets, a user
+ * token from the environment) and the access tokens fetched with them. Process-wide on purpose: they are the same
+ * for every check, and a log line or report written anywhere in the process must never show them.
+ */
+const processSecrets = new Set<string>();
+let processSecretsSorted: readonly string[] = [];
+
+export function registerProcessSecret(value: string | undefined): void {
+  if (typeof value !== 'string' || value.length < MIN_LEDGER_LENGTH || processSecrets.has(value)) return;
+  processSecrets.add(value);
+  processSecretsSorted = [...processSecrets].sort((a, b) => b.length - a.length);
+}
+
 export function redactText(text: string, ledger?: SecretLedger): string {
   let out = text;
   for (const secret of ledger?.values() ?? []) out = out.split(secret).join(REDACTED);
+  for (const secret of processSecretsSorted) out = out.split(secret).join(REDACTED);
   return out
     .replace(JSON_FIELD, (_m, key: string) => `"${key}":"${REDACTED}"`)
     .replace(FORM_FIELD, (_m, key: string) => `${key}=${REDACTED}`)

@@ -1,3 +1,4 @@
+import { liveApp, liveTokensFor } from '../live/workerTokens.js';
 import { shortHash } from './naming.js';
 import { CheckCouldNotRun, CheckSkipped } from './signals.js';
 import type { AppFixture, CheckFixtures, ConsentFixture, SuiteRunConfig } from './types.js';
@@ -39,9 +40,28 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
     return res.json as Record<string, unknown>;
   };
 
+  // Live mode: the one app there is, the credentials' own (read from its token's claims), once per check — a check
+  // asking for a second app means to work with two different apps, which the live tenant cannot give it.
+  let liveApps = 0;
+  const liveAppFixture = async (options: { readonly tenantId?: string; readonly name?: string }) => {
+    if (liveApps++ > 0) {
+      throw new CheckSkipped("live mode: the run has one app (the credentials'), and this check needs a second one");
+    }
+    const own = await liveApp(liveTokensFor(config));
+    if (options.tenantId !== undefined && options.tenantId !== own.tenantId) {
+      throw new CheckSkipped(`live mode: the run has no app in tenant ${options.tenantId}`);
+    }
+    if (options.name !== undefined && options.name !== own.appName) {
+      throw new CheckSkipped(`live mode: the run cannot create an app named ${JSON.stringify(options.name)}`);
+    }
+    return own;
+  };
+
   const fixtures: CheckFixtures = {
     id,
     async app(options = {}) {
+      // (`tokens?`: partial configs in unit tests carry none.)
+      if (config.tokens?.kind === 'sandbox') return liveAppFixture(options);
       const tenantId = options.tenantId ?? id('tenant');
       const appId = id('app');
       const wanted: AppFixture = {

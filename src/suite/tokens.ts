@@ -1,14 +1,14 @@
 import { expandPermissions, type ClientTokenSpec, type Minter } from '../issuer/minter.js';
-import { CheckSkipped } from './signals.js';
+import { createLiveCheckTokens } from '../live/checkTokens.js';
 import type { AppFixture, CheckTokens, SuiteRunConfig, TokenOptions } from './types.js';
 
-const SANDBOX_NOT_YET =
-  'tokens from the live sandbox token endpoint are not supported yet (sandbox mode is a later issue)';
-
-/** Tokens for a check: minted locally with the committed key (DESIGN.md "The target contract", item 2). */
+/**
+ * Tokens for a check: minted locally with the committed key (DESIGN.md "The target contract", item 2), or in live
+ * mode the live tenant's real tokens where they are what the check asked for (src/live/checkTokens.ts).
+ */
 export function createCheckTokens(config: SuiteRunConfig, minter: Minter | null): CheckTokens {
+  if (config.tokens.kind === 'sandbox') return createLiveCheckTokens(config);
   const local = (): Minter => {
-    if (config.tokens.kind === 'sandbox') throw new CheckSkipped(SANDBOX_NOT_YET);
     if (!minter) throw new Error('no token minter was loaded for a local-token run');
     return minter;
   };

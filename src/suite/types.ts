@@ -6,8 +6,17 @@
  * Suites never import `reference/`, never open sockets themselves and never read process.env: everything
  * they need reaches them through `CheckContext`, built from the injected `SuiteRunConfig`.
  */
+import type { TransportPolicy } from '../http/policy.js';
 import type { CheckFamily } from '../model/families.js';
 import type { Evidence } from '../model/verdict.js';
+
+/** Live mode (the Transmit sandbox, or production by explicit choice): DESIGN.md "Live-mode safety". */
+export interface LiveRunSettings {
+  /** `<report-dir>/ledger.json`: every resource the run created (src/live/ledger.ts). */
+  readonly ledgerFile: string;
+  /** `--allow-destructive --disposable-app APP_ID` with APP_ID the token's own app: `DELETE /v1/clients` may run. */
+  readonly allowDestructive: boolean;
+}
 
 /** Serializable run configuration, handed from the runner to the vitest workers (provide/inject key `cisRun`). */
 export interface SuiteRunConfig {
@@ -42,6 +51,10 @@ export interface SuiteRunConfig {
    * at once, instead of each waiting for its own time-out.
    */
   readonly unreachableReason?: string;
+  /** Retries, rate limit and request budget of every request (src/http/policy.ts); absent: none. */
+  readonly transport?: TransportPolicy;
+  /** Set in live mode only. */
+  readonly live?: LiveRunSettings;
 }
 
 /** What a check declares about itself. `operation` and `family` default to those of the requirement. */
@@ -95,7 +108,16 @@ export interface CheckTokens {
   /** AdminAccessToken of a management app in the same tenant (`Admin` in `roles` and `role`). */
   admin(options: { readonly app: AppFixture }): Promise<string>;
   /** UserAccessToken for `userId` through the app's client. */
-  user(options: { readonly app: AppFixture; readonly userId: string; readonly clientId?: string }): Promise<string>;
+  user(options: {
+    readonly app: AppFixture;
+    readonly userId: string;
+    readonly clientId?: string;
+    /**
+     * The check does not depend on whose token it is (e.g. a user token on a Clients operation). A live run cannot
+     * mint a token for `userId`; with this it may use its one configured user token instead of skipping.
+     */
+    readonly anyUser?: boolean;
+  }): Promise<string>;
   /** A token that is valid in every respect but the named one (based on a client token of `options`). */
   broken(kind: BrokenTokenKind, options: TokenOptions): Promise<string>;
 }

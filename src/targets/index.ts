@@ -1,14 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeGateFile, resetGateFile, type TransportPolicy } from '../http/index.js';
+import { liveLabel } from '../live/hosts.js';
 import { startEmbeddedTarget } from './embedded.js';
+import { openSandboxTarget } from './sandbox.js';
 import { openUrlTarget } from './url.js';
-import type { OpenTargetOptions, Target } from './types.js';
+import type { OpenTargetOptions, Target, TargetSpec, TransportOptions } from './types.js';
 
 export { probeReachable, probeStateHook } from './probe.js';
 export { CONVENTIONAL_STATE_PATH } from './url.js';
-export type { OpenTargetOptions, Target, TargetSpec } from './types.js';
+export { LIVE_NO_STATE_HOOK } from './sandbox.js';
+export type { OpenTargetOptions, SandboxTargetSpec, Target, TargetSpec, TransportOptions } from './types.js';
 
-/** Opens the target a run asked for. The sandbox target is a later issue and is refused by the CLI. */
+/** How reports and reproduction commands name the target before it is opened. */
+export function targetLabelOf(spec: TargetSpec): string {
+  if (spec.kind === 'embedded') return 'embedded';
+  return spec.kind === 'url' ? spec.url : liveLabel(spec.host);
+}
+
+/** Opens the target a run asked for. */
 export async function openTarget(options: OpenTargetOptions): Promise<Target> {
   const { spec } = options;
+  if (spec.kind === 'sandbox') {
+    return openSandboxTarget({ spec, timeoutMs: options.timeoutMs, env: options.env ?? process.env });
+  }
   if (spec.kind === 'embedded') {
     const target = await startEmbeddedTarget({
       packageRoot: options.packageRoot,
@@ -16,11 +32,32 @@ export async function openTarget(options: OpenTargetOptions): Promise<Target> {
       ...(options.issuerUrl !== undefined ? { issuerUrl: options.issuerUrl } : {}),
     });
     // An explicit --state-url overrides the reference's own hook (e.g. a hook proxy under test).
-    return options.stateUrl ? { ...target, stateUrl: options.stateUrl } : target;
+    return withTransport(options.stateUrl ? { ...target, stateUrl: options.stateUrl } : target, spec.transport);
   }
-  return openUrlTarget({
+  const target = await openUrlTarget({
     url: spec.url,
     timeoutMs: options.timeoutMs,
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
   });
+  return withTransport(target, spec.transport);
+}
+
+/** `--retries`/`--rate`/`--max-requests` on a local target; a rate or budget gets a gate file all workers share. */
+function withTransport(target: Target, options: TransportOptions | undefined): Target {
+  if (!options || Object.keys(options).length === 0) return target;
+  const limited = options.ratePerSecond !== undefined || options.maxRequests !== undefined;
+  const gateFile = limited ? join(tmpdir(), `cis-conformance-gate-${randomUUID()}.json`) : undefined;
+  if (gateFile) resetGateFile(gateFile);
+  const transport: TransportPolicy = { ...options, ...(gateFile ? { gateFile } : {}) };
+  return {
+    ...target,
+    suiteConfig: { ...target.suiteConfig, transport },
+    async close() {
+      try {
+        await target.close();
+      } finally {
+        if (gateFile) removeGateFile(gateFile);
+      }
+    },
+  };
 }

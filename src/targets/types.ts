@@ -1,6 +1,9 @@
+import type { LiveHost } from '../live/hosts.js';
+import type { SuiteRunConfig } from '../suite/types.js';
+
 /** Where a run's checks go. Adapters only yield URLs; every request goes through src/http. */
 export interface Target {
-  /** How reproduction commands name it: `embedded` or the URL given to `--target`. */
+  /** How reproduction commands name it: `embedded`, `sandbox` or the URL given to `--target`. */
   readonly label: string;
   /** The prefix before `/v1/...`. */
   readonly baseUrl: string;
@@ -11,11 +14,34 @@ export interface Target {
   readonly problems: readonly string[];
   /** The active seeded fault of the embedded reference. */
   readonly fault?: string;
+  /** What the target sets in the checks' run configuration (live tokens, the transport policy, live settings). */
+  readonly suiteConfig?: Partial<Pick<SuiteRunConfig, 'tokens' | 'transport' | 'live'>>;
+  /** Stops what the adapter started; the sandbox target deletes what the run left (rejects naming what it could not). */
   close(): Promise<void>;
 }
 
+/** `--retries`, `--rate`, `--max-requests`: how requests are paced and bounded (src/http/policy.ts). */
+export interface TransportOptions {
+  readonly retries?: number;
+  readonly ratePerSecond?: number;
+  readonly maxRequests?: number;
+}
+
+/** `--target sandbox`: the live service, the sandbox host unless `--production` chose a production region. */
+export interface SandboxTargetSpec {
+  readonly kind: 'sandbox';
+  readonly host: LiveHost;
+  readonly transport: TransportOptions;
+  /** `<report-dir>/ledger.json`. */
+  readonly ledgerFile: string;
+  /** `--allow-destructive --disposable-app APP_ID`; honoured only when APP_ID is the token's own app. */
+  readonly disposableApp?: string;
+}
+
 export type TargetSpec =
-  { readonly kind: 'embedded'; readonly fault?: string } | { readonly kind: 'url'; readonly url: string };
+  | { readonly kind: 'embedded'; readonly fault?: string; readonly transport?: TransportOptions }
+  | { readonly kind: 'url'; readonly url: string; readonly transport?: TransportOptions }
+  | SandboxTargetSpec;
 
 export interface OpenTargetOptions {
   readonly spec: TargetSpec;
@@ -25,4 +51,6 @@ export interface OpenTargetOptions {
   readonly issuerUrl?: string;
   readonly timeoutMs: number;
   readonly packageRoot: string;
+  /** Where live credentials are read (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -1,0 +1,38 @@
+/**
+ * How a check reaches the target: the HTTP client with the run's transport policy (retries, budget, rate), and in
+ * live mode the safety wrapper (ownership guard, ledger) whose leftovers are deleted when the check closes it.
+ */
+import { createPolicyClient, type HttpClient } from '../http/index.js';
+import { CheckSkipped } from '../suite/signals.js';
+import type { SuiteRunConfig } from '../suite/types.js';
+import { withLiveSafety } from './liveSend.js';
+import { liveApp, liveClientToken, liveTokensFor } from './workerTokens.js';
+
+export function openCheckTransport(config: SuiteRunConfig, checkId: string): HttpClient {
+  const client = createPolicyClient(config.transport, config.requestTimeoutMs);
+  const live = config.live;
+  if (!live || config.tokens.kind !== 'sandbox') return client;
+  const tokens = () => liveTokensFor(config);
+  const safety = withLiveSafety(client.send, {
+    baseUrl: config.baseUrl,
+    runId: config.runId,
+    checkId,
+    ledgerFile: live.ledgerFile,
+    allowDestructive: live.allowDestructive,
+    appId: async () => (await liveApp(tokens())).appId,
+    refuse: (reason) => new CheckSkipped(reason),
+  });
+  return {
+    send: safety.send,
+    async close() {
+      if (safety.leftovers().length > 0) {
+        // Budget-exempt: what the check created is deleted even after the run's budget is spent.
+        const cleaner = createPolicyClient(config.transport, config.requestTimeoutMs, { exempt: true });
+        // Problems are left to the run's final sweep, which reports what it cannot delete.
+        await safety.release(cleaner.send, async () => (await liveClientToken(tokens())).accessToken);
+        await cleaner.close();
+      }
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The live-mode wrapper around a check's `send`: it refuses what ownership.ts refuses, writes every create to the
+ * ledger before the check sees the answer, marks deletes done, and afterwards deletes what the check created and
+ * left behind. The run's final sweep and `cleanup` catch whatever a crash leaves.
+ */
+import { isTargetError, type HttpRequest, type HttpResponse, type Send } from '../http/index.js';
+import { appendLedgerEvent, pendingEntries, readLedger, type LedgerEvent } from './ledger.js';
+import { pathBelowBase, refusalOf } from './ownership.js';
+
+export interface LiveSafetyOptions {
+  readonly baseUrl: string;
+  readonly runId: string;
+  /** The record id of the check (ledger `createdBy`). */
+  readonly checkId: string;
+  readonly ledgerFile: string;
+  readonly allowDestructive: boolean;
+  /** The app the run's token belongs to (ledger `app`). */
+  readonly appId: () => Promise<string>;
+  /** What a refusal throws (a skip, for checks). */
+  readonly refuse: (reason: string) => Error;
+}
+
+export interface LiveSafety {
+  readonly send: Send;
+  /** Ids this wrapper created that are not known to be deleted. */
+  leftovers(): string[];
+  /** Deletes the leftovers with `send` and `token`; returns problems, never throws. */
+  release(send: Send, token: () => Promise<string>): Promise<string[]>;
+}
+
+export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafety {
+  const mine = new Set<string>();
+  const at = (): string => new Date().toISOString();
+  const append = (event: LedgerEvent): void => appendLedgerEvent(options.ledgerFile, event);
+  const inLedger = (id: string): boolean => {
+    if (mine.has(id)) return true;
+    try {
+      return readLedger(options.ledgerFile).entries.some((entry) => entry.id === id);
+    } catch {
+      return false;
+    }
+  };
+  const markDone = (id: string, status: number, by: string): void => {
+    append({ event: 'done', kind: 'client', id, outcome: status === 404 ? 'gone' : 'deleted', by, at: at() });
+    mine.delete(id);
+  };
+
+  const guarded: Send = async (request) => {
+    const reason = refusalOf(request, {
+      baseUrl: options.baseUrl,
+      runId: options.runId,
+      created: inLedger,
+      allowDestructive: options.allowDestructive,
+    });
+    if (reason !== undefined) throw options.refuse(`live mode: ${reason}`);
+    const segments = pathBelowBase(request.url, options.baseUrl) ?? [];
+    const isClients = segments.length === 2 && segments[0] === 'v1' && segments[1] === 'clients';
+    if (isClients && request.method === 'POST') return recordCreate(request);
+    const response = await send(request);
+    if (request.method === 'DELETE' && (isOk(response.status) || response.status === 404)) {
+      if (isClients && isOk(response.status)) await markAllDone();
+      else if (segments.length === 3 && segments[1] === 'clients' && inLedger(segments[2] as string)) {
+        markDone(segments[2] as string, response.status, `check ${options.checkId}`);
+      }
+    }
+    return response;
+  };
+
+  async function recordCreate(request: HttpRequest): Promise<HttpResponse> {
+    const app = await options.appId();
+    const name = nameOf(request);
+    const base = { kind: 'client' as const, app, runId: options.runId, createdBy: options.checkId, at: at() };
+    const unconfirmed = (why: string): void => {
+      if (name !== undefined) append({ event: 'unconfirmed', ...base, name, reason: why });
+    };
+    let response: HttpResponse;
+    try {
+      response = await send(request);
+    } catch (error) {
+      unconfirmed(`no answer (${isTargetError(error) ? error.kind : 'error'})`);
+      throw error;
+    }
+    const id = clientIdOf(response.json);
+    if (isOk(response.status) && id !== undefined) {
+      append({ event: 'created', ...base, id, ...(name !== undefined ? { name } : {}) });
+      mine.add(id);
+    } else if (isOk(response.status) || response.status >= 500) {
+      unconfirmed(
+        `answered ${response.status}${id === undefined && isOk(response.status) ? ' without a client_id' : ''}`,
+      );
+    }
+    return response;
+  }
+
+  async function markAllDone(): Promise<void> {
+    const app = await options.appId();
+    for (const entry of pendingEntries(readLedger(options.ledgerFile))) {
+      if (entry.app !== app) continue;
+      append({
+        event: 'done',
+        kind: 'client',
+        ...(entry.id !== undefined ? { id: entry.id } : {}),
+        ...(entry.name !== undefined ? { name: entry.name } : {}),
+        outcome: 'deleted',
+        by: `check ${options.checkId} (DELETE /v1/clients)`,
+        at: at(),
+      });
+      if (entry.id !== undefined) mine.delete(entry.id);
+    }
+  }
+
+  return {
+    send: guarded,
+    leftovers: () => [...mine],
+    async release(plain, token) {
+      const problems: string[] = [];
+      for (const id of [...mine]) {
+        try {
+          const res = await plain({
+            method: 'DELETE',
+            url: `${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(id)}`,
+            headers: { accept: 'application/json', authorization: `Bearer ${await token()}` },
+          });
+          if (isOk(res.status) || res.status === 404) markDone(id, res.status, `check ${options.checkId} (clean-up)`);
+          else problems.push(`deleting client ${id} answered ${res.status}`);
+        } catch (error) {
+          problems.push(`deleting client ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      return problems;
+    },
+  };
+}
+
+const isOk = (status: number): boolean => status >= 200 && status < 300;
+
+/** The created client's id, with or without the `{"result": ...}` envelope (decisions.md #1). */
+export function clientIdOf(json: unknown): string | undefined {
+  const body =
+    json !== null && typeof json === 'object' && 'result' in json ? (json as { result: unknown }).result : json;
+  const id = body !== null && typeof body === 'object' ? (body as { client_id?: unknown }).client_id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function nameOf(request: HttpRequest): string | undefined {
+  if (request.body === undefined) return undefined;
+  try {
+    const body = JSON.parse(request.body.toString()) as { name?: unknown };
+    return typeof body.name === 'string' ? body.name : undefined;
+  } catch {
+    return undefined;
+  }
+}

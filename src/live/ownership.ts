@@ -1,0 +1,88 @@
+/**
+ * "Never touch data the run did not create" (DESIGN.md "Isolation", "Live-mode safety"), as one decision per request.
+ * Reads and creates are always allowed. A change (PUT, PATCH, DELETE) is allowed only on a documented resource path
+ * whose every id is the run's own: an id the run created (in the ledger) or one carrying the run id (made by
+ * `c.fixtures.id`, so it cannot name anything that existed before the run). `DELETE /v1/clients` removes every
+ * client of the app, the run's or not: only with `--allow-destructive --disposable-app` (the token's own app).
+ */
+import type { HttpRequest } from '../http/index.js';
+
+/** The documented paths of the resources a change can touch (operations.json), as segment templates. */
+const RESOURCE_TEMPLATES: readonly (readonly string[])[] = [
+  ['v1', 'clients', '{clientId}'],
+  ['v1', 'clients', '{clientId}', 'resources'],
+  ['v1', 'consents', '{consentId}'],
+  ['v1', 'consents', 'clients', '{clientId}', 'users', '{userId}'],
+  ['v1', 'manage', 'consents', 'clients', '{clientId}', 'users', '{userId}'],
+  ['v1', 'consents', 'me', 'clients', '{clientId}'],
+];
+
+export interface OwnershipContext {
+  /** The prefix before `/v1/...`. */
+  readonly baseUrl: string;
+  readonly runId: string;
+  /** Whether the run created the resource with this id (the ledger). */
+  readonly created: (id: string) => boolean;
+  /** `--allow-destructive --disposable-app` was given and names the token's own app. */
+  readonly allowDestructive: boolean;
+}
+
+export const DELETE_ALL_REFUSAL =
+  'DELETE /v1/clients deletes every client of the app, also those this run did not create; in live mode it runs ' +
+  "only with --allow-destructive --disposable-app APP_ID, where APP_ID is the token's own app";
+
+/** Segments below the base URL, percent-decoded; undefined when the URL is not below it or does not decode. */
+export function pathBelowBase(url: string, baseUrl: string): string[] | undefined {
+  const base = new URL(baseUrl.replace(/\/+$/, ''));
+  const target = new URL(url);
+  if (target.origin !== base.origin) return undefined;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  if (target.pathname !== prefix && !target.pathname.startsWith(`${prefix}/`)) return undefined;
+  try {
+    return target.pathname
+      .slice(prefix.length)
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment) => decodeURIComponent(segment));
+  } catch {
+    return ['%'];
+  }
+}
+
+/** The reason a live run must not send `request`, or undefined when it may. */
+export function refusalOf(request: HttpRequest, context: OwnershipContext): string | undefined {
+  if (request.method !== 'PUT' && request.method !== 'PATCH' && request.method !== 'DELETE') return undefined;
+  const segments = pathBelowBase(request.url, context.baseUrl);
+  if (segments === undefined) return undefined; // not the API under test (e.g. the token endpoint)
+  const what = `${request.method} ${new URL(request.url).pathname}`;
+  if (segments.length === 2 && segments[0] === 'v1' && segments[1] === 'clients') {
+    return request.method === 'DELETE' && !context.allowDestructive ? DELETE_ALL_REFUSAL : undefined;
+  }
+  const ids = matchTemplate(segments);
+  if (ids === undefined) {
+    return `${what} is not a documented resource path, so the run cannot tell whose data it would change; live mode sends changes only to resources the run created`;
+  }
+  const foreign = ids.filter((id) => !isOwn(id, context));
+  if (foreign.length === 0) return undefined;
+  return `${what} would change data this run did not create (${foreign.map((id) => JSON.stringify(id)).join(', ')} is neither in the run's ledger nor carries the run id ${context.runId}); live mode never touches pre-existing data`;
+}
+
+function matchTemplate(segments: readonly string[]): string[] | undefined {
+  for (const template of RESOURCE_TEMPLATES) {
+    if (template.length !== segments.length) continue;
+    const ids: string[] = [];
+    const fits = template.every((part, index) => {
+      const segment = segments[index] as string;
+      if (part.startsWith('{')) return ids.push(segment) > 0;
+      return part === segment;
+    });
+    if (fits) return ids;
+  }
+  return undefined;
+}
+
+function isOwn(id: string, context: OwnershipContext): boolean {
+  // A decoded id with a slash or a dot segment could be routed elsewhere by a server that normalises it.
+  if (id === '' || id === '.' || id === '..' || /[/\\]/.test(id)) return false;
+  return context.created(id) || id.includes(`-${context.runId}-`);
+}
