@@ -49,7 +49,7 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
   options.onProgress?.({ type: 'clean-finished', tally: clean.tally });
   const context: FaultRunContext = {
     config,
-    coverage: coverageOf(clean.results.checks, listSuites(packageRoot)),
+    coverage: coverageOf(clean.results.checks, config.suites.length > 0 ? config.suites : listSuites(packageRoot)),
     catalog,
     packageRoot,
     ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
