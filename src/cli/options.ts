@@ -2,10 +2,18 @@
  * `run` options, resolved once into a frozen RunConfig. Every problem is a UsageError naming its flag; only
  * the resolved config flows inward (ARCHITECTURE.md: only src/cli reads argv).
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunConfig } from '../engine/index.js';
+import { LEDGER_FILE } from '../live/ledger.js';
 import { UsageError } from './command.js';
+import {
+  HOST_FLAGS,
+  requireLiveCredentials,
+  resolveLiveHost,
+  resolveTransport,
+  TRANSPORT_FLAGS,
+} from './liveOptions.js';
 
 export const DEFAULT_REPORT_DIR = 'reports/latest';
 export const DEFAULT_RUNS = 50;
@@ -20,6 +28,8 @@ export interface RunOptionsContext {
   readonly isRequirement: (id: string) => boolean;
   /** Seed used when `--seed` is absent. */
   readonly randomSeed: () => number;
+  /** Where live credentials are looked for (`--target sandbox`); absent = none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const FLAGS = {
@@ -35,11 +45,20 @@ const FLAGS = {
   shard: { type: 'string' },
   fault: { type: 'string' },
   timeout: { type: 'string' },
+  ...HOST_FLAGS,
+  ...TRANSPORT_FLAGS,
+  'allow-destructive': { type: 'boolean' },
+  'disposable-app': { type: 'string' },
 } as const;
+
+/** Flags that mean something only against the live service. */
+const LIVE_ONLY = ['production', 'region', 'allow-destructive', 'disposable-app'] as const;
 
 export function resolveRunOptions(args: readonly string[], context: RunOptionsContext): RunConfig {
   const { values, suites } = parse(args);
-  const target = resolveTarget(values.target, values.fault, context.knownFaults);
+  const reportDir = values['report-dir'] ?? DEFAULT_REPORT_DIR;
+  const absoluteReportDir = isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir);
+  const target = resolveTarget(values, context, absoluteReportDir);
   const check = values.check;
   if (check !== undefined && !context.isRequirement(check)) {
     throw new UsageError(`--check ${check}: no such requirement id in schemas/requirements.json`, '--check');
@@ -52,7 +71,6 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
       );
     }
   }
-  const reportDir = values['report-dir'] ?? DEFAULT_REPORT_DIR;
   const config: RunConfig = {
     target,
     ...(values.issuer !== undefined ? { issuerUrl: httpUrl('--issuer', values.issuer) } : {}),
@@ -62,7 +80,7 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
     runs: values.runs !== undefined ? integer('--runs', values.runs, 1, 100_000) : DEFAULT_RUNS,
     strict: values.strict ?? false,
     ...(check !== undefined ? { check } : {}),
-    reportDir: isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir),
+    reportDir: absoluteReportDir,
     ...(values.shard !== undefined ? { shard: shard(values.shard) } : {}),
     requestTimeoutMs:
       values.timeout !== undefined ? integer('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
@@ -101,22 +119,52 @@ function splitList(value: string): string[] {
     .filter((s) => s !== '');
 }
 
-function resolveTarget(
-  target: string | undefined,
-  fault: string | undefined,
-  knownFaults: readonly string[],
-): RunConfig['target'] {
-  if (fault !== undefined && !knownFaults.includes(fault)) {
-    throw new UsageError(`--fault ${fault}: no such fault (known: ${knownFaults.join(', ')})`, '--fault');
+type RunValues = ReturnType<typeof parse>['values'];
+
+function resolveTarget(values: RunValues, context: RunOptionsContext, reportDir: string): RunConfig['target'] {
+  const { target, fault } = values;
+  if (fault !== undefined && !context.knownFaults.includes(fault)) {
+    throw new UsageError(`--fault ${fault}: no such fault (known: ${context.knownFaults.join(', ')})`, '--fault');
   }
+  if (target === 'sandbox') {
+    if (fault !== undefined)
+      throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
+    return sandboxTarget(values, context, reportDir);
+  }
+  for (const flag of LIVE_ONLY) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies only to --target sandbox`, `--${flag}`);
+  }
+  const transport = resolveTransport(values, false);
+  const extra = transport ? { transport } : {};
   if (target === undefined || target === 'embedded')
-    return fault !== undefined ? { kind: 'embedded', fault } : { kind: 'embedded' };
+    return fault !== undefined ? { kind: 'embedded', fault, ...extra } : { kind: 'embedded', ...extra };
   if (fault !== undefined)
     throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
-  if (target === 'sandbox') {
-    throw new UsageError('--target sandbox is not implemented yet (live sandbox mode is a later issue)', '--target');
+  return { kind: 'url', url: httpUrl('--target', target), ...extra };
+}
+
+/** `--target sandbox`: the live service. Credentials are checked here, so a run never starts without them. */
+function sandboxTarget(values: RunValues, context: RunOptionsContext, reportDir: string): RunConfig['target'] {
+  const host = resolveLiveHost(values);
+  const disposable = values['disposable-app'];
+  if (values['allow-destructive'] && disposable === undefined) {
+    throw new UsageError(
+      "--allow-destructive needs --disposable-app APP_ID (the token's own app, whose clients may all be deleted)",
+      '--allow-destructive',
+    );
   }
-  return { kind: 'url', url: httpUrl('--target', target) };
+  if (disposable !== undefined && !values['allow-destructive']) {
+    throw new UsageError('--disposable-app is only read together with --allow-destructive', '--disposable-app');
+  }
+  if (disposable === '') throw new UsageError('--disposable-app must name an app id', '--disposable-app');
+  requireLiveCredentials(context.env ?? {}, '--target');
+  return {
+    kind: 'sandbox',
+    host,
+    transport: resolveTransport(values, true) ?? {},
+    ledgerFile: join(reportDir, LEDGER_FILE),
+    ...(disposable !== undefined ? { disposableApp: disposable } : {}),
+  };
 }
 
 function httpUrl(flag: string, value: string): string {

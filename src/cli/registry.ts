@@ -1,4 +1,6 @@
 import type { CliCommand } from './command.js';
+import { cleanupCommand } from './commands/cleanup.js';
+import { diffCommand } from './commands/diff.js';
 import { issuerCommand } from './commands/issuer.js';
 import { mergeReportsCommand } from './commands/mergeReports.js';
 import { mutantsCommand } from './commands/mutants.js';
@@ -18,4 +20,6 @@ export const COMMANDS: readonly CliCommand[] = [
   mergeReportsCommand,
   pactCommand,
   mutantsCommand,
+  cleanupCommand,
+  diffCommand,
 ];

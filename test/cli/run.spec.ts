@@ -92,7 +92,7 @@ describe('resolveRunOptions', () => {
   });
 
   it.each([
-    [['--target', 'sandbox'], '--target', /not implemented yet/],
+    [['--target', 'sandbox'], '--target', /set CIS_CLIENT_ID and CIS_CLIENT_SECRET/],
     [['--target', 'ftp://x'], '--target', /http\(s\) URL/],
     [['--state-url', 'nope'], '--state-url', /http\(s\) URL/],
     [['--suite', 'nope'], '--suite', /no such suite \(known: smoke, contract\)/],

@@ -6,7 +6,10 @@ import type { RunEvent } from '../../model/events.js';
 import { createReporters } from '../../reporters/index.js';
 import { loadCatalog } from '../../spec/catalog.js';
 import type { CliCommand, CliIO } from '../command.js';
+import { LEDGER_FILE } from '../../live/ledger.js';
+import { CREDENTIALS_USAGE, HOST_USAGE, TRANSPORT_USAGE } from '../liveOptions.js';
 import { DEFAULT_REPORT_DIR, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, resolveRunOptions } from '../options.js';
+import { describeLedger } from './cleanup.js';
 
 const usage = `Usage: cis-conformance run [options]
 
@@ -27,7 +30,16 @@ Options:
   --shard I/N             run shard I of N (merge shards with merge-reports)
   --fault NAME            switch on one seeded defect of the embedded target (self-tests)
   --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS})
-  --target sandbox        the live Transmit sandbox: not implemented yet`;
+${TRANSPORT_USAGE}
+
+Live mode (--target sandbox: https://api.sbx.transmitsecurity.io/cis, tokens from its /oidc/token):
+${HOST_USAGE}
+  --allow-destructive     let DELETE /v1/clients run (it deletes every client of the app)...
+  --disposable-app APP_ID ...in this app only, which must be the token's own app
+  Every client the run creates is written to <report-dir>/${LEDGER_FILE} and deleted at the end (also after
+  Ctrl-C); a run that was killed is finished with \`cis-conformance cleanup --ledger FILE\`.
+
+${CREDENTIALS_USAGE}`;
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -42,6 +54,7 @@ export const runCommand: CliCommand = {
       knownFaults: FAULTS.map((f) => f.name),
       isRequirement: (id) => catalog.requirements.some((r) => r.id === id),
       randomSeed: () => randomInt(0, 2 ** 31 - 1),
+      env: process.env,
     });
     await mkdir(config.reportDir, { recursive: true });
     const reporters = createReporters({
@@ -61,6 +74,7 @@ export const runCommand: CliCommand = {
         return 2;
       }
     }
+    if (config.target.kind === 'sandbox') io.stdout(describeLedger(config.target.ledgerFile));
     return outcome.exitCode;
   },
 };

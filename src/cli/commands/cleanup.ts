@@ -1,0 +1,165 @@
+/**
+ * `cleanup --ledger FILE`: finishes a live run that was interrupted (DESIGN.md "Live-mode safety"). Deletes what
+ * the ledger lists as created and not yet deleted — nothing else — and marks each entry done, so it is safe to
+ * run again. Credentials come from the environment, as for `run --target sandbox`.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPolicyClient, isTargetError, redactText, type TransportPolicy } from '../../http/index.js';
+import { cleanupLedger } from '../../live/cleanup.js';
+import { readLiveCredentials, type Environment } from '../../live/credentials.js';
+import { liveBaseUrl, liveFlags, liveTokenUrl, type LiveHost } from '../../live/hosts.js';
+import { appOfClaims } from '../../live/jwt.js';
+import { LedgerFileError, pendingEntries, readLedger } from '../../live/ledger.js';
+import { createTokenCache, TokenEndpointError } from '../../live/tokenCache.js';
+import { UsageError, type CliCommand, type CliIO } from '../command.js';
+import {
+  CREDENTIALS_USAGE,
+  HOST_FLAGS,
+  HOST_USAGE,
+  LIVE_DEFAULTS,
+  requireLiveCredentials,
+  resolveLiveHost,
+  resolveTransport,
+  whole,
+} from '../liveOptions.js';
+import { DEFAULT_TIMEOUT_MS } from '../options.js';
+
+const usage = `Usage: cis-conformance cleanup --ledger FILE [--target sandbox] [options]
+
+Finishes an interrupted live run: deletes every client its ledger (<report-dir>/ledger.json) lists as created
+and not yet deleted — nothing else — and marks each one done in the ledger. Safe to repeat: a client that is
+already gone (404) counts as deleted. Only clients of the credentials' own app are touched.
+
+Options:
+  --ledger FILE           the ledger of the run to finish (required)
+  --target sandbox        the live service (the only target with a ledger; default)
+${HOST_USAGE}
+  --rate N                requests per second (default ${LIVE_DEFAULTS.ratePerSecond})
+  --retries N             retries of 429s and of 502/503/504 (default ${LIVE_DEFAULTS.retries})
+  --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS})
+
+${CREDENTIALS_USAGE}
+
+Exit codes: 0 when nothing the ledger lists is left; 1 when some entries could not be deleted (each is named);
+2 on a usage error, missing credentials, an unreadable ledger, a ledger written against another host, or a
+token endpoint that refuses the credentials.`;
+
+export interface CleanupConfig {
+  readonly ledgerFile: string;
+  readonly host: LiveHost;
+  readonly transport: TransportPolicy;
+  readonly timeoutMs: number;
+}
+
+export function resolveCleanupOptions(args: readonly string[], cwd: string, env: Environment): CleanupConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        ledger: { type: 'string' },
+        target: { type: 'string' },
+        ...HOST_FLAGS,
+        rate: { type: 'string' },
+        retries: { type: 'string' },
+        timeout: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
+  }
+  if (values.ledger === undefined || values.ledger === '') {
+    throw new UsageError('--ledger FILE is required (the ledger.json of the run to finish)', '--ledger');
+  }
+  if (values.target !== undefined && values.target !== 'sandbox') {
+    throw new UsageError(`--target must be sandbox (only live runs keep a ledger), got '${values.target}'`, '--target');
+  }
+  const host = resolveLiveHost(values);
+  requireLiveCredentials(env, '--ledger');
+  const transport = resolveTransport(values, true) ?? {};
+  return Object.freeze({
+    ledgerFile: resolve(cwd, values.ledger),
+    host,
+    // No budget: the clean-up must be able to delete all the run created.
+    transport: { ratePerSecond: transport.ratePerSecond, retries: transport.retries, dispatcher: 'global' as const },
+    timeoutMs: values.timeout !== undefined ? whole('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+  });
+}
+
+/** Runs the clean-up of `config` and reports each entry; returns the exit code. */
+export async function runCleanup(config: CleanupConfig, io: CliIO, env: Environment): Promise<number> {
+  const say = (line: string): void => io.stdout(redactText(line));
+  const fail = (line: string): number => {
+    io.stderr(`cis-conformance cleanup: ${redactText(line)}`);
+    return 2;
+  };
+  const client = createPolicyClient(config.transport, config.timeoutMs);
+  try {
+    const pending = pendingEntries(readLedger(config.ledgerFile));
+    if (pending.length === 0) {
+      say(`Nothing to clean up: ${config.ledgerFile} lists no resource left.`);
+      return 0;
+    }
+    const tokens = createTokenCache({
+      tokenUrl: liveTokenUrl(config.host),
+      credentials: readLiveCredentials(env),
+      send: client.send,
+    });
+    const app = appOfClaims((await tokens.client()).claims);
+    if (typeof app === 'string') return fail(app);
+    const report = await cleanupLedger({
+      ledgerFile: config.ledgerFile,
+      baseUrl: liveBaseUrl(config.host),
+      send: client.send,
+      token: async () => (await tokens.client()).accessToken,
+      appId: app.appId,
+      by: 'cleanup',
+      log: (line) => say(`  ${line}`),
+    });
+    for (const problem of report.problems) io.stderr(`cis-conformance cleanup: ${problem} (skipped)`);
+    for (const item of report.left) say(`  left: ${item.what}: ${item.reason}`);
+    say(
+      `Cleaned up ${config.ledgerFile}: ${report.deleted.length} deleted, ${report.gone.length} already gone, ` +
+        `${report.left.length} left.`,
+    );
+    return report.left.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof LedgerFileError) {
+      return fail(
+        error.message.includes('was written against')
+          ? `${error.message} (the host of ${liveFlags(config.host)}); pass the target flags of the run that wrote it`
+          : error.message,
+      );
+    }
+    if (error instanceof TokenEndpointError || isTargetError(error)) return fail(error.message);
+    throw error;
+  } finally {
+    await client.close();
+  }
+}
+
+/** One line on a run's ledger, printed after a live run. */
+export function describeLedger(file: string): string {
+  try {
+    const { entries } = readLedger(file);
+    const left = pendingEntries({ entries }).length;
+    const tail = left > 0 ? `; finish with \`npx cis-conformance cleanup --ledger ${file}\`` : '';
+    return `Ledger ${file}: ${entries.length} resource(s) created, ${entries.length - left} deleted, ${left} left${tail}`;
+  } catch (error) {
+    return `Ledger ${file}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export const cleanupCommand: CliCommand = {
+  name: 'cleanup',
+  summary: 'delete what an interrupted live run created (from its ledger), and nothing else',
+  usage,
+  async run(args, io) {
+    const config = resolveCleanupOptions(args, process.cwd(), process.env);
+    return runCleanup(config, io, process.env);
+  },
+};
