@@ -82,10 +82,15 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     expect(show(from('src/model').filter((i) => !inDir(i.target, 'src/model')))).toEqual([]);
   });
 
-  it('src/checks/ never import src/http/ or src/targets/', () => {
-    expect(
-      show(from('src/checks').filter((i) => inDir(i.target, 'src/http') || inDir(i.target, 'src/targets'))),
-    ).toEqual([]);
+  it('the judging code (src/suite/expect.ts, outcome.ts) never imports a transport, src/http/ or src/targets/', () => {
+    const judging = ['src/suite/expect.ts', 'src/suite/outcome.ts'];
+    for (const file of judging) expect(FILES).toContain(file);
+    const bad = IMPORTS.filter(
+      (i) =>
+        judging.includes(i.file) &&
+        (inDir(i.target, 'src/http') || inDir(i.target, 'src/targets') || TRANSPORTS.includes(i.specifier)),
+    );
+    expect(show(bad)).toEqual([]);
   });
 
   it('the engine never imports the CLI or reporters, and reporters never import the engine', () => {
