@@ -56,15 +56,42 @@ export function checkModel<Model extends object, Real>(
   options: ModelPropertyOptions<Model, Real>,
 ): Promise<void> {
   type Cmds = Iterable<fc.AsyncCommand<Model, Real>>;
+  // Each command is described right after it ran, so it may name what it resolved then (`get #2`, not `get slot 7`);
+  // the steps of the last failing sequence are the shrunk counterexample's.
+  let steps: string[] = [];
+  let failedSteps: string[] = [];
+  const logged = options.commands.map((arbitrary) =>
+    arbitrary.map((cmd): fc.AsyncCommand<Model, Real> => ({
+      check: (model) => cmd.check(model),
+      run: async (model, real) => {
+        try {
+          await cmd.run(model, real);
+        } finally {
+          steps.push(String(cmd));
+        }
+      },
+      toString: () => String(cmd),
+    })),
+  );
   return runCollected<[Cmds]>(c, options, (replay) => {
-    const commands = fc.commands([...options.commands], {
+    const commands = fc.commands(logged, {
       maxCommands: options.maxCommands,
       ...(replay?.commands !== undefined ? { replayPath: replay.commands } : {}),
     });
     return {
       property: (body) =>
-        fc.asyncProperty(commands, (cmds) => body([cmds], (e) => fc.asyncModelRun(() => options.setup(e), cmds))),
-      describe: ([cmds]) => describeSequence(cmds),
+        fc.asyncProperty(commands, (cmds) =>
+          body([cmds], async (e) => {
+            steps = [];
+            try {
+              await fc.asyncModelRun(() => options.setup(e), cmds);
+            } catch (error) {
+              failedSteps = steps;
+              throw error;
+            }
+          }),
+        ),
+      describe: () => describeSteps(failedSteps),
       replayToken: (path, [cmds]) => `${path}@${/replayPath="([^"]*)"/.exec(String(cmds))?.[1] ?? ''}`,
     };
   });
@@ -193,11 +220,10 @@ function parseReplay(token: string | undefined): Replay | undefined {
   return at < 0 ? { path: token } : { path: token.slice(0, at), commands: token.slice(at + 1) };
 }
 
-/** The commands that ran, numbered: `1. create {} → 2. get #0`. */
-function describeSequence(cmds: Iterable<unknown>): string {
-  const ran = [...cmds].filter((cmd) => (cmd as { hasRan?: boolean }).hasRan !== false).map(String);
-  const steps = ran.map((step, i) => `${i + 1}. ${step}`).join(' → ');
-  return `${ran.length} command${ran.length === 1 ? '' : 's'}: ${steps}`;
+/** The commands that ran, numbered: `1. create #1 {} → 2. get #1`. */
+function describeSteps(steps: readonly string[]): string {
+  const numbered = steps.map((step, i) => `${i + 1}. ${step}`).join(' → ');
+  return `${steps.length} command${steps.length === 1 ? '' : 's'}: ${numbered}`;
 }
 
 function shorten(text: string, max: number): string {

@@ -1,0 +1,26 @@
+import type fc from 'fast-check';
+import { aliveClients, expectAnswered, type ClientsModel, type ClientsReal } from './model.js';
+
+/** DELETE /v1/clients: every client of the app goes (the default one too); on an empty app, 404 (decisions #19). */
+export class DeleteAllClientsCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: ClientsModel, real: ClientsReal): Promise<void> {
+    const alive = aliveClients(model);
+    const deleted = await real.cis.deleteAllClients(real.token);
+    expectAnswered(model, real, deleted.response, 'CLIENTS-DELETE-ALL');
+    if (alive.length === 0) {
+      real.expect.status(deleted.response, 404, { requirement: 'CLIENTS-DELETE-ALL-404-EMPTY-APP' });
+      return;
+    }
+    real.expect.status(deleted.response, '2xx', { requirement: 'CLIENTS-DELETE-ALL-204' });
+    for (const client of alive) client.gone = 'delete-all';
+    model.tokenClientGone = true;
+  }
+
+  toString(): string {
+    return 'delete-all';
+  }
+}

@@ -1,0 +1,22 @@
+import { createCisClient } from '../../../../src/client/index.js';
+import type { CheckContext, CheckExpect } from '../../../../src/suite/index.js';
+import { clientsSession } from '../../../contract/support/clientSteps.js';
+import { initialClientsModel, type ClientsModel, type ClientsReal } from './model.js';
+
+/** Each sequence starts from a fresh app (its own tenant): the model then knows every client it holds. */
+export async function clientsSetup(
+  c: CheckContext,
+  expect: CheckExpect,
+): Promise<{ model: ClientsModel; real: ClientsReal }> {
+  const session = await clientsSession(c);
+  return {
+    model: initialClientsModel(session.app.clientId),
+    real: {
+      expect,
+      cis: createCisClient((request) => c.send(request)),
+      token: session.token,
+      newName: () => c.fixtures.id('model-client'),
+      skip: (reason) => c.skip(reason),
+    },
+  };
+}
