@@ -106,9 +106,9 @@ export async function killFault(fault: Fault, context: FaultRunContext): Promise
   if (!killed && context.fallbackToFull !== false) killed = await attempt('full', config.suites);
 
   const killing = attempts.find((a) => a.failed.length > 0);
-  const killedBy = [...new Set(killing?.failed.map((f) => f.requirement) ?? [])];
+  const killedBy = [...new Set(killing?.failed.flatMap((f) => f.rules) ?? [])];
   const targeted = attempts.find((a) => a.stage === 'targeted');
-  const failedInTargeted = new Set(targeted?.failed.map((f) => f.requirement) ?? []);
+  const failedInTargeted = new Set(targeted?.failed.flatMap((f) => f.rules) ?? []);
   return {
     fault: fault.name,
     area: fault.area,

@@ -20,9 +20,15 @@ export interface MutantsConfig {
 
 /** One failed check of a run. */
 export interface FailedCheck {
+  /** The check's own requirement (its `[ID]` in the test name). */
   readonly requirement: string;
   readonly checkId: string;
   readonly message: string;
+  /**
+   * The rules the check found broken, as its message names them (`ID: observed …`): a check of one rule may fail
+   * on another it relies on (a semantics check failing on `…-200` of a step). The check's requirement if none.
+   */
+  readonly rules: readonly string[];
 }
 
 /** When the first failed check arrived, counted from the start of its run. */
@@ -65,12 +71,12 @@ export interface FaultOutcome {
   readonly description: string;
   readonly violates: readonly string[];
   readonly killed: boolean;
-  /** Failed requirement ids of the killing attempt, first failure first. */
+  /** The rules the failed checks of the killing attempt name as broken, first failure first. */
   readonly killedBy: readonly string[];
   /** Whether one of the fault's own `violates` ids is among `killedBy`. */
   readonly killedByOwn: boolean;
   /**
-   * Own ids whose checks ran in the targeted run and did not fail. Only meaningful without fail-fast (a stopped
+   * Own ids that no failed check of the targeted run named as broken. Only meaningful without fail-fast (a stopped
    * run leaves checks unrun); `undefined` then.
    */
   readonly ownNotFailed?: readonly string[];

@@ -26,6 +26,7 @@ const attempt = (stage: KillAttempt['stage'], failed: string[]): KillAttempt => 
     requirement,
     checkId: `contract/${requirement}/<b>`,
     message: `${requirement}: observed <script>alert(1)</script>`,
+    rules: [requirement],
   })),
 });
 const killed: FaultOutcome = {
