@@ -13,6 +13,8 @@ import type { Send } from './types.js';
 export interface TransportPolicy {
   /** Extra attempts for retriable answers (retry.ts). Default 0. */
   readonly retries?: number;
+  /** The first back-off delay when no Retry-After says how long (doubles per attempt). Default 500 ms. */
+  readonly retryDelayMs?: number;
   readonly ratePerSecond?: number;
   readonly maxRequests?: number;
   /** The run's shared gate file (sharedGate.ts); without it the gate is per process. */
@@ -65,7 +67,12 @@ export function applyTransportPolicy(
   }
   const retries = policy.retries ?? 0;
   if (retries > 0) {
-    out = withRetry(out, { retries, ...(options.sleep ? { sleep: options.sleep } : {}), ...options.retry });
+    out = withRetry(out, {
+      retries,
+      ...(policy.retryDelayMs !== undefined ? { baseDelayMs: policy.retryDelayMs } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...options.retry,
+    });
   }
   return out;
 }

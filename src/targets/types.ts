@@ -23,6 +23,8 @@ export interface Target {
 /** `--retries`, `--rate`, `--max-requests`: how requests are paced and bounded (src/http/policy.ts). */
 export interface TransportOptions {
   readonly retries?: number;
+  /** First back-off delay in ms (tests make it short). */
+  readonly retryDelayMs?: number;
   readonly ratePerSecond?: number;
   readonly maxRequests?: number;
 }

@@ -56,3 +56,15 @@ describe('redaction', () => {
     expect(out.response?.body).toEqual({ access_token: REDACTED, token_type: 'Bearer' });
   });
 });
+
+describe('process secrets (the live credentials)', () => {
+  it('are redacted from every text and value of the process once registered; short values are not', async () => {
+    const { registerProcessSecret } = await import('../../src/http/index.js');
+    const secret = 'live-client-secret-Qw3rty';
+    expect(redactText(`form client_sec=${secret}`)).toContain(secret);
+    registerProcessSecret(secret);
+    registerProcessSecret('short');
+    expect(redactText(`form client_sec=${secret}`)).toBe(`form client_sec=${REDACTED}`);
+    expect(redactValue({ note: `x ${secret} y`, id: 'short' })).toEqual({ note: `x ${REDACTED} y`, id: 'short' });
+  });
+});
