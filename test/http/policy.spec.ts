@@ -4,11 +4,15 @@ import { createMemoryGate } from '../../src/http/requestGate.js';
 import type { HttpResponse, Send } from '../../src/http/types.js';
 
 const answers = (statuses: number[]): Send & { sent: number } => {
-  const send = (async () =>
-    ({ status: statuses[send.sent++] ?? 200, headers: {}, text: '', json: undefined }) as HttpResponse) as Send & {
-    sent: number;
-  };
-  send.sent = 0;
+  const send: Send & { sent: number } = Object.assign(
+    async (): Promise<HttpResponse> => ({
+      status: statuses[send.sent++] ?? 200,
+      headers: {},
+      text: '',
+      json: undefined,
+    }),
+    { sent: 0 },
+  );
   return send;
 };
 const GET = { method: 'GET' as const, url: 'https://h/cis/v1/clients', headers: {} };

@@ -13,12 +13,14 @@ const answer = (status: number, headers: Record<string, string> = {}): HttpRespo
 
 /** A send that plays `script` in order (a number is a status, an Error is thrown) and counts the attempts. */
 function scripted(script: Array<HttpResponse | Error>): Send & { attempts: number } {
-  const send = (async () => {
-    const next = script[Math.min(send.attempts++, script.length - 1)] as HttpResponse | Error;
-    if (next instanceof Error) throw next;
-    return next;
-  }) as Send & { attempts: number };
-  send.attempts = 0;
+  const send: Send & { attempts: number } = Object.assign(
+    async (): Promise<HttpResponse> => {
+      const next = script[Math.min(send.attempts++, script.length - 1)] as HttpResponse | Error;
+      if (next instanceof Error) throw next;
+      return next;
+    },
+    { attempts: 0 },
+  );
   return send;
 }
 
