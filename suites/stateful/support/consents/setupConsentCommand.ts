@@ -1,0 +1,27 @@
+import type fc from 'fast-check';
+import type { ClientKey, ConsentsModel, ConsentsReal, UserKey } from './model.js';
+
+/** A consent of `user` for `client` through the state hook: set-up, judged by the listings that follow. */
+export class SetupConsentCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
+  private label = '';
+
+  constructor(
+    readonly client: ClientKey,
+    readonly user: UserKey,
+    readonly scope: string,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
+    this.label = `c${model.consents.length + 1}`;
+    const id = await real.newConsent(this.client, this.user, this.scope);
+    model.consents.push({ id, label: this.label, client: this.client, user: this.user });
+  }
+
+  toString(): string {
+    return `consent ${this.label || 'c?'} = ${this.client}/${this.user} "${this.scope}"`;
+  }
+}
