@@ -1,0 +1,281 @@
+/**
+ * `npm run bench`: the harness's speed and the cost of catching each seeded fault.
+ *
+ *  1. A full default run (all suites, embedded reference, default fast-check runs): wall time, checks, requests.
+ *  2. Throughput on one reference served in its own process (`cis-conformance serve`): the requests per second a
+ *     full harness run drives against it over loopback, beside the raw rate autocannon reaches on the same server
+ *     (`GET /v1/clients/{id}` with a valid token, 2 connections, 5 s). The ratio is the figure.
+ *  3. Time and requests to kill each fault (reference/faults.ts): its targeted run, fail-fast, one at a time.
+ *
+ * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FAULTS } from '../reference/faults.js';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../src/cli/options.js';
+import { findPackageRoot, listSuites, type RunConfig } from '../src/engine/index.js';
+import { createMinter } from '../src/issuer/minter.js';
+import type { RunEvent } from '../src/model/events.js';
+import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.js';
+import { loadCatalog } from '../src/spec/catalog.js';
+import { runConformance } from '../src/engine/index.js';
+
+const AUTOCANNON_CONNECTIONS = 2;
+const AUTOCANNON_SECONDS = 5;
+
+/** The part of autocannon's result this script reads (the package ships no types). */
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const packageRoot = findPackageRoot();
+const { values } = parseArgs({ options: { seed: { type: 'string' }, 'skip-kills': { type: 'boolean' } } });
+const seed = Number(values.seed ?? 1);
+const workers = availableParallelism();
+const runConfig = (target: RunConfig['target']): RunConfig => ({
+  target,
+  suites: [],
+  seed,
+  runs: DEFAULT_RUNS,
+  strict: false,
+  reportDir: '/unused',
+  requestTimeoutMs: DEFAULT_TIMEOUT_MS,
+});
+
+/** One run, with its request count and the window in which checks were running. */
+async function timedRun(target: RunConfig['target']) {
+  const started = performance.now();
+  let firstCheckAt: number | undefined;
+  let lastCheckAt = started;
+  const onEvent = (event: RunEvent): void => {
+    if (event.type !== 'check-finished') return;
+    const now = performance.now();
+    firstCheckAt ??= now - event.record.durationMs;
+    lastCheckAt = now;
+  };
+  const { results } = await runConformance(runConfig(target), { packageRoot, onEvent, maxWorkers: workers });
+  const wallMs = performance.now() - started;
+  const requests = results.checks.reduce((sum, c) => sum + c.exchanges.length, 0);
+  const checkWindowMs = lastCheckAt - (firstCheckAt ?? started);
+  return {
+    results,
+    figures: {
+      wallMs: Math.round(wallMs),
+      checks: results.checks.length,
+      summary: results.summary,
+      requests,
+      requestsPerSecond: round(requests / (wallMs / 1000)),
+      checkPhaseMs: Math.round(checkWindowMs),
+      checkPhaseRequestsPerSecond: round(requests / (checkWindowMs / 1000)),
+    },
+  };
+}
+
+/** `cis-conformance serve` in its own process, so neither the harness nor autocannon shares its event loop. */
+async function serveReference(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(packageRoot, 'bin', 'cis-conformance.js'), 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start within 30 s: ${seen}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${seen}`)));
+  });
+  return { url, child };
+}
+
+/** The raw rate: one client read, over and over, with a token that may read it. */
+async function rawRate(url: string) {
+  const minter = await createMinter({ packageRoot });
+  const spec = { tenantId: 'bench-tenant', appId: 'bench-app', appName: 'bench', clientId: 'bench-client' };
+  const token = await minter.client({ ...spec, permissions: ['apps:create', 'apps:read'] });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const created = await fetch(`${url}/v1/clients`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'bench client', redirect_uris: ['https://bench.example.test/cb'] }),
+  });
+  const { result } = (await created.json()) as { result: { client_id: string } };
+  const result2 = await autocannon({
+    url: `${url}/v1/clients/${result.client_id}`,
+    headers: { authorization: headers.authorization },
+    connections: AUTOCANNON_CONNECTIONS,
+    duration: AUTOCANNON_SECONDS,
+  });
+  return {
+    request: 'GET /v1/clients/{clientId}',
+    connections: AUTOCANNON_CONNECTIONS,
+    seconds: AUTOCANNON_SECONDS,
+    requests: result2.requests.total,
+    requestsPerSecond: round(result2.requests.average),
+    latencyP50Ms: result2.latency.p50,
+    latencyP99Ms: result2.latency.p99,
+    non2xx: result2.non2xx,
+    errors: result2.errors,
+  };
+}
+
+async function killTimes(coverageRecords: Parameters<typeof coverageOf>[0]): Promise<FaultOutcome[]> {
+  const catalog = loadCatalog(packageRoot);
+  const context = {
+    config: {
+      faults: [],
+      suites: [],
+      seed,
+      runs: DEFAULT_RUNS,
+      reportDir: '/unused',
+      failFast: true,
+      requestTimeoutMs: DEFAULT_TIMEOUT_MS,
+    },
+    coverage: coverageOf(coverageRecords, listSuites(packageRoot)),
+    catalog,
+    packageRoot,
+    maxWorkers: workers,
+  };
+  const outcomes: FaultOutcome[] = [];
+  for (const fault of FAULTS) {
+    const outcome = await killFault(fault, context);
+    outcomes.push(outcome);
+    process.stdout.write(
+      `  ${fault.name}: ${outcome.killed ? 'killed' : 'SURVIVED'} (${seconds(outcome.durationMs)})\n`,
+    );
+  }
+  return outcomes;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i >= rightFrom ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverage1m: round(loadavg()[0] ?? 0),
+  };
+  console.log(
+    `cis-conformance bench · seed ${seed} · ${machine.cpus} cores (${machine.cpuModel}) · node ${machine.node} · load ${machine.loadAverage1m}`,
+  );
+
+  console.log('\n1. Full default run (all suites, embedded reference) …');
+  const embedded = await timedRun({ kind: 'embedded' });
+
+  console.log('2. Throughput against one served reference …');
+  const { url, child } = await serveReference();
+  let harness;
+  let raw;
+  try {
+    harness = (await timedRun({ kind: 'url', url })).figures;
+    raw = await rawRate(url);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const ratio = round((100 * harness.checkPhaseRequestsPerSecond) / raw.requestsPerSecond);
+
+  let kills: FaultOutcome[] = [];
+  if (!values['skip-kills']) {
+    console.log(`3. Time and requests to kill each of the ${FAULTS.length} faults (targeted, fail-fast) …`);
+    kills = await killTimes(embedded.results.checks);
+  }
+
+  const f = embedded.figures;
+  console.log('\nFull default run');
+  for (const l of table(
+    ['wall', 'checks', 'requests', 'req/s (wall)', 'verdicts'],
+    [
+      [
+        seconds(f.wallMs),
+        String(f.checks),
+        String(f.requests),
+        String(f.requestsPerSecond),
+        `${f.summary.passed} passed · ${f.summary.failed} failed · ${f.summary.errors} errors`,
+      ],
+    ],
+    0,
+  ))
+    console.log(l);
+  console.log('\nThroughput on one served reference (loopback)');
+  for (const l of table(
+    ['driver', 'requests', 'req/s', 'notes'],
+    [
+      [
+        'harness, full run',
+        String(harness.requests),
+        String(harness.checkPhaseRequestsPerSecond),
+        `${seconds(harness.checkPhaseMs)} of checks, ${seconds(harness.wallMs)} wall (${harness.requestsPerSecond} req/s over the wall)`,
+      ],
+      [
+        'autocannon',
+        String(raw.requests),
+        String(raw.requestsPerSecond),
+        `${raw.request}, ${raw.connections} connections, ${raw.seconds} s, p50 ${raw.latencyP50Ms} ms, p99 ${raw.latencyP99Ms} ms, non-2xx ${raw.non2xx}`,
+      ],
+    ],
+    1,
+  ))
+    console.log(l);
+  console.log(`harness / raw: ${ratio}%`);
+  if (kills.length > 0) {
+    console.log('\nTime and requests to kill each fault');
+    const rows = kills.map((k) => [
+      k.fault,
+      k.killed ? 'killed' : 'SURVIVED',
+      k.killedBy[0] ?? '—',
+      k.firstFailure ? seconds(k.firstFailure.afterMs) : '—',
+      k.firstFailure ? String(k.firstFailure.requests) : '—',
+      seconds(k.durationMs),
+    ]);
+    for (const l of table(['fault', 'result', 'first rule broken', 'to 1st failure', 'requests', 'run'], rows, 3))
+      console.log(l);
+    console.log(`killed ${kills.filter((k) => k.killed).length}/${kills.length}`);
+  }
+
+  const dir = join(packageRoot, 'reports', 'bench');
+  await mkdir(dir, { recursive: true });
+  const report = {
+    generatedAt: new Date().toISOString(),
+    seed,
+    machine,
+    fullRun: f,
+    throughput: { harness, autocannon: raw, harnessToRawPercent: ratio },
+    kills: kills.map((k) => ({
+      fault: k.fault,
+      killed: k.killed,
+      killedBy: k.killedBy,
+      firstFailure: k.firstFailure ?? null,
+      durationMs: k.durationMs,
+      stage: k.attempts.find((a) => a.failed.length > 0)?.stage ?? null,
+    })),
+  };
+  await writeFile(join(dir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nWrote ${join(dir, 'bench.json')}`);
+}
+
+await main();
