@@ -75,7 +75,7 @@ describe('the sandbox target', () => {
 
   it('fails to open on refused credentials, naming the answer and never the secret', async () => {
     replay('token-invalid-client');
-    const failure = await open(spec()).catch((error: unknown) => error as Error);
+    const failure = (await open(spec()).catch((error: unknown) => error)) as Error;
     expect(failure.message).toMatch(/answered 401 for client sbxClient8Rw3 \(invalid_client/);
     expect(failure.message).not.toContain(ENV.CIS_CLIENT_SECRET);
     await expect(open(spec(), {})).rejects.toThrow(/set CIS_CLIENT_ID and CIS_CLIENT_SECRET/);
