@@ -13,7 +13,8 @@ td.num{text-align:right;white-space:nowrap}
 tr.survived td{background:#fdecec}
 .killed{color:#146c2e;font-weight:600}
 .survived-label{color:#b3261e;font-weight:700}
-code{font:12px ui-monospace,monospace;word-break:break-word}
+code{font:12px ui-monospace,monospace;white-space:nowrap}
+details code{white-space:normal;word-break:break-word}
 code.own{font-weight:700}
 details summary{cursor:pointer;color:#555}
 `;
