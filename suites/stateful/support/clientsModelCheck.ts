@@ -64,8 +64,8 @@ export function clientsModelCheck(c: CheckContext): Promise<void> {
   return checkModel(c, {
     requirement: CLIENTS_MODEL_REQUIREMENT,
     commands: COMMANDS,
-    maxCommands: 10,
-    runsShare: 0.5,
+    maxCommands: 12,
+    runsShare: 1,
     setup: (expect) => clientsSetup(c, expect),
   });
 }

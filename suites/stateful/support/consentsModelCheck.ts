@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { CheckContext } from '../../../src/suite/index.js';
 import { checkModel } from '../../../src/suite/property.js';
+import type { DeleteTarget } from './consents/consentDeletes.js';
 import { DeleteUserConsentsCommand } from './consents/deleteUserConsentsCommand.js';
 import { ListConsentsCommand } from './consents/listConsentsCommand.js';
 import { ListMyConsentsCommand } from './consents/listMyConsentsCommand.js';
@@ -17,17 +18,36 @@ export const CONSENTS_MODEL_REQUIREMENT = 'CONSENTS-LIST-STATEFUL-MODEL';
 
 const client = fc.constantFrom('A' as const, 'B' as const);
 const user = fc.constantFrom('U1' as const, 'U2' as const);
-/** A known consent for `consent_id` (wrapped modulo their number), or none. */
-const consentSlot = fc.option(fc.nat(7), { nil: null });
-const filter = fc.record({ client, user }, { requiredKeys: [] });
+/** All of a pair, one consent by id, or a pair with some consent's id: see DeleteTarget. */
+const deleteTarget: fc.Arbitrary<DeleteTarget> = fc.oneof(
+  { arbitrary: fc.tuple(client, user).map(([c, u]) => ({ kind: 'pair' as const, client: c, user: u })), weight: 2 },
+  { arbitrary: fc.nat(7).map((slot) => ({ kind: 'consent' as const, slot })), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(client, user, fc.nat(7))
+      .map(([c, u, slot]) => ({ kind: 'mismatch' as const, client: c, user: u, slot })),
+    weight: 1,
+  },
+);
+/** The four filter shapes equally often (fc.record with optional keys favours both keys). */
+const filter = fc.oneof(
+  fc.constant({}),
+  client.map((c) => ({ client: c })),
+  user.map((u) => ({ user: u })),
+  fc.tuple(client, user).map(([c, u]) => ({ client: c, user: u })),
+);
 
+const setupConsent = fc
+  .tuple(client, user, fc.constantFrom('openid', 'openid profile'))
+  .map(([c, u, scope]) => new SetupConsentCommand(c, u, scope));
+
+/** Set-ups twice, so that deletes and listings more often find consents to act on (fc.commands picks uniformly). */
 const COMMANDS = [
-  fc
-    .tuple(client, user, fc.constantFrom('openid', 'openid profile'))
-    .map(([c, u, scope]) => new SetupConsentCommand(c, u, scope)),
-  fc.tuple(client, user, consentSlot).map(([c, u, slot]) => new DeleteUserConsentsCommand(c, u, slot)),
-  fc.tuple(client, user, consentSlot).map(([c, u, slot]) => new ManageDeleteConsentsCommand(c, u, slot)),
-  fc.tuple(user, client, consentSlot).map(([u, c, slot]) => new RevokeMyConsentsCommand(u, c, slot)),
+  setupConsent,
+  setupConsent,
+  deleteTarget.map((target) => new DeleteUserConsentsCommand(target)),
+  deleteTarget.map((target) => new ManageDeleteConsentsCommand(target)),
+  deleteTarget.map((target) => new RevokeMyConsentsCommand(target)),
   fc
     .tuple(fc.constantFrom('consents' as const, 'manage' as const), filter)
     .map(([kind, f]) => new ListConsentsCommand(kind, f)),
@@ -39,8 +59,8 @@ export function consentsModelCheck(c: CheckContext): Promise<void> {
   return checkModel(c, {
     requirement: CONSENTS_MODEL_REQUIREMENT,
     commands: COMMANDS,
-    maxCommands: 10,
-    runsShare: 0.5,
+    maxCommands: 12,
+    runsShare: 1,
     setup: (expect) => consentsSetup(c, expect),
   });
 }

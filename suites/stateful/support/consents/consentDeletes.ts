@@ -5,6 +5,7 @@
  */
 import type { TargetResponse } from '../../../../src/suite/index.js';
 import {
+  consentAt,
   expectListing,
   expectNo5xx,
   MODEL_RULE,
@@ -74,11 +75,33 @@ function overDeletedRule(key: DeleteKey, { client, user, consent }: DeleteReques
   return MODEL_RULE;
 }
 
-/** `A/U1 consent_id=c2` — or with the slot before the run resolved it. */
-export function describeDelete(
-  request: Partial<DeleteRequest> & { client: ClientKey; user: UserKey },
-  slot: number | null,
-): string {
-  const consentPart = slot === null ? '' : ` consent_id=${request.consent?.label ?? `slot ${slot}`}`;
-  return `${request.client}/${request.user}${consentPart}`;
+/**
+ * Which consents a delete command aims at, chosen before any consent exists: all of a client and user, one consent
+ * by id (with its own client and user), or a client and user with some consent's id (often another pair's).
+ */
+export type DeleteTarget =
+  | { readonly kind: 'pair'; readonly client: ClientKey; readonly user: UserKey }
+  | { readonly kind: 'consent'; readonly slot: number }
+  | { readonly kind: 'mismatch'; readonly client: ClientKey; readonly user: UserKey; readonly slot: number };
+
+/** A target naming a consent needs one to exist. */
+export function canAim(target: DeleteTarget, model: Readonly<ConsentsModel>): boolean {
+  return target.kind === 'pair' || model.consents.length > 0;
+}
+
+export function aim(target: DeleteTarget, model: Readonly<ConsentsModel>): DeleteRequest {
+  if (target.kind === 'pair') return { client: target.client, user: target.user };
+  const consent = consentAt(model, target.slot) as ModelConsent;
+  return target.kind === 'consent'
+    ? { client: consent.client, user: consent.user, consent }
+    : { client: target.client, user: target.user, consent };
+}
+
+/** `A/U1 consent_id=c2` once aimed; before, what the command was generated with. */
+export function describeDelete(target: DeleteTarget, aimed: DeleteRequest | undefined): string {
+  if (aimed) return `${aimed.client}/${aimed.user}${aimed.consent ? ` consent_id=${aimed.consent.label}` : ''}`;
+  if (target.kind === 'pair') return `${target.client}/${target.user}`;
+  return target.kind === 'consent'
+    ? `consent slot ${target.slot}`
+    : `${target.client}/${target.user} slot ${target.slot}`;
 }

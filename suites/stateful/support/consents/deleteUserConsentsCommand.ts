@@ -1,54 +1,43 @@
 import type fc from 'fast-check';
-import { describeDelete, runConsentDelete } from './consentDeletes.js';
 import {
-  consentAt,
-  type ClientKey,
-  type ConsentsModel,
-  type ConsentsReal,
-  type ModelConsent,
-  type UserKey,
-} from './model.js';
+  aim,
+  canAim,
+  describeDelete,
+  runConsentDelete,
+  type DeleteRequest,
+  type DeleteTarget,
+} from './consentDeletes.js';
+import type { ConsentsModel, ConsentsReal } from './model.js';
 
 /**
- * DELETE /v1/consents/clients/{clientId}/users/{userId} with a client token holding the delete permissions;
- * `slot` picks a known consent for `consent_id`, or null for none.
+ * DELETE /v1/consents/clients/{clientId}/users/{userId}[?consent_id=] with a client token of the app.
  */
 export class DeleteUserConsentsCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
-  /** The consent `slot` resolved to in the last run (for the description). */
-  consent: ModelConsent | undefined;
+  /** What the target resolved to in the last run (for the description). */
+  private aimed: DeleteRequest | undefined;
 
-  constructor(
-    readonly client: ClientKey,
-    readonly user: UserKey,
-    readonly slot: number | null,
-  ) {}
+  constructor(readonly target: DeleteTarget) {}
 
   check(model: Readonly<ConsentsModel>): boolean {
-    return this.slot === null || model.consents.length > 0;
+    return canAim(this.target, model);
   }
 
   async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
-    this.consent = this.slot === null ? undefined : consentAt(model, this.slot);
-    const consentId = this.consent?.id;
-    const request = { client: this.client, user: this.user, ...(this.consent ? { consent: this.consent } : {}) };
-    await runConsentDelete(
-      'CONSENTS-DELETE-USER',
-      model,
-      real,
-      request,
-      async () =>
-        (
-          await real.cis.deleteUserConsents(
-            real.remove,
-            real.clients[this.client],
-            real.users[this.user],
-            consentId ? { consentId } : {},
-          )
-        ).response,
-    );
+    const aimed = aim(this.target, model);
+    this.aimed = aimed;
+    const consentId = aimed.consent ? { consentId: aimed.consent.id } : {};
+    await runConsentDelete('CONSENTS-DELETE-USER', model, real, aimed, async () => {
+      const res = await real.cis.deleteUserConsents(
+        real.remove,
+        real.clients[aimed.client],
+        real.users[aimed.user],
+        consentId,
+      );
+      return res.response;
+    });
   }
 
   toString(): string {
-    return `delete-user ${describeDelete(this, this.slot)}`;
+    return `delete-user ${describeDelete(this.target, this.aimed)}`;
   }
 }

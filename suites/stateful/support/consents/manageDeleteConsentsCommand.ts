@@ -1,52 +1,41 @@
 import type fc from 'fast-check';
-import { describeDelete, runConsentDelete } from './consentDeletes.js';
 import {
-  consentAt,
-  type ClientKey,
-  type ConsentsModel,
-  type ConsentsReal,
-  type ModelConsent,
-  type UserKey,
-} from './model.js';
+  aim,
+  canAim,
+  describeDelete,
+  runConsentDelete,
+  type DeleteRequest,
+  type DeleteTarget,
+} from './consentDeletes.js';
+import type { ConsentsModel, ConsentsReal } from './model.js';
 
 /**
- * DELETE /v1/manage/consents/clients/{clientId}/users/{userId}?app_id= (the app's own id) with a client token;
- * `slot` picks a known consent for `consent_id`, or null for none.
+ * DELETE /v1/manage/consents/clients/{clientId}/users/{userId}?app_id=[&consent_id=], app_id the token's own app.
  */
 export class ManageDeleteConsentsCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
-  /** The consent `slot` resolved to in the last run (for the description). */
-  consent: ModelConsent | undefined;
+  /** What the target resolved to in the last run (for the description). */
+  private aimed: DeleteRequest | undefined;
 
-  constructor(
-    readonly client: ClientKey,
-    readonly user: UserKey,
-    readonly slot: number | null,
-  ) {}
+  constructor(readonly target: DeleteTarget) {}
 
   check(model: Readonly<ConsentsModel>): boolean {
-    return this.slot === null || model.consents.length > 0;
+    return canAim(this.target, model);
   }
 
   async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
-    this.consent = this.slot === null ? undefined : consentAt(model, this.slot);
-    const consentId = this.consent?.id;
-    const request = { client: this.client, user: this.user, ...(this.consent ? { consent: this.consent } : {}) };
-    await runConsentDelete(
-      'MANAGE-CONSENTS-DELETE',
-      model,
-      real,
-      request,
-      async () =>
-        (
-          await real.cis.deleteClientConsents(real.remove, real.clients[this.client], real.users[this.user], {
-            appId: real.appId,
-            ...(consentId ? { consentId } : {}),
-          })
-        ).response,
-    );
+    const aimed = aim(this.target, model);
+    this.aimed = aimed;
+    const consentId = aimed.consent ? { consentId: aimed.consent.id } : {};
+    await runConsentDelete('MANAGE-CONSENTS-DELETE', model, real, aimed, async () => {
+      const res = await real.cis.deleteClientConsents(real.remove, real.clients[aimed.client], real.users[aimed.user], {
+        appId: real.appId,
+        ...consentId,
+      });
+      return res.response;
+    });
   }
 
   toString(): string {
-    return `manage-delete ${describeDelete(this, this.slot)}`;
+    return `manage-delete ${describeDelete(this.target, this.aimed)}`;
   }
 }

@@ -1,41 +1,38 @@
 import type fc from 'fast-check';
-import { describeDelete, runConsentDelete } from './consentDeletes.js';
 import {
-  consentAt,
-  type ClientKey,
-  type ConsentsModel,
-  type ConsentsReal,
-  type ModelConsent,
-  type UserKey,
-} from './model.js';
+  aim,
+  canAim,
+  describeDelete,
+  runConsentDelete,
+  type DeleteRequest,
+  type DeleteTarget,
+} from './consentDeletes.js';
+import type { ConsentsModel, ConsentsReal } from './model.js';
 
-/** DELETE /v1/consents/me/clients/{clientId} with `user`'s own token; `slot` picks a consent for `consent_id`. */
+/**
+ * DELETE /v1/consents/me/clients/{clientId}[?consent_id=] with the user's own token (the user of the target).
+ */
 export class RevokeMyConsentsCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
-  /** The consent `slot` resolved to in the last run (for the description). */
-  consent: ModelConsent | undefined;
+  /** What the target resolved to in the last run (for the description). */
+  private aimed: DeleteRequest | undefined;
 
-  constructor(
-    readonly user: UserKey,
-    readonly client: ClientKey,
-    readonly slot: number | null,
-  ) {}
+  constructor(readonly target: DeleteTarget) {}
 
   check(model: Readonly<ConsentsModel>): boolean {
-    return this.slot === null || model.consents.length > 0;
+    return canAim(this.target, model);
   }
 
   async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
-    this.consent = this.slot === null ? undefined : consentAt(model, this.slot);
-    const consentId = this.consent?.id;
-    const request = { client: this.client, user: this.user, ...(this.consent ? { consent: this.consent } : {}) };
-    const token = await real.userToken(this.user);
-    await runConsentDelete('ME-CONSENTS-REVOKE', model, real, request, async () => {
-      return (await real.cis.revokeMyConsent(token, real.clients[this.client], consentId ? { consentId } : {}))
-        .response;
+    const aimed = aim(this.target, model);
+    this.aimed = aimed;
+    const consentId = aimed.consent ? { consentId: aimed.consent.id } : {};
+    await runConsentDelete('ME-CONSENTS-REVOKE', model, real, aimed, async () => {
+      const token = await real.userToken(aimed.user);
+      return (await real.cis.revokeMyConsent(token, real.clients[aimed.client], consentId)).response;
     });
   }
 
   toString(): string {
-    return `me-revoke ${describeDelete(this, this.slot)}`;
+    return `me-revoke ${describeDelete(this.target, this.aimed)}`;
   }
 }
