@@ -176,7 +176,8 @@ async function runCollected<Ts extends unknown[]>(
       `fast-check could not run the property${replay ? ` on replay path ${replay.path}` : ''}: ${String(error)}`,
     );
   }
-  if (aborted !== undefined) throw aborted;
+  // An abort after a failure was found only cut the shrinking short: the failure is still the finding.
+  if (aborted !== undefined && !details.failed) throw aborted;
   for (const [requirement, met] of metRules) c.expect.that(true, { requirement, ...met });
   if (!details.failed) return;
 

@@ -87,6 +87,14 @@ describe('checkProperty', () => {
     expect(record.message).toContain('observed 50 — counterexample: 50;');
   });
 
+  it('ends as an error naming the replay path when the path does not fit the property', async () => {
+    const { record } = await run(belowFifty([]), {
+      replayPath: '7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7:7',
+    });
+    expect(record.verdict).toBe('error');
+    expect(record.message).toMatch(/^fast-check could not run the property on replay path 7:7:7/);
+  });
+
   it('takes the evidence of the violated rule: an inferred rule gives a warning', async () => {
     const { record } = await run((c) =>
       checkProperty(c, {
@@ -114,6 +122,21 @@ describe('checkProperty', () => {
     );
     expect(record).toMatchObject({ verdict: 'skipped', message: 'no hook here' });
     expect(cases).toBe(1);
+  });
+
+  it('keeps a failure found before a skip cut the shrinking short', async () => {
+    const { record } = await run((c) =>
+      checkProperty(c, {
+        requirement: 'CLIENTS-GET-404',
+        arbitrary: fc.integer({ min: 0, max: 1000 }),
+        predicate: async (n, e) => {
+          if (n === 50) c.skip('the smallest case cannot be set up');
+          e.that(n < 50, { expected: 'a number below 50', observed: `${n}` });
+        },
+      }),
+    );
+    expect(record.verdict).toBe('failed');
+    expect(record.message).toMatch(/^CLIENTS-GET-404: observed (5[1-9]|[6-9]\d|\d{3,}) — counterexample/);
   });
 
   it('turns a crash inside a case into an error that names the shrunk case', async () => {
