@@ -196,7 +196,7 @@ async function runCollected<Ts extends unknown[]>(
   const error = lastFailure.error;
   if (error instanceof CaseViolation) {
     const { expected, observed } = error.expectation;
-    c.expect.that(false, { requirement: error.rule, expected, observed: `${observed} — ${where}` });
+    c.expect.that(false, { requirement: error.rule, observed, expected: `${expected} — ${where}` });
     return;
   }
   const crash = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -70,7 +70,9 @@ describe('checkProperty', () => {
     expect(record.verdict).toBe('failed');
     expect(seen.filter((n) => n >= 50).length).toBeGreaterThan(1); // it did shrink through several failures
     expect(record.message.match(/CLIENTS-GET-404:/g)).toHaveLength(1);
-    expect(record.message).toMatch(/^CLIENTS-GET-404: observed 50 — counterexample \(shrunk \d+ times\): 50; seed 42/);
+    expect(record.message).toMatch(
+      /^CLIENTS-GET-404: observed 50, expected a number below 50 — counterexample \(shrunk \d+ times\): 50; seed 42/,
+    );
     const path = record.reproduction.path as string;
     expect(path).toMatch(/^\d+(:\d+)*$/);
     expect(record.message).toContain(
@@ -84,7 +86,7 @@ describe('checkProperty', () => {
     const { record } = await run(belowFifty(seen), { replayPath: first.record.reproduction.path as string });
     expect(seen).toEqual([50]);
     expect(record.verdict).toBe('failed');
-    expect(record.message).toContain('observed 50 — counterexample: 50;');
+    expect(record.message).toContain('observed 50, expected a number below 50 — counterexample: 50;');
   });
 
   it('ends as an error naming the replay path when the path does not fit the property', async () => {
@@ -105,7 +107,9 @@ describe('checkProperty', () => {
       }),
     );
     expect(record.verdict).toBe('warning');
-    expect(record.message).toMatch(/^CLIENTS-UPDATE-404 \(inferred\): observed true — counterexample: true;/);
+    expect(record.message).toMatch(
+      /^CLIENTS-UPDATE-404 \(inferred\): observed true, expected false — counterexample: true;/,
+    );
   });
 
   it('ends the check at a skip without shrinking it', async () => {
@@ -136,7 +140,9 @@ describe('checkProperty', () => {
       }),
     );
     expect(record.verdict).toBe('failed');
-    expect(record.message).toMatch(/^CLIENTS-GET-404: observed (5[1-9]|[6-9]\d|\d{3,}) — counterexample/);
+    expect(record.message).toMatch(
+      /^CLIENTS-GET-404: observed (5[1-9]|[6-9]\d|\d{3,}), expected a number below 50 — counterexample/,
+    );
   });
 
   it('turns a crash inside a case into an error that names the shrunk case', async () => {
@@ -207,7 +213,7 @@ describe('checkModel', () => {
     const { record } = await run(modelBody({ count: 0 }), { runs: 100 });
     expect(record.verdict).toBe('failed');
     expect(record.message).toMatch(
-      /^CLIENTS-GET-404: observed size 1 — counterexample \(shrunk \d+ times\): 3 commands: 1\. add 3 → 2\. delete 3 → 3\. size; seed 42/,
+      /^CLIENTS-GET-404: observed size 1, expected size 0 — counterexample \(shrunk \d+ times\): 3 commands: 1\. add 3 → 2\. delete 3 → 3\. size; seed 42/,
     );
     const token = record.reproduction.path as string;
     expect(token).toMatch(/^\d+(:\d+)*@[A-Za-z0-9+/]+:[A-Za-z0-9+/]*$/);
