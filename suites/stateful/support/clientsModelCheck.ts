@@ -61,6 +61,10 @@ const COMMANDS = [
 
 /** The check body: the sequences run through the property helper (src/suite/property.ts). */
 export function clientsModelCheck(c: CheckContext): Promise<void> {
+  if (c.config.live) {
+    // Live mode has one app, and the sequences delete its default client and call delete-all.
+    c.skip('live mode: the model-based sequences need a fresh app each and delete every client of it');
+  }
   return checkModel(c, {
     requirement: CLIENTS_MODEL_REQUIREMENT,
     commands: COMMANDS,
