@@ -6,6 +6,8 @@ import type { SuiteRunConfig } from '../suite/types.js';
 import type { SuiteLayout } from './packageRoot.js';
 import { createVitestCheckReporter, type CheckSink } from './vitestReporter.js';
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 export interface SuiteRunRequest {
   readonly packageRoot: string;
   readonly layout: SuiteLayout;
@@ -50,6 +52,7 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
   });
   // vitest sets process.exitCode on failing tests; the run's exit code is ours to decide.
   const exitCodeBefore = process.exitCode;
+  const signalListenersBefore = new Map(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const vitest = await createVitest(
     'test',
     {
@@ -74,6 +77,12 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     },
     { cacheDir: join(tmpdir(), 'cis-conformance-vite-cache'), logLevel: 'error' },
   );
+  // vitest's logger exits the process 1 ms after SIGINT/SIGTERM, which would skip the runner's `finally`: the
+  // reports and a live run's final clean-up. The CLI's own handler (stopSignal) cancels the run instead.
+  for (const signal of STOP_SIGNALS) {
+    const before = signalListenersBefore.get(signal) ?? [];
+    for (const listener of process.listeners(signal)) if (!before.includes(listener)) process.off(signal, listener);
+  }
   control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
   try {
     if (!stopRequested) await vitest.start();

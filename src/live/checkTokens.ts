@@ -1,32 +1,21 @@
 /**
  * `c.tokens` in live mode: the real tokens of the credentials where they are what the check asked for, and a skip
- * with the reason where the live tenant cannot mint it (another app or tenant, another client, a permission set the
- * credentials' roles do not give, a broken token that needs the live issuer's signing key). Tokens that need no key
- * are made from the real one: `malformed`, `alg-none` (its claims, unsigned) and `forged-signature` (its header and
- * claims with the signature bytes inverted).
+ * with the reason where the live tenant cannot mint it (another app or tenant, another client or user, a broken
+ * token that needs the live issuer's signing key). A client token with other permissions than the live one is a
+ * stand-in, decided per request (standIns.ts). Broken tokens that need no key are made from the live one:
+ * `malformed`, `alg-none` (its claims, unsigned) and `forged-signature` (its header and claims, the signature
+ * bytes inverted); made for other permissions, they too go out only where that makes no difference.
  */
 import { MALFORMED_TOKEN } from '../issuer/brokenTokens.js';
-import { loadOpenApi, operationsOf } from '../spec/openapi.js';
 import { CheckSkipped } from '../suite/signals.js';
 import type { AppFixture, CheckTokens, SuiteRunConfig, TokenOptions } from '../suite/types.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
-import { grantDifference, type OperationPermissions } from './grants.js';
+import { grantDifference, operationPermissions } from './grants.js';
 import { decodeJwtClaims, permissionsOfClaims } from './jwt.js';
+import { registerConditional, standInOf, standInToken } from './standIns.js';
 import { liveApp, liveClientToken, liveTokensFor, type LiveTokens } from './workerTokens.js';
 
-const operationLists = new Map<string, OperationPermissions[]>();
-
-function permissionLists(packageRoot: string): OperationPermissions[] {
-  let lists = operationLists.get(packageRoot);
-  if (!lists) {
-    lists = operationsOf(loadOpenApi(packageRoot)).map((op) => ({
-      operation: `${op.method} ${op.path}`,
-      permissions: op.permissions,
-    }));
-    operationLists.set(packageRoot, lists);
-  }
-  return lists;
-}
+let brokenCount = 0;
 
 const skip = (reason: string): never => {
   throw new CheckSkipped(`live mode: ${reason}`);
@@ -55,14 +44,9 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
     const token = await liveClientToken(tokens());
     const held = permissionsOfClaims(token.claims);
     const requested = (options.permissions ?? []).map((p) => p.replaceAll('[appId]', own.appId));
-    const differs = grantDifference(requested, held, permissionLists(config.packageRoot), own.appId);
-    if (differs.length > 0) {
-      skip(
-        `the live tenant cannot mint a client token with permissions [${requested.join(', ')}]; the credentials' token ` +
-          `holds [${held.join(', ')}], which grants differently on ${differs.join(', ')}`,
-      );
-    }
-    return token.accessToken;
+    // Granted the same operations: the live token is as good. Otherwise a stand-in, decided per request.
+    const differs = grantDifference(requested, held, operationPermissions(config.packageRoot), own.appId);
+    return differs.length === 0 ? token.accessToken : standInToken(token.claims, requested);
   }
 
   return {
@@ -104,12 +88,19 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
       if (kind !== 'alg-none' && kind !== 'forged-signature') {
         return skip(`a '${kind}' token must carry a valid signature of the live issuer, whose key only Transmit holds`);
       }
-      const [header = '', payload = '', signature = ''] = (await client(options)).split('.');
-      if (kind === 'alg-none') return `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
-      const inverted = Buffer.from(Buffer.from(signature, 'base64url').map((byte) => byte ^ 0xff)).toString(
-        'base64url',
-      );
-      return `${header}.${payload}.${inverted}`;
+      const asked = await client(options);
+      const live = await liveClientToken(tokens());
+      // A fresh jti keeps each broken token distinct, so its per-request decision is its own.
+      const claims = { ...live.claims, jti: `${String(live.claims['jti'] ?? 'live')}-${kind}-${++brokenCount}` };
+      const [header = '', , signature = ''] = live.accessToken.split('.');
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+      const broken =
+        kind === 'alg-none'
+          ? `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`
+          : `${header}.${payload}.${Buffer.from(Buffer.from(signature, 'base64url').map((byte) => byte ^ 0xff)).toString('base64url')}`;
+      // Asked for other grants than the live token's: sent only where the difference does not matter.
+      const standIn = standInOf(asked);
+      return typeof standIn === 'object' ? registerConditional(broken, standIn.permissions) : broken;
     },
   };
 }

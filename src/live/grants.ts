@@ -1,18 +1,34 @@
 /**
- * When may the live token stand in for the token a check asked for? The live tenant mints one client token, with
- * whatever permissions the client's roles give it; it cannot mint an arbitrary set. Under the any-of reading of the
- * permission lists (FACTS §1.5, inferred), two tokens are interchangeable when every operation's list grants both
- * or neither. Then the live token is used; otherwise the check is skipped with the difference as its reason — a
- * superset would turn a "must be rejected" check into a false failure, a subset a "must be accepted" one.
+ * Which operations a token is granted. The live tenant mints one client token, with whatever permissions the
+ * client's roles give it; it cannot mint an arbitrary set. Permission lists are read as any-of (FACTS §1.5,
+ * inferred), so what matters is which operations a token is granted, not how its permissions are spelled: two
+ * tokens granted the same operations are interchangeable, and where they differ standIns.ts decides per request.
  */
+import { loadOpenApi, operationsOf } from '../spec/openapi.js';
+
 export interface OperationPermissions {
-  /** `METHOD /path`. */
+  /** `METHOD /path`, as in the catalog (e.g. `GET /v1/clients/{clientId}`). */
   readonly operation: string;
   /** `x-permissions`, with `[appId]` as written. */
   readonly permissions: readonly string[];
 }
 
-/** The operations on which `requested` and `held` grant differently. Both lists are already expanded. */
+const loaded = new Map<string, OperationPermissions[]>();
+
+/** The permission list of every documented operation (schemas/openapi.yaml), once per package root. */
+export function operationPermissions(packageRoot: string): OperationPermissions[] {
+  let lists = loaded.get(packageRoot);
+  if (!lists) {
+    lists = operationsOf(loadOpenApi(packageRoot)).map((op) => ({
+      operation: `${op.method} ${op.path}`,
+      permissions: op.permissions,
+    }));
+    loaded.set(packageRoot, lists);
+  }
+  return lists;
+}
+
+/** The operations granted to one of the two permission sets only. Both lists are already expanded. */
 export function grantDifference(
   requested: readonly string[],
   held: readonly string[],

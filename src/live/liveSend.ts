@@ -77,7 +77,8 @@ export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafe
     try {
       response = await send(request);
     } catch (error) {
-      unconfirmed(`no answer (${isTargetError(error) ? error.kind : 'error'})`);
+      // Only a request that went out may have created something; a refusal or a spent budget sent nothing.
+      if (isTargetError(error) && error.kind !== 'budget') unconfirmed(`no answer (${error.kind})`);
       throw error;
     }
     const id = clientIdOf(response.json);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grantDifference } from '../../src/live/grants.js';
+import { grantDifference, operationPermissions } from '../../src/live/grants.js';
+import { packageRoot } from './support/sandboxReplay.js';
 
 const OPS = [
   { operation: 'GET /v1/clients', permissions: ['apps:read', '[appId]:read'] },
@@ -7,21 +8,30 @@ const OPS = [
   { operation: 'GET /v1/consents/me', permissions: [] },
 ];
 
-describe('grantDifference (any-of: interchangeable tokens grant the same operations)', () => {
-  it('finds no difference between tokens that grant the same operations by different permissions', () => {
+describe('grantDifference (any-of: interchangeable tokens are granted the same operations)', () => {
+  it('finds no difference between tokens granted the same operations by different permissions', () => {
     expect(grantDifference(['apps:read', 'apps:create'], ['app1:read', 'apps:edit', 'other:x'], OPS, 'app1')).toEqual(
       [],
     );
     expect(grantDifference([], [], OPS, 'app1')).toEqual([]);
   });
 
-  it('names each operation granted by one token only (superset and subset alike)', () => {
+  it('names each operation granted to one of the two only (superset and subset alike)', () => {
     expect(grantDifference(['apps:read'], ['apps:read', 'apps:create'], OPS, 'app1')).toEqual(['POST /v1/clients']);
     expect(grantDifference(['apps:read', 'apps:edit'], [], OPS, 'app1')).toEqual([
       'GET /v1/clients',
       'POST /v1/clients',
     ]);
-    // `[appId]` is the token's own app: another app's id grants nothing here.
+    // `[appId]` is the token's own app: another app's id grants nothing.
     expect(grantDifference(['app1:read'], ['app2:read'], OPS, 'app1')).toEqual(['GET /v1/clients']);
+  });
+
+  it('reads the permission lists of the 14 operations from openapi.yaml', () => {
+    const lists = operationPermissions(packageRoot);
+    expect(lists).toHaveLength(14);
+    expect(lists.find((op) => op.operation === 'GET /v1/clients/{clientId}')?.permissions).toEqual([
+      'apps:read',
+      '[appId]:read',
+    ]);
   });
 });

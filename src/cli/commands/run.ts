@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { randomInt } from 'node:crypto';
 import { FAULTS } from '../../../reference/faults.js';
@@ -74,7 +75,9 @@ export const runCommand: CliCommand = {
         return 2;
       }
     }
-    if (config.target.kind === 'sandbox') io.stdout(describeLedger(config.target.ledgerFile));
+    if (config.target.kind === 'sandbox' && existsSync(config.target.ledgerFile)) {
+      io.stdout(describeLedger(config.target.ledgerFile));
+    }
     return outcome.exitCode;
   },
 };
