@@ -46,7 +46,10 @@ export interface CheckRecord {
   /** "observed X, expected Y" for failures and warnings; the reason for skips and errors. */
   readonly message: string;
   readonly reproduction: Reproduction;
+  /** The exchanges kept for the report (the first and the last ones, bodies cut beyond a few KiB). */
   readonly exchanges: readonly RecordedExchange[];
+  /** How many exchanges between the kept first and last ones were left out of the record. */
+  readonly exchangesOmitted?: number;
   readonly durationMs: number;
   /** For matrix checks: the row label (token kind or permission set) shown in the HTML matrices. */
   readonly cell?: string;

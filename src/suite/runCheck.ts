@@ -11,6 +11,7 @@ import { CheckOutcome, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
 import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from './signals.js';
 import type { CheckBody, CheckMeta, SuiteRunConfig } from './types.js';
+import { boundExchanges } from './exchangeBudget.js';
 
 /** What a worker loads once and every check of it shares (read-only). */
 export interface CheckServices {
@@ -88,6 +89,7 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   }
 
   const last = exchanges.at(-1);
+  const kept = boundExchanges(exchanges);
   const record: CheckRecord = {
     id,
     requirement: meta.requirement,
@@ -104,7 +106,8 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
       ...(last ? { curl: curlFor(last.request) } : {}),
       ...(replayPath !== undefined ? { path: replayPath } : {}),
     },
-    exchanges,
+    exchanges: kept.exchanges,
+    ...(kept.omitted > 0 ? { exchangesOmitted: kept.omitted } : {}),
     durationMs: Math.round(performance.now() - started),
     ...(meta.cell !== undefined ? { cell: meta.cell } : {}),
   };

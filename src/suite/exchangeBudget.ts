@@ -1,0 +1,43 @@
+import type { RecordedExchange } from '../model/checkRecord.js';
+
+/**
+ * A check's record keeps what a person needs to see the failure, not every request of every generated case:
+ * a property check at nightly depth sends thousands. The first exchanges show the set-up, the last ones the
+ * failure (and the curl line reproduces the very last); bodies beyond a few KiB are cut with their size noted.
+ */
+export interface ExchangeBudget {
+  readonly head: number;
+  readonly tail: number;
+  readonly maxBodyChars: number;
+}
+
+export const DEFAULT_EXCHANGE_BUDGET: ExchangeBudget = { head: 5, tail: 15, maxBodyChars: 4096 };
+
+export function boundExchanges(
+  exchanges: readonly RecordedExchange[],
+  budget: ExchangeBudget = DEFAULT_EXCHANGE_BUDGET,
+): { exchanges: RecordedExchange[]; omitted: number } {
+  const keep = budget.head + budget.tail;
+  const chosen =
+    exchanges.length <= keep ? exchanges : [...exchanges.slice(0, budget.head), ...exchanges.slice(-budget.tail)];
+  return {
+    exchanges: chosen.map((e) => boundBodies(e, budget.maxBodyChars)),
+    omitted: Math.max(0, exchanges.length - keep),
+  };
+}
+
+function boundBodies(exchange: RecordedExchange, max: number): RecordedExchange {
+  const request =
+    'body' in exchange.request ? { ...exchange.request, body: bound(exchange.request.body, max) } : exchange.request;
+  const response =
+    exchange.response && 'body' in exchange.response
+      ? { ...exchange.response, body: bound(exchange.response.body, max) }
+      : exchange.response;
+  return { ...exchange, request, ...(response ? { response } : {}) };
+}
+
+function bound(body: unknown, max: number): unknown {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (text === undefined || text.length <= max) return body;
+  return `${text.slice(0, max)}… [cut: ${text.length} characters in all]`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedExchange } from '../../src/model/checkRecord.js';
+import { boundExchanges } from '../../src/suite/exchangeBudget.js';
+
+const exchange = (n: number, body?: unknown): RecordedExchange => ({
+  request: { method: 'GET', url: `http://t/${n}`, headers: {} },
+  response: { status: 200, headers: {}, ...(body !== undefined ? { body } : {}) },
+  durationMs: 1,
+});
+
+describe('boundExchanges', () => {
+  it('keeps every exchange of a short check as it was', () => {
+    const all = [exchange(1, { a: 1 }), exchange(2)];
+    expect(boundExchanges(all)).toEqual({ exchanges: all, omitted: 0 });
+  });
+
+  it('keeps the first and the last exchanges of a long check and counts the rest', () => {
+    const all = Array.from({ length: 100 }, (_, i) => exchange(i));
+    const { exchanges, omitted } = boundExchanges(all, { head: 2, tail: 3, maxBodyChars: 100 });
+    expect(exchanges.map((e) => e.request.url)).toEqual([
+      'http://t/0',
+      'http://t/1',
+      'http://t/97',
+      'http://t/98',
+      'http://t/99',
+    ]);
+    expect(omitted).toBe(95);
+  });
+
+  it('cuts a body beyond the limit and says how long it was', () => {
+    const { exchanges } = boundExchanges([exchange(1, 'x'.repeat(50)), exchange(2, { big: 'y'.repeat(50) })], {
+      head: 5,
+      tail: 5,
+      maxBodyChars: 10,
+    });
+    expect(exchanges[0]?.response?.body).toBe('xxxxxxxxxx… [cut: 50 characters in all]');
+    expect(exchanges[1]?.response?.body).toMatch(/^\{"big":"yy… \[cut: 60 characters in all\]$/);
+  });
+});
