@@ -102,6 +102,12 @@ export interface TokenOptions {
   readonly clientId?: string;
 }
 
+/**
+ * Test tokens. Live mode (`--target sandbox`, src/live/checkTokens.ts) gives the tenant's real tokens instead, and
+ * skips the check with the reason where it cannot mint what is asked. A client token whose permissions are granted
+ * other operations than the live token's is a stand-in: the live token goes out in its place only on operations
+ * that treat both alike (otherwise the check is skipped), so send it as it is — do not decode or re-sign it.
+ */
 export interface CheckTokens {
   /** ClientAccessToken of the app's client (DESIGN.md claims layout). */
   client(options: TokenOptions): Promise<string>;
