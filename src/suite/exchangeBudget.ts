@@ -26,6 +26,11 @@ export function boundExchanges(
   };
 }
 
+/** A curl line that carries a body of 100 KiB helps nobody: cut it, saying so (the exchange shows the start). */
+export function boundCurl(curl: string, max: number = DEFAULT_EXCHANGE_BUDGET.maxBodyChars): string {
+  return curl.length <= max ? curl : `${curl.slice(0, max)}… [cut: a ${curl.length}-character command]`;
+}
+
 function boundBodies(exchange: RecordedExchange, max: number): RecordedExchange {
   const request =
     'body' in exchange.request ? { ...exchange.request, body: bound(exchange.request.body, max) } : exchange.request;

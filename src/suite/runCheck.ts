@@ -11,7 +11,7 @@ import { CheckOutcome, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
 import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from './signals.js';
 import type { CheckBody, CheckMeta, SuiteRunConfig } from './types.js';
-import { boundExchanges } from './exchangeBudget.js';
+import { boundCurl, boundExchanges } from './exchangeBudget.js';
 
 /** What a worker loads once and every check of it shares (read-only). */
 export interface CheckServices {
@@ -103,7 +103,7 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
     reproduction: {
       seed: config.seed,
       command: reproductionCommand(config, meta.requirement),
-      ...(last ? { curl: curlFor(last.request) } : {}),
+      ...(last ? { curl: boundCurl(curlFor(last.request)) } : {}),
       ...(replayPath !== undefined ? { path: replayPath } : {}),
     },
     exchanges: kept.exchanges,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../src/model/checkRecord.js';
-import { boundExchanges } from '../../src/suite/exchangeBudget.js';
+import { boundCurl, boundExchanges } from '../../src/suite/exchangeBudget.js';
 
 const exchange = (n: number, body?: unknown): RecordedExchange => ({
   request: { method: 'GET', url: `http://t/${n}`, headers: {} },
@@ -25,6 +25,13 @@ describe('boundExchanges', () => {
       'http://t/99',
     ]);
     expect(omitted).toBe(95);
+  });
+
+  it('cuts a curl line beyond the limit and leaves a short one alone', () => {
+    expect(boundCurl('curl -sS http://t/', 100)).toBe('curl -sS http://t/');
+    expect(boundCurl(`curl --data '${'z'.repeat(200)}'`, 20)).toBe(
+      "curl --data 'zzzzzzz… [cut: a 214-character command]",
+    );
   });
 
   it('cuts a body beyond the limit and says how long it was', () => {
