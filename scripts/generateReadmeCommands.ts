@@ -10,14 +10,28 @@ import type { CliCommand } from '../src/cli/command.js';
 const START = '<!-- commands:start -->';
 const END = '<!-- commands:end -->';
 
-/** The synopsis is the first line of a command's usage text ("Usage: cis-conformance run [options]"). */
-function synopsis(command: CliCommand): string {
-  const first = command.usage.split('\n').find((line) => line.trim() !== '') ?? command.name;
-  return first.replace(/^usage:\s*/i, '').replace(/^cis-conformance\s+/, 'npx cis-conformance ');
+/** The synopses are the usage text's opening lines ("Usage: cis-conformance run [options]", and any alternatives). */
+function synopses(command: CliCommand): string[] {
+  const lines = command.usage.split('\n');
+  const opening = lines.slice(
+    0,
+    Math.max(
+      1,
+      lines.findIndex((line) => line.trim() === ''),
+    ),
+  );
+  return opening
+    .map((line) => line.trim().replace(/^usage:\s*/i, ''))
+    .filter((line) => line.startsWith('cis-conformance'))
+    .map((line) => line.replace(/^cis-conformance\s+/, 'npx cis-conformance '));
 }
 
 export function renderCommandsTable(commands: readonly CliCommand[] = COMMANDS): string {
-  const rows = commands.map((c) => `| \`${synopsis(c).replace(/\|/g, '\\|')}\` | ${c.summary.replace(/\|/g, '\\|')} |`);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = commands.map(
+    (c) =>
+      `| ${(synopses(c).length > 0 ? synopses(c) : [c.name]).map((s) => `\`${cell(s)}\``).join('<br>')} | ${cell(c.summary)} |`,
+  );
   return ['| command | what it does |', '|---|---|', ...rows].join('\n');
 }
 

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PROFILE_RUNS, RUN_PROFILE_NAMES, resolveProfile } from '../engine/profiles.js';
 import type { RunConfig } from '../engine/index.js';
 import { LEDGER_FILE } from '../live/ledger.js';
 import { UsageError } from './command.js';
@@ -16,7 +17,7 @@ import {
 } from './liveOptions.js';
 
 export const DEFAULT_REPORT_DIR = 'reports/latest';
-export const DEFAULT_RUNS = 50;
+export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -39,6 +40,8 @@ const FLAGS = {
   suite: { type: 'string', multiple: true },
   seed: { type: 'string' },
   runs: { type: 'string' },
+  profile: { type: 'string' },
+  'replay-path': { type: 'string' },
   strict: { type: 'boolean' },
   check: { type: 'string' },
   'report-dir': { type: 'string' },
@@ -71,15 +74,24 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
       );
     }
   }
+  const replayPath = values['replay-path'];
+  if (replayPath !== undefined && check === undefined) {
+    throw new UsageError(
+      '--replay-path replays one failing case: give it with --check REQUIREMENT-ID (and --seed)',
+      '--replay-path',
+    );
+  }
   const config: RunConfig = {
     target,
     ...(values.issuer !== undefined ? { issuerUrl: httpUrl('--issuer', values.issuer) } : {}),
     ...(values['state-url'] !== undefined ? { stateUrl: httpUrl('--state-url', values['state-url']) } : {}),
     suites: Object.freeze([...new Set(suites)]),
     seed: values.seed !== undefined ? integer('--seed', values.seed, 0, MAX_SEED) : context.randomSeed(),
-    runs: values.runs !== undefined ? integer('--runs', values.runs, 1, 100_000) : DEFAULT_RUNS,
+    // An explicit --runs wins over the profile's case count.
+    runs: values.runs !== undefined ? integer('--runs', values.runs, 1, 100_000) : profileRuns(values.profile),
     strict: values.strict ?? false,
     ...(check !== undefined ? { check } : {}),
+    ...(replayPath !== undefined ? { replayPath } : {}),
     reportDir: absoluteReportDir,
     ...(values.shard !== undefined ? { shard: shard(values.shard) } : {}),
     requestTimeoutMs:
@@ -204,4 +216,12 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+function profileRuns(profile: string | undefined): number {
+  if (profile === undefined) return DEFAULT_RUNS;
+  if (!(RUN_PROFILE_NAMES as readonly string[]).includes(profile)) {
+    throw new UsageError(`--profile ${profile}: no such profile (known: ${RUN_PROFILE_NAMES.join(', ')})`, '--profile');
+  }
+  return resolveProfile(profile).runs;
 }

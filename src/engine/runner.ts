@@ -72,6 +72,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       seed: config.seed,
       runs: config.runs,
       strict: config.strict,
+      ...(config.replayPath !== undefined ? { replayPath: config.replayPath } : {}),
       requestTimeoutMs: config.requestTimeoutMs,
       targetLabel,
       packageRoot,

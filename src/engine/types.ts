@@ -19,6 +19,8 @@ export interface RunConfig {
   readonly check?: string;
   /** Only the checks of these requirement ids (with `check`: the union). For programmatic callers (mutants). */
   readonly checks?: readonly string[];
+  /** With `check`: replay exactly this fast-check case (`--replay-path`, printed by a failing property check). */
+  readonly replayPath?: string;
   readonly reportDir: string;
   /** 1-based shard of `count`. */
   readonly shard?: { readonly index: number; readonly count: number };

@@ -1,7 +1,7 @@
 import type { SuiteRunConfig } from './types.js';
 
 /** The one-line command that re-runs the checks of one requirement with the same seed on the same target. */
-export function reproductionCommand(config: SuiteRunConfig, requirement: string): string {
+export function reproductionCommand(config: SuiteRunConfig, requirement: string, replayPath?: string): string {
   const parts = ['npx cis-conformance run', `--check ${requirement}`, `--seed ${config.seed}`];
   parts.push(`--target ${shellWord(config.targetLabel)}`);
   const probedHook = `${config.targetLabel.replace(/\/+$/, '')}/__conformance/state`;
@@ -10,6 +10,7 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string)
   }
   if (config.fault) parts.push(`--fault ${shellWord(config.fault)}`);
   if (config.strict) parts.push('--strict');
+  if (replayPath !== undefined) parts.push(`--replay-path ${shellWord(replayPath)}`);
   return parts.join(' ');
 }
 

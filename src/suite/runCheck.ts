@@ -102,7 +102,7 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
     message: redactText(outcome.message, ledger),
     reproduction: {
       seed: config.seed,
-      command: reproductionCommand(config, meta.requirement),
+      command: reproductionCommand(config, meta.requirement, replayPath),
       ...(last ? { curl: boundCurl(curlFor(last.request)) } : {}),
       ...(replayPath !== undefined ? { path: replayPath } : {}),
     },

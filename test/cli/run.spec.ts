@@ -91,7 +91,23 @@ describe('resolveRunOptions', () => {
     });
   });
 
+  it('takes the case count from --profile, and an explicit --runs wins over it', () => {
+    expect(resolveRunOptions([], context).runs).toBe(50);
+    expect(resolveRunOptions(['--profile', 'nightly'], context).runs).toBe(500);
+    expect(resolveRunOptions(['--profile', 'nightly', '--runs', '7'], context).runs).toBe(7);
+  });
+
+  it('passes --replay-path through with the check it replays', () => {
+    const config = resolveRunOptions(
+      ['--check', 'CLIENTS-GET-404', '--seed', '3', '--replay-path', '9:2@DAc:F'],
+      context,
+    );
+    expect(config).toMatchObject({ check: 'CLIENTS-GET-404', seed: 3, replayPath: '9:2@DAc:F' });
+  });
+
   it.each([
+    [['--profile', 'weekly'], '--profile', /no such profile \(known: default, nightly\)/],
+    [['--replay-path', '1:2'], '--replay-path', /with --check/],
     [['--target', 'sandbox'], '--target', /set CIS_CLIENT_ID and CIS_CLIENT_SECRET/],
     [['--target', 'ftp://x'], '--target', /http\(s\) URL/],
     [['--state-url', 'nope'], '--state-url', /http\(s\) URL/],

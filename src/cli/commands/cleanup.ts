@@ -156,7 +156,7 @@ export function describeLedger(file: string): string {
 
 export const cleanupCommand: CliCommand = {
   name: 'cleanup',
-  summary: 'delete what an interrupted live run created (from its ledger), and nothing else',
+  summary: 'Delete what an interrupted live run created (from its ledger), and nothing else',
   usage,
   async run(args, io) {
     const config = resolveCleanupOptions(args, process.cwd(), process.env);

@@ -64,7 +64,7 @@ async function resultsPath(path: string): Promise<string> {
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  summary: "compare two runs' results (new failures, fixes, changed observations)",
+  summary: "Compare two runs' results (new failures, fixes, changed observations)",
   usage,
   async run(args, io) {
     const config = resolveDiffOptions(args, process.cwd());

@@ -97,7 +97,7 @@ export function resolveMutantsOptions(args: readonly string[], context: MutantsO
 
 export const mutantsCommand: CliCommand = {
   name: 'mutants',
-  summary: 'run the suites against every seeded reference fault and report which ones they kill',
+  summary: 'Run the suites against every seeded reference fault and report which ones they kill',
   usage,
   async run(args, io) {
     const packageRoot = findPackageRoot();

@@ -27,6 +27,8 @@ Options:
   --runs N                fast-check runs per property check (default ${DEFAULT_RUNS})
   --strict                violations of inferred rules fail instead of warn
   --check REQUIREMENT-ID  only the checks of one requirement (with --seed: the exact failing case)
+  --replay-path P         with --check and --seed: replay exactly the shrunk case a property check printed
+  --profile NAME          default (${DEFAULT_RUNS} cases per property) or nightly (ten times more); --runs wins
   --report-dir DIR        where reports go (default ${DEFAULT_REPORT_DIR})
   --shard I/N             run shard I of N (merge shards with merge-reports)
   --fault NAME            switch on one seeded defect of the embedded target (self-tests)
@@ -44,7 +46,7 @@ ${CREDENTIALS_USAGE}`;
 
 export const runCommand: CliCommand = {
   name: 'run',
-  summary: 'run the conformance suites against a target and write the reports',
+  summary: 'Run the conformance suites against a target and write the reports',
   usage,
   async run(args, io) {
     const packageRoot = findPackageRoot();
