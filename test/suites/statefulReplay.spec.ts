@@ -20,7 +20,7 @@ const SEED = 3;
 const references: RunningReference[] = [];
 afterAll(async () => Promise.all(references.map((r) => r.close())));
 
-async function runModel(fault: string, extra: Partial<RunConfig> & { replayPath?: string } = {}): Promise<CheckRecord> {
+async function runModel(fault: string, extra: Partial<RunConfig> = {}): Promise<CheckRecord> {
   const { results } = await runConformance(
     {
       target: { kind: 'embedded', fault },
@@ -96,10 +96,12 @@ describe.each([
         `--seed ${SEED} --target embedded --fault ${fault} --replay-path ${path}`,
     );
 
-    // The replay command's run: same seed, same check, the replay path (searched again until the engine passes it).
+    // The replay command's run through the engine: same seed, same check, the replay path — no search, no shrinking.
     const again = await runModel(fault, { replayPath: path });
     expect(again.verdict).toBe('failed');
     expect(stepsOf(again.message)).toEqual(steps);
+    expect(again.message).toContain('— counterexample: ');
+    expect(again.message).not.toMatch(/shrunk \d+ times/);
 
     // From the replay path alone: one sequence, the same commands, no shrinking.
     const replayed = await replayFromPath(fault, path);
