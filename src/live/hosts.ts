@@ -36,6 +36,13 @@ export function liveLabel(host: LiveHost): string {
   return host.environment === 'sandbox' ? 'sandbox' : `production-${host.region}`;
 }
 
+/** The host a label of `liveLabel` names, or undefined for a label that is not a live host's. */
+export function hostOfLabel(label: string): LiveHost | undefined {
+  if (label === 'sandbox') return { environment: 'sandbox' };
+  const region = /^production-(\w+)$/.exec(label)?.[1];
+  return region !== undefined && isLiveRegion(region) ? { environment: 'production', region } : undefined;
+}
+
 /** The `run`/`cleanup` flags that select `host` again (for messages that tell the user what to type). */
 export function liveFlags(host: LiveHost): string {
   return host.environment === 'sandbox' ? '--target sandbox' : `--target sandbox --production --region ${host.region}`;

@@ -1,9 +1,12 @@
+import { hostOfLabel, liveFlags } from '../live/hosts.js';
 import type { SuiteRunConfig } from './types.js';
 
 /** The one-line command that re-runs the checks of one requirement with the same seed on the same target. */
 export function reproductionCommand(config: SuiteRunConfig, requirement: string, replayPath?: string): string {
   const parts = ['npx cis-conformance run', `--check ${requirement}`, `--seed ${config.seed}`];
-  parts.push(`--target ${shellWord(config.targetLabel)}`);
+  // A live host's label (`production-eu`) is not a --target value: name the flags that select it again.
+  const live = hostOfLabel(config.targetLabel);
+  parts.push(live ? liveFlags(live) : `--target ${shellWord(config.targetLabel)}`);
   const probedHook = `${config.targetLabel.replace(/\/+$/, '')}/__conformance/state`;
   if (config.targetLabel !== 'embedded' && config.stateUrl && config.stateUrl !== probedHook) {
     parts.push(`--state-url ${shellWord(config.stateUrl)}`);

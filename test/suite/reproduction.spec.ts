@@ -24,4 +24,17 @@ describe('reproductionCommand', () => {
       '--state-url http://hook:2/state',
     );
   });
+
+  it('names a live host by the flags that select it again, and carries a replay path', () => {
+    const live = { ...base, stateUrl: null };
+    expect(reproductionCommand({ ...live, targetLabel: 'sandbox' }, 'R')).toBe(
+      'npx cis-conformance run --check R --seed 42 --target sandbox',
+    );
+    expect(reproductionCommand({ ...live, targetLabel: 'production-eu' }, 'R')).toBe(
+      'npx cis-conformance run --check R --seed 42 --target sandbox --production --region eu',
+    );
+    expect(reproductionCommand(base, 'R', '1:2@x')).toBe(
+      'npx cis-conformance run --check R --seed 42 --target embedded --replay-path 1:2@x',
+    );
+  });
 });
