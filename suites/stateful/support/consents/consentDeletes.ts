@@ -3,6 +3,7 @@
  * the app — all of them, or only the one `consent_id` — answer 2xx when something matched and 404 when nothing
  * did, and afterwards the app's listing agrees with the model. Each disagreement is named by the rule it breaks.
  */
+import type fc from 'fast-check';
 import type { TargetResponse } from '../../../../src/suite/index.js';
 import {
   consentAt,
@@ -104,4 +105,39 @@ export function describeDelete(target: DeleteTarget, aimed: DeleteRequest | unde
   return target.kind === 'consent'
     ? `consent slot ${target.slot}`
     : `${target.client}/${target.user} slot ${target.slot}`;
+}
+
+/**
+ * The one shape of the three consent-delete commands: aim at a consent pair the model knows, send the operation's
+ * request, then judge it with `runConsentDelete`. A subclass says only which operation it is and how it sends.
+ */
+export abstract class ConsentDeleteCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
+  /** What the target resolved to in the last run (for the description). */
+  private aimed: DeleteRequest | undefined;
+
+  constructor(readonly target: DeleteTarget) {}
+
+  protected abstract readonly key: DeleteKey;
+  /** The command's name in a shrunk sequence, e.g. `delete-user`. */
+  protected abstract readonly label: string;
+  protected abstract send(
+    real: ConsentsReal,
+    aimed: DeleteRequest,
+    consentId: { consentId?: string },
+  ): Promise<TargetResponse>;
+
+  check(model: Readonly<ConsentsModel>): boolean {
+    return canAim(this.target, model);
+  }
+
+  async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
+    const aimed = aim(this.target, model);
+    this.aimed = aimed;
+    const consentId = aimed.consent ? { consentId: aimed.consent.id } : {};
+    await runConsentDelete(this.key, model, real, aimed, () => this.send(real, aimed, consentId));
+  }
+
+  toString(): string {
+    return `${this.label} ${describeDelete(this.target, this.aimed)}`;
+  }
 }

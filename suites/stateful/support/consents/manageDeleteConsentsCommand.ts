@@ -1,41 +1,18 @@
-import type fc from 'fast-check';
-import {
-  aim,
-  canAim,
-  describeDelete,
-  runConsentDelete,
-  type DeleteRequest,
-  type DeleteTarget,
-} from './consentDeletes.js';
-import type { ConsentsModel, ConsentsReal } from './model.js';
+import { ConsentDeleteCommand, type DeleteRequest } from './consentDeletes.js';
+import type { ConsentsReal } from './model.js';
 
 /**
  * DELETE /v1/manage/consents/clients/{clientId}/users/{userId}?app_id=[&consent_id=], app_id the token's own app.
  */
-export class ManageDeleteConsentsCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
-  /** What the target resolved to in the last run (for the description). */
-  private aimed: DeleteRequest | undefined;
+export class ManageDeleteConsentsCommand extends ConsentDeleteCommand {
+  protected readonly key = 'MANAGE-CONSENTS-DELETE';
+  protected readonly label = 'manage-delete';
 
-  constructor(readonly target: DeleteTarget) {}
-
-  check(model: Readonly<ConsentsModel>): boolean {
-    return canAim(this.target, model);
-  }
-
-  async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
-    const aimed = aim(this.target, model);
-    this.aimed = aimed;
-    const consentId = aimed.consent ? { consentId: aimed.consent.id } : {};
-    await runConsentDelete('MANAGE-CONSENTS-DELETE', model, real, aimed, async () => {
-      const res = await real.cis.deleteClientConsents(real.remove, real.clients[aimed.client], real.users[aimed.user], {
-        appId: real.appId,
-        ...consentId,
-      });
-      return res.response;
+  protected async send(real: ConsentsReal, aimed: DeleteRequest, consentId: { consentId?: string }) {
+    const res = await real.cis.deleteClientConsents(real.remove, real.clients[aimed.client], real.users[aimed.user], {
+      appId: real.appId,
+      ...consentId,
     });
-  }
-
-  toString(): string {
-    return `manage-delete ${describeDelete(this.target, this.aimed)}`;
+    return res.response;
   }
 }
