@@ -4,27 +4,17 @@
  * Its bite on broken targets is shown in authBroken.spec.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 
 const root = findPackageRoot();
 const TOKEN_MATRIX_CHECKS = 14 * 11;
 const CODE_AND_BODY_CHECKS = 14 * 3;
 
-function config(target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig {
-  return {
-    target,
-    suites: ['token-types'],
-    seed: 11,
-    runs: 5,
-    strict: false,
-    reportDir: '/unused',
-    requestTimeoutMs: 5000,
-    ...extra,
-  };
-}
-
-const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+const config = (target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig =>
+  suiteRunConfig(['token-types'], { seed: 11, runs: 5, target, ...extra });
+const run = runSuites;
 
 describe('token-types suite on the clean reference', () => {
   it('passes every cell, covers every token-types requirement and records the open questions as observations', async () => {

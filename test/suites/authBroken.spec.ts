@@ -6,27 +6,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { WRONG_AUDIENCE } from '../../src/issuer/brokenTokens.js';
 import { createMinter } from '../../src/issuer/minter.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const root = findPackageRoot();
 
-function config(target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig {
-  return {
-    target,
-    suites: ['token-types'],
-    seed: 11,
-    runs: 5,
-    strict: false,
-    reportDir: '/unused',
-    requestTimeoutMs: 5000,
-    ...extra,
-  };
-}
-
-const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+const config = (target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig =>
+  suiteRunConfig(['token-types'], { seed: 11, runs: 5, target, ...extra });
+const run = runSuites;
 
 describe('token-types suite on broken auth', () => {
   let reference: RunningReference;

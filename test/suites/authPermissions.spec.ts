@@ -4,27 +4,17 @@
  * fast-check exploration, whose counterexample is shrunk and replayable.
  */
 import { describe, expect, it } from 'vitest';
-import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { FAULTS } from '../../reference/faults.js';
 
 const root = findPackageRoot();
 const PERMISSION_CHECKS = 12 * 7 + 2;
 
-function config(fault?: string): RunConfig {
-  const target: RunConfig['target'] = fault ? { kind: 'embedded', fault } : { kind: 'embedded' };
-  return {
-    target,
-    suites: ['permissions'],
-    seed: 23,
-    runs: 8,
-    strict: false,
-    reportDir: '/unused',
-    requestTimeoutMs: 5000,
-  };
-}
-
-const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+const config = (fault?: string): RunConfig =>
+  suiteRunConfig(['permissions'], { seed: 23, runs: 8, ...(fault !== undefined ? { fault } : {}) });
+const run = runSuites;
 
 describe('permission suite', () => {
   it('passes on the clean reference and reaches every permissions requirement', async () => {

@@ -4,9 +4,9 @@
  * seeded fault `create-status-200` caught under CLIENTS-CREATE-201.
  */
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/engine/index.js';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
@@ -14,19 +14,13 @@ const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/
 const UNPROVOKABLE = ['CLIENTS-LIST-400', 'CLIENTS-GET-400', 'CLIENTS-DELETE-400', 'CLIENTS-DELETE-ALL-400'];
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {
-  const target = { kind: 'embedded' as const, ...(options.fault ? { fault: options.fault } : {}) };
-  const { results } = await runConformance(
-    {
-      target,
-      suites: ['contract'],
+  const { results } = await runSuites(
+    suiteRunConfig(['contract'], {
       seed: 11,
       runs: 3,
-      strict: false,
-      reportDir: '/unused',
-      requestTimeoutMs: 5000,
+      ...(options.fault ? { fault: options.fault } : {}),
       ...(options.check ? { check: options.check } : {}),
-    },
-    { maxWorkers: 1 },
+    }),
   );
   return results;
 }

@@ -4,27 +4,21 @@
  * `put-merges-objects` and `deleted-client-readable` caught under the requirement each one breaks.
  */
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/engine/index.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {
-  const target = { kind: 'embedded' as const, ...(options.fault ? { fault: options.fault } : {}) };
-  const { results } = await runConformance(
-    {
-      target,
-      suites: ['semantics'],
+  const { results } = await runSuites(
+    suiteRunConfig(['semantics'], {
       seed: 12,
       runs: 3,
-      strict: false,
-      reportDir: '/unused',
-      requestTimeoutMs: 5000,
+      ...(options.fault ? { fault: options.fault } : {}),
       ...(options.check ? { check: options.check } : {}),
-    },
-    { maxWorkers: 1 },
+    }),
   );
   return results;
 }

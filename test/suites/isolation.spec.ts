@@ -3,27 +3,17 @@
  * `no-tenant-check` fault with every requirement the fault registry says it violates.
  */
 import { describe, expect, it } from 'vitest';
-import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { FAULTS } from '../../reference/faults.js';
 
 const root = findPackageRoot();
 const ISOLATION_REQUIREMENTS = 35;
 
-function config(fault?: string): RunConfig {
-  const target: RunConfig['target'] = fault ? { kind: 'embedded', fault } : { kind: 'embedded' };
-  return {
-    target,
-    suites: ['isolation'],
-    seed: 29,
-    runs: 5,
-    strict: false,
-    reportDir: '/unused',
-    requestTimeoutMs: 5000,
-  };
-}
-
-const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+const config = (fault?: string): RunConfig =>
+  suiteRunConfig(['isolation'], { seed: 29, runs: 5, ...(fault !== undefined ? { fault } : {}) });
+const run = runSuites;
 
 describe('isolation suite', () => {
   it('passes on the clean reference with one check per isolation requirement', async () => {

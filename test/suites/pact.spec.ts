@@ -7,27 +7,17 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/server.js';
-import { findPackageRoot, runConformance, type RunConfig } from '../../src/engine/index.js';
+import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { createMinter } from '../../src/issuer/minter.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { verifyContracts } from '../../src/pact/verify.js';
 
 const root = findPackageRoot();
 const INTERACTIONS = 29;
 
-function config(target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig {
-  return {
-    target,
-    suites: ['pact'],
-    seed: 3,
-    runs: 5,
-    strict: false,
-    reportDir: '/unused',
-    requestTimeoutMs: 5000,
-    ...extra,
-  };
-}
-
-const run = (cfg: RunConfig) => runConformance(cfg, { maxWorkers: 1 });
+const config = (target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig =>
+  suiteRunConfig(['pact'], { seed: 3, runs: 5, target, ...extra });
+const run = runSuites;
 
 let reference: RunningReference;
 let hookless: Server;

@@ -4,23 +4,18 @@
  * with a short shrunk sequence. The Clients done-when faults and their replays: statefulReplay.spec.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../src/engine/index.js';
 import { DEFAULT_PROFILE_RUNS } from '../../src/engine/profiles.js';
+import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
 
 async function run(options: { fault?: string; check?: string; seed?: number } = {}): Promise<RunResults> {
-  const { results } = await runConformance(
-    {
-      target: { kind: 'embedded', ...(options.fault ? { fault: options.fault } : {}) },
-      suites: ['stateful'],
+  const { results } = await runSuites(
+    suiteRunConfig(['stateful'], {
       seed: options.seed ?? 7,
       runs: DEFAULT_PROFILE_RUNS,
-      strict: false,
-      reportDir: '/unused',
-      requestTimeoutMs: 5000,
+      ...(options.fault ? { fault: options.fault } : {}),
       ...(options.check ? { check: options.check } : {}),
-    },
-    { maxWorkers: 1 },
+    }),
   );
   expect(results.runErrors).toEqual([]);
   return results;
