@@ -22,6 +22,7 @@ import { createMinter } from '../src/issuer/minter.js';
 import type { RunEvent } from '../src/model/events.js';
 import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.js';
 import { loadCatalog } from '../src/spec/catalog.js';
+import { requestsOf } from '../src/model/checkRecord.js';
 import { runConformance } from '../src/engine/index.js';
 
 const AUTOCANNON_CONNECTIONS = 2;
@@ -64,7 +65,7 @@ async function timedRun(target: RunConfig['target']) {
   };
   const { results } = await runConformance(runConfig(target), { packageRoot, onEvent, maxWorkers: workers });
   const wallMs = performance.now() - started;
-  const requests = results.checks.reduce((sum, c) => sum + c.exchanges.length, 0);
+  const requests = results.checks.reduce((sum, c) => sum + requestsOf(c), 0);
   const checkWindowMs = lastCheckAt - (firstCheckAt ?? started);
   return {
     results,

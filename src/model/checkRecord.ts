@@ -101,3 +101,8 @@ export interface RunResults {
   /** Problems of the run itself (target unreachable at start, suite file crashed). */
   readonly runErrors: readonly string[];
 }
+
+/** The HTTP requests a check sent: the exchanges its record kept plus those it left out. */
+export function requestsOf(record: Pick<CheckRecord, 'exchanges' | 'exchangesOmitted'>): number {
+  return record.exchanges.length + (record.exchangesOmitted ?? 0);
+}

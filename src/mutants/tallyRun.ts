@@ -1,5 +1,5 @@
 import { runConformance, type RunConfig } from '../engine/index.js';
-import type { CheckRecord, RunResults } from '../model/checkRecord.js';
+import { requestsOf, type CheckRecord, type RunResults } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
 import type { FailedCheck, FirstFailure, RunTally } from './types.js';
 
@@ -54,7 +54,7 @@ export async function tallyRun(config: RunConfig, options: TallyOptions): Promis
     summary: results.summary,
     failed: results.checks.filter((c) => c.verdict === 'failed').map(failedCheck),
     checks: results.checks.length,
-    requests: results.checks.reduce((sum, c) => sum + c.exchanges.length, 0),
+    requests: results.checks.reduce((sum, c) => sum + requestsOf(c), 0),
     ...(first ? { firstFailure: first } : {}),
     durationMs: Math.round(performance.now() - started),
     runErrors: stoppedEarly ? results.runErrors.filter((e) => !INTERRUPTED.test(e)) : results.runErrors,
@@ -69,7 +69,7 @@ export function firstFailure(
 ): FirstFailure | undefined {
   let requests = 0;
   for (const [index, { record, atMs }] of finished.entries()) {
-    requests += record.exchanges.length;
+    requests += requestsOf(record);
     if (record.verdict === 'failed') return { afterMs: Math.round(atMs), requests, checks: index + 1 };
   }
   return undefined;

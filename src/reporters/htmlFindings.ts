@@ -51,7 +51,7 @@ function finding(check: CheckRecord): SafeHtml {
       ${copyable('command', reproduction.command)} ${reproduction.curl ? copyable('curl', reproduction.curl) : ''}
       ${
         check.exchanges.length > 0
-          ? html`<h5>Recorded exchanges (${check.exchanges.length})</h5>
+          ? html`<h5>Recorded exchanges (${exchangesHeading(check)})</h5>
               ${check.exchanges.map(exchange)}`
           : ''
       }
@@ -94,4 +94,12 @@ function headersAndBody(headers: Readonly<Record<string, string>>, body: unknown
       ? ''
       : html`<pre class="body">${typeof body === 'string' ? body : JSON.stringify(body, null, 2)}</pre>`
   }`;
+}
+
+/** "12", or "20 of 340: the first 5 and the last 15" when the record left exchanges out. */
+function exchangesHeading(check: CheckRecord): string {
+  const kept = check.exchanges.length;
+  return check.exchangesOmitted
+    ? `${kept} of ${kept + check.exchangesOmitted}: the first and the last ones`
+    : `${kept}`;
 }
