@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { COMMANDS } from '../src/cli/registry.js';
 import type { CliCommand } from '../src/cli/command.js';
 
@@ -42,7 +43,13 @@ export function withCommandsTable(readme: string, table: string = renderCommands
   return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
+/** README.md with a fresh commands table, formatted as `npm run format` would leave it (so the two never disagree). */
+export async function renderReadme(readme: string, path: string): Promise<string> {
+  const options = (await resolveConfig(path)) ?? {};
+  return format(withCommandsTable(readme), { ...options, filepath: path });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = fileURLToPath(new URL('../README.md', import.meta.url));
-  writeFileSync(path, withCommandsTable(readFileSync(path, 'utf8')));
+  writeFileSync(path, await renderReadme(readFileSync(path, 'utf8'), path));
 }
