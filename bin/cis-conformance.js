@@ -23,6 +23,8 @@ if (existsSync(fileURLToPath(source)) && (await loadTsx())) {
 } else if (existsSync(fileURLToPath(compiled))) {
   await import(compiled.href);
 } else {
-  console.error('cis-conformance: neither src/cli/main.ts (with tsx) nor dist/src/cli/main.js was found; run `npm run build`.');
+  console.error(
+    'cis-conformance: neither src/cli/main.ts (with tsx) nor dist/src/cli/main.js was found; run `npm run build`.',
+  );
   process.exit(2);
 }

@@ -5,7 +5,13 @@ import type { CheckRecord, Observation, RunResults } from './checkRecord.js';
  * Reporters never reach into the engine.
  */
 export type RunEvent =
-  | { readonly type: 'run-started'; readonly runId: string; readonly seed: number; readonly target: string; readonly plannedChecks?: number }
+  | {
+      readonly type: 'run-started';
+      readonly runId: string;
+      readonly seed: number;
+      readonly target: string;
+      readonly plannedChecks?: number;
+    }
   | { readonly type: 'suite-started'; readonly suite: string }
   | { readonly type: 'check-finished'; readonly record: CheckRecord }
   | { readonly type: 'observation'; readonly observation: Observation }

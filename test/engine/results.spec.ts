@@ -51,7 +51,9 @@ describe('run results', () => {
   it('counts a rule judged inside another check as covered', () => {
     const judging = { ...record('A-1', 'passed'), covers: ['A-1', 'A-2'] } as CheckRecord;
     expect(uncoveredRequirements(catalog, [judging], { suites: [] })).toEqual([]);
-    expect(uncoveredRequirements(catalog, [record('A-1', 'passed')], { suites: [] }).map((u) => u.requirement)).toEqual(['A-2']);
+    expect(uncoveredRequirements(catalog, [record('A-1', 'passed')], { suites: [] }).map((u) => u.requirement)).toEqual(
+      ['A-2'],
+    );
   });
 
   it('assembles results.json', () => {

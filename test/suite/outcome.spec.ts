@@ -14,7 +14,7 @@ describe('CheckOutcome', () => {
     expect([outcome.verdict, outcome.message, outcome.expectations]).toEqual(['passed', '', 1]);
   });
 
-  it('remembers every rule it judged, met, broken or observed, as the check\'s coverage', () => {
+  it("remembers every rule it judged, met, broken or observed, as the check's coverage", () => {
     const outcome = new CheckOutcome(false, 'c');
     outcome.met(documented, broken);
     outcome.violated(inferred, broken);
