@@ -30,6 +30,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   const checkFilter = selectedIds.length > 0 ? selectedIds.join(' ') : undefined;
   const targetLabel = targetLabelOf(config.target);
   const checks: CheckRecord[] = [];
+  const seenIds = new Map<string, number>();
   const observations: Observation[] = [];
   const runErrors: string[] = [];
   const runError = (message: string): void => {
@@ -95,7 +96,8 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
         runError,
         testFinished: (test) => {
           const found = recordsOfTest(test, catalog, config.seed, (req) => reproductionCommand(runConfig, req));
-          for (const record of found.records) {
+          for (const record_ of found.records) {
+            const record = uniqueId(record_, seenIds);
             checks.push(record);
             emit({ type: 'check-finished', record });
           }
@@ -142,4 +144,14 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   });
   emit({ type: 'run-finished', results });
   return { results, exitCode: exitCodeFor(results) };
+}
+
+/**
+ * Check ids are unique within a run (reports, junit and merge-reports key on them). Two suites may name a check
+ * alike (family, requirement, title); the later one gets a `~2`, `~3` … suffix rather than hiding the earlier.
+ */
+export function uniqueId(record: CheckRecord, seen: Map<string, number>): CheckRecord {
+  const count = (seen.get(record.id) ?? 0) + 1;
+  seen.set(record.id, count);
+  return count === 1 ? record : { ...record, id: `${record.id}~${count}` };
 }

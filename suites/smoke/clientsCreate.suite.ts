@@ -10,7 +10,7 @@ function unwrapped(res: TargetResponse): TargetResponse {
   return body && typeof body === 'object' && 'result' in body ? { ...res, json: body.result } : res;
 }
 
-check({ requirement: 'CLIENTS-CREATE-201', title: 'a valid create answers 201 with the client' }, async (c) => {
+check({ requirement: 'CLIENTS-CREATE-201', title: 'smoke: a valid create answers 201 with the client' }, async (c) => {
   const app = await c.fixtures.app();
   const token = await c.tokens.client({ app, permissions: ['apps:create'] });
   const res = await c.send({
@@ -24,25 +24,28 @@ check({ requirement: 'CLIENTS-CREATE-201', title: 'a valid create answers 201 wi
   c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
 });
 
-check({ requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client carries a client_secret' }, async (c) => {
-  const app = await c.fixtures.app();
-  const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
-  const res = await c.send({
-    method: 'POST',
-    path: '/v1/clients',
-    token,
-    body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] },
-  });
-  c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
-  c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
-  const secret = (unwrapped(res).json as { client_secret?: unknown } | undefined)?.client_secret;
-  c.expect.that(typeof secret === 'string' && secret.length > 0, {
-    expected: 'a non-empty client_secret string',
-    observed: secret === undefined ? 'no client_secret' : `client_secret of type ${typeof secret}`,
-  });
-});
+check(
+  { requirement: 'CLIENTS-CREATE-201-SECRET', title: 'smoke: the created client carries a client_secret' },
+  async (c) => {
+    const app = await c.fixtures.app();
+    const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
+    const res = await c.send({
+      method: 'POST',
+      path: '/v1/clients',
+      token,
+      body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] },
+    });
+    c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
+    c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
+    const secret = (unwrapped(res).json as { client_secret?: unknown } | undefined)?.client_secret;
+    c.expect.that(typeof secret === 'string' && secret.length > 0, {
+      expected: 'a non-empty client_secret string',
+      observed: secret === undefined ? 'no client_secret' : `client_secret of type ${typeof secret}`,
+    });
+  },
+);
 
-check({ requirement: 'CLIENTS-GET-404', title: 'an unknown client id answers 404' }, async (c) => {
+check({ requirement: 'CLIENTS-GET-404', title: 'smoke: an unknown client id answers 404' }, async (c) => {
   const app = await c.fixtures.app();
   const token = await c.tokens.client({ app, permissions: ['apps:read'] });
   const res = await c.send({

@@ -74,3 +74,16 @@ describe('run results', () => {
     });
   });
 });
+
+describe('uniqueId', () => {
+  it('keeps the first id and suffixes later records that repeat it', async () => {
+    const { uniqueId } = await import('../../src/engine/runner.js');
+    const seen = new Map<string, number>();
+    const a = { id: 'contract/R-1/x' } as CheckRecord;
+    expect([uniqueId(a, seen).id, uniqueId(a, seen).id, uniqueId(a, seen).id]).toEqual([
+      'contract/R-1/x',
+      'contract/R-1/x~2',
+      'contract/R-1/x~3',
+    ]);
+  });
+});
