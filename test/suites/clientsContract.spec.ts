@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
@@ -14,19 +14,12 @@ const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/
 const UNPROVOKABLE = ['CLIENTS-LIST-400', 'CLIENTS-GET-400', 'CLIENTS-DELETE-400', 'CLIENTS-DELETE-ALL-400'];
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {
-  const { results } = await runSuites(
-    suiteRunConfig(['contract'], {
-      seed: 11,
-      runs: 3,
-      ...(options.fault ? { fault: options.fault } : {}),
-      ...(options.check ? { check: options.check } : {}),
-    }),
-  );
+  const { results } = await runSuites(suiteRunConfig(['contract'], { seed: 11, runs: 3, ...options }));
   return results;
 }
 
 const clientsChecks = (results: RunResults): CheckRecord[] => results.checks.filter((c) => CLIENTS.test(c.requirement));
-const verdictsOf = (checks: readonly CheckRecord[]) => checks.map((c) => `${c.requirement} ${c.verdict}: ${c.message}`);
+const verdictsOf = verdictLines;
 
 describe('Clients contract suites', () => {
   it('pass on the reference and reach every Clients contract requirement but the unprovokable 400s', async () => {

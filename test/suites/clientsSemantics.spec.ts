@@ -6,25 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {
-  const { results } = await runSuites(
-    suiteRunConfig(['semantics'], {
-      seed: 12,
-      runs: 3,
-      ...(options.fault ? { fault: options.fault } : {}),
-      ...(options.check ? { check: options.check } : {}),
-    }),
-  );
+  const { results } = await runSuites(suiteRunConfig(['semantics'], { seed: 12, runs: 3, ...options }));
   return results;
 }
 
 const clientsChecks = (results: RunResults): CheckRecord[] => results.checks.filter((c) => CLIENTS.test(c.requirement));
-const verdictsOf = (checks: readonly CheckRecord[]) => checks.map((c) => `${c.requirement} ${c.verdict}: ${c.message}`);
+const verdictsOf = verdictLines;
 
 describe('Clients semantics suites', () => {
   it('pass on the reference, reach every Clients semantics requirement and record the observations', async () => {

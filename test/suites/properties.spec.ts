@@ -5,23 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE_RUNS } from '../../src/engine/profiles.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
-import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
+import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import type { RunResults } from '../../src/model/checkRecord.js';
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {
   const { results } = await runSuites(
-    suiteRunConfig(['properties'], {
-      seed: 7,
-      runs: DEFAULT_PROFILE_RUNS,
-      ...(options.fault ? { fault: options.fault } : {}),
-      ...(options.check ? { check: options.check } : {}),
-    }),
+    suiteRunConfig(['properties'], { seed: 7, runs: DEFAULT_PROFILE_RUNS, ...options }),
   );
   expect(results.runErrors).toEqual([]);
   return results;
 }
 
-const verdicts = (checks: readonly CheckRecord[]) => checks.map((c) => `${c.requirement} ${c.verdict}: ${c.message}`);
+const verdicts = verdictLines;
 
 describe('the properties suite', () => {
   it('passes on the reference, one check per property requirement, judging the rules it reaches', async () => {
