@@ -13,7 +13,9 @@ const SECRET_KEY_SET = new Set(SECRET_KEYS);
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 const KEYS = SECRET_KEYS.join('|');
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
-const BEARER = /(Bearer)\s+(?!\[REDACTED\])[^\s"',;]+/gi;
+// A credential is an RFC 6750 b64token of 8 or more characters: prose such as "no bearer token: send Bearer <JWT>"
+// stays readable, while every real token (and every token the run used, through the ledger) is redacted.
+const BEARER = /(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{8,}=*/gi;
 const FORM_FIELD = new RegExp(`\\b(${KEYS})=[^&\\s"']*`, 'gi');
 const JSON_FIELD = new RegExp(`"(${KEYS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 /** Shorter values are too likely to occur by chance (ids, "web") to be replaced literally. */

@@ -25,7 +25,8 @@ const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
  * The credential after `Bearer`. It stops at markup and escape characters so the final pass over a finished
  * HTML or XML file can never eat a tag; an already redacted value is left alone.
  */
-const BEARER = /\b(Bearer)\s+(?!\[REDACTED\])[^\s"'<>&,;\\]+/gi;
+// An RFC 6750 b64token of 8 or more characters, so prose ("no bearer token: send Bearer <JWT>") stays readable.
+const BEARER = /\b(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{8,}=*/gi;
 /** `Basic base64(id:secret)`; only replaced when it decodes to something with a colon, so prose ("Basic auth") stays. */
 const BASIC = /\b(Basic)\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/g;
 /** `"client_secret": "..."` in JSON text, escaped quotes inside the value included. */

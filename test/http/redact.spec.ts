@@ -68,3 +68,13 @@ describe('process secrets (the live credentials)', () => {
     expect(redactValue({ note: `x ${secret} y`, id: 'short' })).toEqual({ note: `x ${REDACTED} y`, id: 'short' });
   });
 });
+
+describe('bearer credentials in prose', () => {
+  it('redacts a token-shaped credential and keeps prose readable', () => {
+    const ledger = new SecretLedger();
+    expect(redactText('no bearer token: send Authorization: Bearer <JWT>', ledger)).toBe(
+      'no bearer token: send Authorization: Bearer <JWT>',
+    );
+    expect(redactText('header Bearer opaque-token-1 sent', ledger)).toBe(`header Bearer ${REDACTED} sent`);
+  });
+});

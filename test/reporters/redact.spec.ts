@@ -74,3 +74,11 @@ describe('redactValue', () => {
     expect(value.client_secret).toBe(clientSecret);
   });
 });
+
+describe('redactText and prose', () => {
+  it('leaves the word after "bearer" alone when it cannot be a credential', () => {
+    const prose = 'no bearer token: send Authorization: Bearer <JWT>';
+    expect(redactText(prose)).toBe(prose);
+    expect(redactText('Bearer abcdefgh12345678')).toBe(`Bearer ${REDACTED}`);
+  });
+});
