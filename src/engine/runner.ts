@@ -93,6 +93,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
       sink: {
         suiteStarted: (suite) => emit({ type: 'suite-started', suite }),
+        checksPlanned: (planned, complete) => emit({ type: 'checks-planned', planned, complete }),
         runError,
         testFinished: (test) => {
           const found = recordsOfTest(test, catalog, config.seed, (req) => reproductionCommand(runConfig, req));

@@ -6,6 +6,8 @@ import type { FinishedTest } from './checkRecords.js';
 
 export interface CheckSink {
   suiteStarted(suite: string): void;
+  /** The checks collected so far, and whether every suite file has been collected. */
+  checksPlanned?(planned: number, complete: boolean): void;
   testFinished(test: FinishedTest): void;
   runError(message: string): void;
 }
@@ -18,7 +20,19 @@ export function suiteNameOf(moduleId: string, suitesDir: string): string {
 
 /** vitest 4 reporter that turns finished tests into FinishedTest values for the engine; prints nothing. */
 export function createVitestCheckReporter(sink: CheckSink, suitesDir: string): Reporter {
+  // Files are collected as workers reach them: the plan grows until every file of the run has been seen.
+  let files = 0;
+  let collected = 0;
+  let planned = 0;
   return {
+    onTestRunStart(specifications) {
+      files = specifications.length;
+    },
+    onTestModuleCollected(module: TestModule) {
+      collected++;
+      planned += [...module.children.allTests()].filter((test) => test.options.mode === 'run').length;
+      sink.checksPlanned?.(planned, collected >= files);
+    },
     onTestModuleStart(module: TestModule) {
       sink.suiteStarted(suiteNameOf(module.moduleId, suitesDir));
     },

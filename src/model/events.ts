@@ -13,6 +13,8 @@ export type RunEvent =
       readonly plannedChecks?: number;
     }
   | { readonly type: 'suite-started'; readonly suite: string }
+  /** How many checks the run will finish; `complete` once every suite file has been collected (until then, at least). */
+  | { readonly type: 'checks-planned'; readonly planned: number; readonly complete: boolean }
   | { readonly type: 'check-finished'; readonly record: CheckRecord }
   | { readonly type: 'observation'; readonly observation: Observation }
   | { readonly type: 'run-error'; readonly message: string }

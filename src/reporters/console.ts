@@ -36,6 +36,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
   const colour = out.isTTY;
   const counts = emptyCounts();
   let planned: number | undefined;
+  let plannedComplete = true;
   let countLineShown = false;
   let lastPrintedAt = 0;
 
@@ -45,7 +46,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
     countLineShown = false;
   };
   const showCount = (): void => {
-    const line = progressLine(counts, planned, colour);
+    const line = progressLine(counts, planned, colour, plannedComplete);
     if (out.isTTY) {
       write(line);
       countLineShown = true;
@@ -61,6 +62,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
         case 'run-started':
           planned = event.plannedChecks;
           write(redactText(`cis-conformance run ${event.runId} · target ${event.target} · seed ${event.seed}`));
+          break;
+        case 'checks-planned':
+          planned = event.planned;
+          plannedComplete = event.complete;
           break;
         case 'check-finished':
           addVerdict(counts, event.record.verdict);
@@ -104,10 +109,17 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
 }
 
 /** `[123/456] 118 passed · 2 failed · 1 warning · 0 skipped · 2 errors`. */
-export function progressLine(counts: VerdictCounts, planned: number | undefined, colour = false): string {
+/** `[120/534] …`; `[120/≥300]` while suite files are still being collected; `[120/?]` before any is. */
+export function progressLine(
+  counts: VerdictCounts,
+  planned: number | undefined,
+  colour = false,
+  plannedComplete = true,
+): string {
   const done = totalOf(counts);
   const sentence = countsSentence(counts);
-  return `[${done}/${planned ?? '?'}] ${paint(sentence, worstVerdictOf(counts), colour)}`;
+  const total = planned === undefined ? '?' : plannedComplete ? `${planned}` : `≥${Math.max(planned, done)}`;
+  return `[${done}/${total}] ${paint(sentence, worstVerdictOf(counts), colour)}`;
 }
 
 /** `✗ failed  CLIENTS-CREATE-201  POST /v1/clients (expired): observed 500, expected 201`. */

@@ -56,6 +56,8 @@ describe('runConformance', () => {
     expect(events[0]?.type).toBe('run-started');
     expect(events.at(-1)?.type).toBe('run-finished');
     expect(events.filter((e) => e.type === 'check-finished')).toHaveLength(SMOKE_CHECKS);
+    const plans = events.filter((e) => e.type === 'checks-planned');
+    expect(plans.at(-1)).toEqual({ type: 'checks-planned', planned: SMOKE_CHECKS, complete: true });
     expect(results.run).toMatchObject({ seed: 7, target: 'embedded', suites: ['smoke'] });
     const create = results.checks.find((c) => c.requirement === 'CLIENTS-CREATE-201');
     expect(create?.reproduction.command).toBe(

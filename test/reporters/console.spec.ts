@@ -80,6 +80,27 @@ describe('console lines', () => {
     );
   });
 
+  it('shows a growing plan as at least, and the exact total once every suite file is collected', () => {
+    const counts = { passed: 3, failed: 0, warnings: 0, skipped: 0, errors: 0 };
+    expect(progressLine(counts, 10, false, false)).toBe(
+      '[3/≥10] 3 passed · 0 failed · 0 warnings · 0 skipped · 0 errors',
+    );
+    expect(progressLine(counts, 2, false, false)).toMatch(/^\[3\/≥3\]/);
+    expect(progressLine(counts, 10, false, true)).toMatch(/^\[3\/10\]/);
+  });
+
+  it('takes the plan from checks-planned events', () => {
+    const lines: string[] = [];
+    const reporter = createConsoleReporter({
+      console: { write: (l) => lines.push(l), isTTY: false },
+      progressEvery: 1,
+    });
+    reporter.onEvent({ type: 'checks-planned', planned: 7, complete: true });
+    const record = loadResults('run-mixed').checks.find((c) => c.verdict === 'passed')!;
+    reporter.onEvent({ type: 'check-finished', record });
+    expect(lines.at(-1)).toMatch(/^\[1\/7\] 1 passed/);
+  });
+
   it('redacts secrets before cutting the line', () => {
     const record = loadResults('run-with-secrets').checks[0]!;
     const line = findingLine({ ...record, message: `${'x'.repeat(150)} Bearer ${PLANTED_SECRETS.jwt}` });
