@@ -6,6 +6,7 @@ import { CREDENTIAL_VARIABLES, MissingCredentialsError, readLiveCredentials } fr
 import { isLiveRegion, LIVE_REGIONS, type LiveHost } from '../live/hosts.js';
 import type { TransportOptions } from '../targets/index.js';
 import { UsageError } from './command.js';
+import { integerFlag } from './flags.js';
 
 /** Live mode defaults (DESIGN.md "Live-mode safety"): a polite pace and a ceiling on what one run may send. */
 export const LIVE_DEFAULTS = { ratePerSecond: 5, maxRequests: 2000, retries: 3 } as const;
@@ -56,8 +57,10 @@ export function resolveTransport(
 ): TransportOptions | undefined {
   const rate = values.rate !== undefined ? decimal('--rate', values.rate, 0.1, 1000) : undefined;
   const max =
-    values['max-requests'] !== undefined ? whole('--max-requests', values['max-requests'], 1, 10_000_000) : undefined;
-  const retries = values.retries !== undefined ? whole('--retries', values.retries, 0, 10) : undefined;
+    values['max-requests'] !== undefined
+      ? integerFlag('--max-requests', values['max-requests'], 1, 10_000_000)
+      : undefined;
+  const retries = values.retries !== undefined ? integerFlag('--retries', values.retries, 0, 10) : undefined;
   if (live) {
     return {
       ratePerSecond: rate ?? LIVE_DEFAULTS.ratePerSecond,
@@ -81,14 +84,6 @@ export function requireLiveCredentials(env: Readonly<Record<string, string | und
     if (error instanceof MissingCredentialsError) throw new UsageError(error.message, flag);
     throw error;
   }
-}
-
-export function whole(flag: string, value: string, min: number, max: number): number {
-  const number = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`, flag);
-  }
-  return number;
 }
 
 function decimal(flag: string, value: string, min: number, max: number): number {

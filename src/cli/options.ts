@@ -15,6 +15,7 @@ import {
   resolveTransport,
   TRANSPORT_FLAGS,
 } from './liveOptions.js';
+import { integerFlag, splitList } from './flags.js';
 
 export const DEFAULT_REPORT_DIR = 'reports/latest';
 export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
@@ -86,16 +87,16 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
     ...(values.issuer !== undefined ? { issuerUrl: httpUrl('--issuer', values.issuer) } : {}),
     ...(values['state-url'] !== undefined ? { stateUrl: httpUrl('--state-url', values['state-url']) } : {}),
     suites: Object.freeze([...new Set(suites)]),
-    seed: values.seed !== undefined ? integer('--seed', values.seed, 0, MAX_SEED) : context.randomSeed(),
+    seed: values.seed !== undefined ? integerFlag('--seed', values.seed, 0, MAX_SEED) : context.randomSeed(),
     // An explicit --runs wins over the profile's case count.
-    runs: values.runs !== undefined ? integer('--runs', values.runs, 1, 100_000) : profileRuns(values.profile),
+    runs: values.runs !== undefined ? integerFlag('--runs', values.runs, 1, 100_000) : profileRuns(values.profile),
     strict: values.strict ?? false,
     ...(check !== undefined ? { check } : {}),
     ...(replayPath !== undefined ? { replayPath } : {}),
     reportDir: absoluteReportDir,
     ...(values.shard !== undefined ? { shard: shard(values.shard) } : {}),
     requestTimeoutMs:
-      values.timeout !== undefined ? integer('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+      values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
   };
   return deepFreeze(config);
 }
@@ -122,13 +123,6 @@ function parse(args: readonly string[]) {
     }
   }
   return { values: parsed.values, suites };
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 type RunValues = ReturnType<typeof parse>['values'];
@@ -190,14 +184,6 @@ function httpUrl(flag: string, value: string): string {
     throw new UsageError(`${flag} must be an http(s) URL, got '${value}'`, flag);
   }
   return value.replace(/\/+$/, '');
-}
-
-function integer(flag: string, value: string, min: number, max: number): number {
-  const number = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`, flag);
-  }
-  return number;
 }
 
 function shard(value: string): { index: number; count: number } {

@@ -21,9 +21,9 @@ import {
   requireLiveCredentials,
   resolveLiveHost,
   resolveTransport,
-  whole,
 } from '../liveOptions.js';
 import { DEFAULT_TIMEOUT_MS } from '../options.js';
+import { integerFlag } from '../flags.js';
 
 const usage = `Usage: cis-conformance cleanup --ledger FILE [--target sandbox] [options]
 
@@ -86,7 +86,8 @@ export function resolveCleanupOptions(args: readonly string[], cwd: string, env:
     host,
     // No budget: the clean-up must be able to delete all the run created.
     transport: { ratePerSecond: transport.ratePerSecond, retries: transport.retries, dispatcher: 'global' as const },
-    timeoutMs: values.timeout !== undefined ? whole('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+    timeoutMs:
+      values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
   });
 }
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { type CliCommand } from '../command.js';
 import { findPackageRoot } from '../../issuer/packageRoot.js';
 import { startIssuer } from '../../issuer/server.js';
-import { integerFlag, parseStrictArgs } from './token.js';
+import { integerFlag, parseStrictArgs } from '../flags.js';
 
 const usage = `Usage: cis-conformance issuer [options]
 

@@ -16,6 +16,7 @@ import {
 import { seconds } from '../../mutants/table.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../options.js';
+import { integerFlag, splitList } from '../flags.js';
 
 export const DEFAULT_MUTANTS_DIR = 'reports/mutants';
 
@@ -83,15 +84,15 @@ export function resolveMutantsOptions(args: readonly string[], context: MutantsO
   const config: MutantsConfig = {
     faults: [...new Set(lists.fault)],
     suites: [...new Set(lists.suite)],
-    seed: values.seed !== undefined ? whole('--seed', values.seed, 0, 2 ** 31 - 1) : context.randomSeed(),
-    runs: values.runs !== undefined ? whole('--runs', values.runs, 1, 100_000) : DEFAULT_RUNS,
+    seed: values.seed !== undefined ? integerFlag('--seed', values.seed, 0, 2 ** 31 - 1) : context.randomSeed(),
+    runs: values.runs !== undefined ? integerFlag('--runs', values.runs, 1, 100_000) : DEFAULT_RUNS,
     reportDir: isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir),
     failFast: values['fail-fast'] ?? false,
     requestTimeoutMs:
-      values.timeout !== undefined ? whole('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+      values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
   };
   const maxWorkers =
-    values.workers !== undefined ? whole('--workers', values.workers, 1, 64) : Math.max(1, context.cores);
+    values.workers !== undefined ? integerFlag('--workers', values.workers, 1, 64) : Math.max(1, context.cores);
   return Object.freeze({ config: Object.freeze(config), maxWorkers });
 }
 
@@ -161,19 +162,4 @@ function parse(args: readonly string[]) {
     }
   }
   return { values: parsed.values, lists };
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-function whole(flag: string, value: string, min: number, max: number): number {
-  const number = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`, flag);
-  }
-  return number;
 }

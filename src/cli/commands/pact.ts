@@ -8,7 +8,7 @@ import { gitBranch, gitChanges, gitCommit, publishContracts } from '../../pact/p
 import { verifyContracts, type VerificationResult } from '../../pact/verify.js';
 import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
-import { integerFlag, parseStrictArgs } from './token.js';
+import { integerFlag, parseStrictArgs } from '../flags.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 

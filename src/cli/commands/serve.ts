@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from '../command.js';
 import { FAULTS } from '../../../reference/faults.js';
 import { DEFAULT_AUDIENCES, DEFAULT_ISSUER, startReference } from '../../../reference/server.js';
-import { integerFlag, parseStrictArgs } from './token.js';
+import { integerFlag, parseStrictArgs } from '../flags.js';
 
 const usage = `Usage: cis-conformance serve [options]
 

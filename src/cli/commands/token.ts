@@ -1,7 +1,8 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from '../command.js';
 import { createMinter, expandPermissions, type MintOptions, type TokenType } from '../../issuer/minter.js';
 import { findPackageRoot } from '../../issuer/packageRoot.js';
+import { integerFlag, parseStrictArgs } from '../flags.js';
 
 const usage = `Usage: cis-conformance token [options]
 
@@ -30,29 +31,6 @@ const options = {
   iss: { type: 'string' },
   'expires-in': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
-
-/**
- * `parseArgs` in strict mode, with its errors turned into UsageErrors that name the flag.
- * Shared by the issuer command too.
- */
-export function parseStrictArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], config: T) {
-  try {
-    return parseArgs({ args: [...args], options: config, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? /'([^' ]+)'/.exec(message)?.[1];
-    throw new UsageError(message.split('\n')[0] ?? message, flag);
-  }
-}
-
-/** A whole number within [min, max], or a UsageError naming the flag. */
-export function integerFlag(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const number = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`, flag);
-  }
-  return number;
-}
 
 const TYPES: readonly TokenType[] = ['client', 'admin', 'user'];
 
