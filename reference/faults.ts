@@ -266,7 +266,7 @@ const FAULT_LIST = [
     name: 'wrong-audience-accepted',
     area: 'auth',
     description: 'A token for another audience is accepted.',
-    violates: each('TOKEN-INVALID-REJECTED', ...PERMISSION_CHECKED),
+    violates: each('TOKEN-WRONG-AUDIENCE-REJECTED', ...PERMISSION_CHECKED),
   },
   {
     name: 'no-permission-check',

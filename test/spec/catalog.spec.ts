@@ -76,6 +76,9 @@ describe('the token and permission rules (decisions.md #8, #9, #11)', () => {
     for (const key of OPERATION_KEYS) {
       expect(evidenceOf(`${key}-TOKEN-INVALID-REJECTED`)).toBe('documented');
       expect(evidenceOf(`${key}-TOKEN-INVALID-401`)).toBe('inferred');
+      for (const defect of ['NOT-YET-VALID', 'WRONG-ISSUER', 'WRONG-AUDIENCE']) {
+        expect(evidenceOf(`${key}-TOKEN-${defect}-REJECTED`)).toBe('inferred'); // decisions.md #28
+      }
       expect(evidenceOf(`${key}-TOKEN-WRONG-TYPE-403`)).toBe('inferred');
       expect(evidenceOf(`${key}-AUTH-ERROR-BODY`)).toBe('observation');
       if (ME_KEYS.includes(key)) {

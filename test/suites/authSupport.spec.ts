@@ -8,7 +8,7 @@ import { findPackageRoot } from '../../src/engine/index.js';
 import { loadCatalog } from '../../src/spec/catalog.js';
 import { OPERATION_KEYS, OPERATION_RECIPES, operationAuth } from '../../suites/support/operationRecipes.js';
 import { cellRule } from '../../suites/token-types/support/tokenMatrix.js';
-import { TOKEN_KINDS } from '../../suites/token-types/support/tokenKinds.js';
+import { TOKEN_KINDS, type TokenKind } from '../../suites/token-types/support/tokenKinds.js';
 import {
   brokenRule,
   grants,
@@ -62,7 +62,7 @@ describe('token matrix cells', () => {
     expect(missing).toEqual([]);
   });
 
-  it('judge each cell by the rule decisions.md #8 and #9 give it', () => {
+  it('judge each cell by the rule decisions.md #8, #9 and #28 give it', () => {
     expect(cellRule(OPERATION_RECIPES['CLIENTS-GET'], 'admin token')).toEqual({
       outcome: 'observed',
       requirement: 'CLIENTS-GET-TOKEN-ADMIN',
@@ -83,6 +83,19 @@ describe('token matrix cells', () => {
       requirement: 'CLIENTS-CREATE-TOKEN-INVALID-REJECTED',
       code: { status: 401, requirement: 'CLIENTS-CREATE-TOKEN-INVALID-401' },
     });
+    // The defects the docs do not promise to check each have their own inferred rule, with the same 401 companion.
+    const split = {
+      'not-yet-valid': 'NOT-YET-VALID',
+      'wrong-issuer': 'WRONG-ISSUER',
+      'wrong-audience': 'WRONG-AUDIENCE',
+    };
+    for (const [kind, rule] of Object.entries(split)) {
+      expect(cellRule(OPERATION_RECIPES['CONSENTS-LIST'], kind as TokenKind)).toEqual({
+        outcome: 'rejected',
+        requirement: `CONSENTS-LIST-TOKEN-${rule}-REJECTED`,
+        code: { status: 401, requirement: 'CONSENTS-LIST-TOKEN-INVALID-401' },
+      });
+    }
   });
 });
 

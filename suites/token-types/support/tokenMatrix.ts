@@ -1,6 +1,7 @@
 /**
  * The token-type matrix: for each operation, one check per token kind (`cell` = the kind), judged by the rule the
- * catalog names for that cell (`<KEY>-TOKEN-*`): a rejection is documented, its 401/403 code inferred, acceptance
+ * catalog names for that cell (`<KEY>-TOKEN-*`): a rejection is documented (inferred for a not-yet-valid token
+ * and a wrong issuer or audience, decisions.md #28), its 401/403 code inferred, acceptance
  * by an excluded type failed or a warning by the evidence of the excluding rule, and an admin token on the
  * `/v1/clients…` and `/v1/manage/consents…` operations an observation.
  */
@@ -16,6 +17,7 @@ import { answerSummary, expectRejected, is2xx } from '../../support/rejection.js
 import {
   CLIENT_SHAPED_ON_USER_OPERATIONS,
   credentialsFor,
+  type INVALID_KINDS,
   KIND_PHRASES,
   TOKEN_KINDS,
   type TokenKind,
@@ -30,7 +32,22 @@ type CellRule =
     }
   | { readonly outcome: 'observed'; readonly requirement: string };
 
-/** The catalog's rule for one cell (decisions.md #8, #9). */
+/**
+ * The rule (after `<KEY>-`) that judges each broken-token cell: the documented defects share one, the three the
+ * docs do not promise to check have their own inferred ones (decisions.md #8, #28).
+ */
+const INVALID_KIND_RULES: Readonly<Record<(typeof INVALID_KINDS)[number], string>> = {
+  'no token': 'TOKEN-INVALID-REJECTED',
+  malformed: 'TOKEN-INVALID-REJECTED',
+  'forged-signature': 'TOKEN-INVALID-REJECTED',
+  'alg-none': 'TOKEN-INVALID-REJECTED',
+  expired: 'TOKEN-INVALID-REJECTED',
+  'not-yet-valid': 'TOKEN-NOT-YET-VALID-REJECTED',
+  'wrong-issuer': 'TOKEN-WRONG-ISSUER-REJECTED',
+  'wrong-audience': 'TOKEN-WRONG-AUDIENCE-REJECTED',
+};
+
+/** The catalog's rule for one cell (decisions.md #8, #9, #28). */
 export function cellRule(recipe: OperationRecipe, kind: TokenKind): CellRule {
   const { key } = recipe;
   const userOperation = recipe.documentedTokenType === 'user';
@@ -51,7 +68,7 @@ export function cellRule(recipe: OperationRecipe, kind: TokenKind): CellRule {
     default:
       return {
         outcome: 'rejected',
-        requirement: `${key}-TOKEN-INVALID-REJECTED`,
+        requirement: `${key}-${INVALID_KIND_RULES[kind]}`,
         code: { status: 401, requirement: `${key}-TOKEN-INVALID-401` },
       };
   }
