@@ -115,10 +115,10 @@ describe('paths and query strings', () => {
     expect(reply.body.message).toEqual(['user_id must be a single string query parameter']);
   });
 
-  it('unknown routes and methods → JSON 404', async () => {
+  it('unknown routes → JSON 404 (an unsupported method on a known path is 405: methodNotAllowed.spec.ts)', async () => {
     for (const [method, url] of [
       ['GET', '/'],
-      ['PATCH', '/v1/clients'],
+      ['PATCH', '/v2/clients'],
       ['GET', '/v2/clients'],
     ] as const) {
       const reply = await call(method, url, { token: bearer });
