@@ -35,6 +35,8 @@ function requirementsMarkdown(catalog: RequirementCatalog): string {
     'A violated **documented** rule fails the run; an **inferred** one is a warning (failed under `--strict`);',
     'an **observation** never gets a verdict: the run records what the target did.',
     'Sources are the tags of `../shared/api/FACTS.md`; the choices on unknowns are in `docs/decisions.md`.',
+    'Each documented rule names, under "Documented by", the statement that makes it documented for its path and case',
+    '(led by its source tag; `docs/decisions.md` "Catalog audit").',
     '',
     '## Operations',
     '',
@@ -52,7 +54,10 @@ function requirementsMarkdown(catalog: RequirementCatalog): string {
     for (const r of rows) {
       lines.push(`| ${[`\`${r.id}\``, r.evidence, r.family, cell(r.rule), r.sources.join(', ')].join(' | ')} |`);
     }
-    // Notes go below the table: as a column they would pad every row to the longest note.
+    // Statements and notes go below the table: as columns they would pad every row to the longest one.
+    const stated = rows.filter((r) => r.statement);
+    if (stated.length > 0)
+      lines.push('', 'Documented by:', '', ...stated.map((r) => `- \`${r.id}\`: ${r.statement ?? ''}`));
     const noted = rows.filter((r) => r.notes);
     if (noted.length > 0) lines.push('', 'Notes:', '', ...noted.map((r) => `- \`${r.id}\`: ${r.notes ?? ''}`));
   }

@@ -14,6 +14,11 @@ export interface Requirement {
   /** FACTS.md source tags, e.g. `["SEED-C", "DOC-NEW"]` or `["INFERRED"]`. */
   readonly sources: readonly string[];
   readonly evidence: Evidence;
+  /**
+   * Documented requirements only: the statement that makes it documented for this path and this case, a short
+   * paraphrase led by its source tag, e.g. `SEED-C: 'Create client' "Creates an additional client for the app"`.
+   */
+  readonly statement?: string;
   /** Why the evidence level is what it is, where that is not obvious (conflicts, unknowns). */
   readonly notes?: string;
 }

@@ -20,6 +20,22 @@ describe('docs/requirements.md', () => {
     expect(rows).toHaveLength(catalog.requirements.length);
   });
 
+  it('lists the statement of every documented requirement under its operation, and none of the others', async () => {
+    const text = await renderRequirementsDoc(catalog, root);
+    const documented = catalog.requirements.filter((r) => r.evidence === 'documented');
+    expect(documented.length).toBeGreaterThan(0);
+    for (const r of documented) if (r.statement) expect(text).toContain(`- \`${r.id}\`: ${r.statement}`);
+    const first = catalog.requirements[0]!;
+    const one = {
+      ...catalog,
+      requirements: [{ ...first, evidence: 'documented' as const, statement: 'SEED-C: says so' }],
+    };
+    const section = (await renderRequirementsDoc(one, root)).split('Documented by:')[1] ?? '';
+    expect(section).toContain(`- \`${first.id}\`: SEED-C: says so`);
+    const none = { ...catalog, requirements: [{ ...first, evidence: 'inferred' as const, statement: undefined }] };
+    expect(await renderRequirementsDoc(none, root)).not.toContain('Documented by:');
+  });
+
   it('escapes a pipe inside a rule so the table keeps its columns', async () => {
     const first = catalog.requirements[0]!;
     const tweaked = { ...catalog, requirements: [{ ...first, rule: 'a | b must not split the row' }] };

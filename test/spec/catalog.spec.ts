@@ -11,6 +11,7 @@ import {
 } from '../../src/spec/catalog.js';
 import { CHECK_FAMILIES } from '../../src/model/families.js';
 import { EVIDENCE_LEVELS } from '../../src/model/verdict.js';
+import type { Requirement } from '../../src/model/requirement.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(root);
@@ -24,6 +25,7 @@ const OPERATION_KEYS = [
 const ME_KEYS = ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'];
 const CLIENT_KEYS = OPERATION_KEYS.filter((k) => k.startsWith('CLIENTS-'));
 const MANAGE_KEYS = ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'];
+const SECURITY_READ_CLIENT_KEYS = ['CLIENTS-CREATE', 'CLIENTS-DELETE-ALL', 'CLIENTS-DELETE'];
 
 const evidenceOf = (id: string) => requirementById(catalog, id).evidence;
 
@@ -71,6 +73,78 @@ describe('the committed catalog', () => {
   });
 });
 
+// docs/decisions.md "Catalog audit": what may make a requirement documented, and how its statement says so.
+const QUALIFYING_SOURCES = ['SEED-C', 'SEED-K', 'DOC-NEW', 'DOC-OLD', 'GUIDE', 'TOKEN-REF'];
+/** The third-party mirror, the app-scoped twin endpoints, a guess, nothing: none makes a rule documented. */
+const NON_QUALIFYING = /\b(MIRROR|DOC-APPS|INFERRED|UNKNOWN|twin|sibling)\b/i;
+const LEADING_TAG = new RegExp(`^(${QUALIFYING_SOURCES.join('|')})\\b[^:]*: \\S`);
+
+/** Why a requirement may not be documented as it stands; empty when it may (or is not documented). */
+function documentedProblems(r: Requirement): string[] {
+  if (r.evidence !== 'documented') return [];
+  const problems: string[] = [];
+  if (!r.sources.some((s) => QUALIFYING_SOURCES.includes(s))) problems.push(`rests only on ${r.sources.join(', ')}`);
+  const statement = r.statement;
+  if (statement === undefined) return [...problems, 'has no statement'];
+  const tag = LEADING_TAG.exec(statement)?.[1];
+  if (tag === undefined) problems.push(`statement is not led by one of ${QUALIFYING_SOURCES.join(', ')}`);
+  else if (!r.sources.includes(tag)) problems.push(`statement cites ${tag}, which is not among its sources`);
+  const leaning = NON_QUALIFYING.exec(statement)?.[1];
+  if (leaning !== undefined) problems.push(`statement leans on '${leaning}'`);
+  const path = r.operation.split(' ')[1];
+  for (const named of statement.match(/\/v1\/[A-Za-z{}/]*/g) ?? [])
+    if (named !== path) problems.push(`statement names another path (${named}): a twin endpoint`);
+  return problems;
+}
+
+describe('the documented requirements (docs/decisions.md "Catalog audit")', () => {
+  it('each rest on a statement for their own path, led by a source tag that is not MIRROR, INFERRED, UNKNOWN or a twin', () => {
+    const offenders = catalog.requirements
+      .map((r) => ({ id: r.id, problems: documentedProblems(r) }))
+      .filter((o) => o.problems.length > 0)
+      .map((o) => `${o.id}: ${o.problems.join('; ')}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('and only documented requirements carry a statement', () => {
+    const stray = catalog.requirements.filter((r) => r.evidence !== 'documented' && r.statement !== undefined);
+    expect(stray.map((r) => r.id)).toEqual([]);
+  });
+
+  describe('the rule itself', () => {
+    const base: Requirement = {
+      id: 'CLIENTS-CREATE-201',
+      operation: 'POST /v1/clients',
+      family: 'contract',
+      rule: 'A valid create body is answered with 201.',
+      sources: ['DOC-OLD', 'MIRROR'],
+      evidence: 'documented',
+      statement: "DOC-OLD: the older Clients reference lists 201 for 'Create client'",
+    };
+    it('accepts a statement led by one of its qualifying sources', () => {
+      expect(documentedProblems(base)).toEqual([]);
+      expect(documentedProblems({ ...base, statement: `${base.statement} on /v1/clients` })).toEqual([]);
+    });
+    it.each([
+      ['no statement', { statement: undefined }, 'has no statement'],
+      ['only the mirror', { sources: ['MIRROR'], statement: 'MIRROR: the spec lists 201' }, 'rests only on MIRROR'],
+      ['only a twin', { sources: ['DOC-APPS', 'INFERRED'] }, 'rests only on DOC-APPS, INFERRED'],
+      ['an untagged statement', { statement: 'the docs list 201 for create' }, 'is not led by'],
+      ['a tag outside its sources', { statement: "SEED-C: 'Create client' creates a client" }, 'cites SEED-C'],
+      ['a statement leaning on the mirror', { statement: 'DOC-OLD: lists 201; the MIRROR gives the body' }, "'MIRROR'"],
+      ['another path', { statement: 'DOC-OLD: /v1/applications/{appId}/clients lists 201' }, 'names another path'],
+    ] as const)('refuses %s', (_case, change, problem) => {
+      const problems = documentedProblems({ ...base, ...change } as Requirement);
+      expect(problems.join('; ')).toContain(problem);
+    });
+    it('leaves inferred and observed requirements alone', () => {
+      expect(
+        documentedProblems({ ...base, evidence: 'inferred', sources: ['INFERRED'], statement: undefined }),
+      ).toEqual([]);
+    });
+  });
+});
+
 describe('the token and permission rules (decisions.md #8, #9, #11)', () => {
   it('exist once per operation with the decided evidence', () => {
     for (const key of OPERATION_KEYS) {
@@ -88,7 +162,9 @@ describe('the token and permission rules (decisions.md #8, #9, #11)', () => {
         expect(evidenceOf(`${key}-PERM-NONE-NEEDED`)).toBe('documented');
         continue;
       }
-      expect(evidenceOf(`${key}-TOKEN-USER-REJECTED`)).toBe('documented');
+      // Only create, delete and delete-all were read with their security (docs/decisions.md "Catalog audit").
+      const securityRead = !CLIENT_KEYS.includes(key) || SECURITY_READ_CLIENT_KEYS.includes(key);
+      expect(evidenceOf(`${key}-TOKEN-USER-REJECTED`)).toBe(securityRead ? 'documented' : 'inferred');
       const adminIsObserved = CLIENT_KEYS.includes(key) || MANAGE_KEYS.includes(key);
       if (adminIsObserved) expect(evidenceOf(`${key}-TOKEN-ADMIN`)).toBe('observation');
       else expect(evidenceOf(`${key}-TOKEN-ADMIN-REJECTED`)).toBe('inferred');
