@@ -259,6 +259,21 @@ describe('loadCatalog on a broken catalog', () => {
     );
   });
 
+  it('names a documented entry without its statement, and a statement on an entry that is not documented', () => {
+    const documented = catalog.requirements.findIndex((r) => r.evidence === 'documented');
+    const dir = rootWith((c) => delete c.requirements[documented]!['statement']);
+    expect(() => loadCatalog(dir)).toThrow(
+      `/requirements/${documented} (id '${catalog.requirements[documented]!.id}'): must have required property 'statement'`,
+    );
+    const inferred = catalog.requirements.findIndex((r) => r.evidence === 'inferred');
+    const dir2 = rootWith(
+      (c) => (c.requirements[inferred]!['statement'] = 'SEED-C: says so, but it is not documented'),
+    );
+    expect(() => loadCatalog(dir2)).toThrow(
+      `/requirements/${inferred} (id '${catalog.requirements[inferred]!.id}'): must NOT be valid`,
+    );
+  });
+
   it('names a duplicate id', () => {
     const dir = rootWith((c) => c.requirements.push({ ...c.requirements[0]! }));
     expect(() => loadCatalog(dir)).toThrow(/\(id 'CLIENTS-CREATE-201'\): duplicate id/);
