@@ -134,6 +134,22 @@ describe('openapi.yaml against the catalog', () => {
     expect(missing).toEqual([]);
   });
 
+  it('states 405 with Allow for unsupported methods, inferred, with one catalog rule per path', () => {
+    const statement = doc['x-unsupported-methods'] as Record<string, unknown>;
+    expect(statement['status']).toBe(405);
+    expect(Object.keys(statement['headers'] as object)).toEqual(['Allow']);
+    expect(statement['x-evidence']).toBe('inferred');
+    // The path's first operation in catalog order names its rule.
+    const firstByPath = new Map<string, string>();
+    for (const ref of catalog.operations) if (!firstByPath.has(ref.path)) firstByPath.set(ref.path, ref.key);
+    expect(Object.keys(doc.paths).sort()).toEqual([...firstByPath.keys()].sort());
+    const rules = catalog.requirements.filter((r) => r.id.endsWith('-UNSUPPORTED-METHOD-405'));
+    expect(rules.map((r) => r.id).sort()).toEqual(
+      [...firstByPath.values()].map((key) => `${key}-UNSUPPORTED-METHOD-405`).sort(),
+    );
+    for (const rule of rules) expect(rule.evidence, rule.id).toBe(statement['x-evidence']);
+  });
+
   it('declares 401 and 403 on every operation, and 413 and 415 on the body-taking ones, as inferred', () => {
     for (const op of operations) {
       const expected = BODY_METHODS.has(op.method) ? ['401', '403', '413', '415'] : ['401', '403'];
