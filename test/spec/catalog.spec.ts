@@ -75,8 +75,12 @@ describe('the committed catalog', () => {
 
 // docs/decisions.md "Catalog audit": what may make a requirement documented, and how its statement says so.
 const QUALIFYING_SOURCES = ['SEED-C', 'SEED-K', 'DOC-NEW', 'DOC-OLD', 'GUIDE', 'TOKEN-REF'];
-/** The third-party mirror, the app-scoped twin endpoints, a guess, nothing: none makes a rule documented. */
-const NON_QUALIFYING = /\b(MIRROR|DOC-APPS|INFERRED|UNKNOWN|twin|sibling)\b/i;
+/**
+ * The third-party mirror, the app-scoped twin endpoints, another operation's page, a guess, nothing: none makes a
+ * rule documented. Tags match as written ("an unknown client id" is fine prose), the words in any case.
+ */
+const NON_QUALIFYING_TAG = /\b(DOC-APPS|INFERRED|UNKNOWN)\b/;
+const NON_QUALIFYING_WORD = /\b(mirror|twin|sibling)\b/i;
 const LEADING_TAG = new RegExp(`^(${QUALIFYING_SOURCES.join('|')})\\b[^:]*: \\S`);
 
 /** Why a requirement may not be documented as it stands; empty when it may (or is not documented). */
@@ -89,7 +93,7 @@ function documentedProblems(r: Requirement): string[] {
   const tag = LEADING_TAG.exec(statement)?.[1];
   if (tag === undefined) problems.push(`statement is not led by one of ${QUALIFYING_SOURCES.join(', ')}`);
   else if (!r.sources.includes(tag)) problems.push(`statement cites ${tag}, which is not among its sources`);
-  const leaning = NON_QUALIFYING.exec(statement)?.[1];
+  const leaning = (NON_QUALIFYING_TAG.exec(statement) ?? NON_QUALIFYING_WORD.exec(statement))?.[1];
   if (leaning !== undefined) problems.push(`statement leans on '${leaning}'`);
   const path = r.operation.split(' ')[1];
   for (const named of statement.match(/\/v1\/[A-Za-z{}/]*/g) ?? [])
@@ -124,6 +128,7 @@ describe('the documented requirements (docs/decisions.md "Catalog audit")', () =
     it('accepts a statement led by one of its qualifying sources', () => {
       expect(documentedProblems(base)).toEqual([]);
       expect(documentedProblems({ ...base, statement: `${base.statement} on /v1/clients` })).toEqual([]);
+      expect(documentedProblems({ ...base, statement: `${base.statement}, and 400 for an unknown field` })).toEqual([]);
     });
     it.each([
       ['no statement', { statement: undefined }, 'has no statement'],
@@ -132,6 +137,8 @@ describe('the documented requirements (docs/decisions.md "Catalog audit")', () =
       ['an untagged statement', { statement: 'the docs list 201 for create' }, 'is not led by'],
       ['a tag outside its sources', { statement: "SEED-C: 'Create client' creates a client" }, 'cites SEED-C'],
       ['a statement leaning on the mirror', { statement: 'DOC-OLD: lists 201; the MIRROR gives the body' }, "'MIRROR'"],
+      ['a statement naming a twin', { statement: 'DOC-OLD: the twin endpoint lists 201' }, "'twin'"],
+      ['a statement leaning on a guess', { statement: 'DOC-OLD: lists a 2xx, INFERRED to be 201' }, "'INFERRED'"],
       ['another path', { statement: 'DOC-OLD: /v1/applications/{appId}/clients lists 201' }, 'names another path'],
     ] as const)('refuses %s', (_case, change, problem) => {
       const problems = documentedProblems({ ...base, ...change } as Requirement);
