@@ -1,6 +1,9 @@
 /**
  * Pact V3 matchers derived from the body schemas in `schemas/`, so the contracts follow the schemas instead of
- * restating them by hand.
+ * restating them by hand. Only standard keywords are read (`required`, `type`, `const`, `enum`, `format`, `pattern`,
+ * `items`, `minItems`, the unions): annotations (`x-…`) are ignored, so a constraint the schemas keep as an
+ * annotation because the docs do not state it never reaches a contract. A response names only the required
+ * properties the consumer reads (`reads`), matched by type.
  *
  * - objects become plain objects of per-property matchers rather than `like({...})`: a `like` around an object
  *   turns every literal inside it into a type match, which would lose `const` values;
@@ -40,6 +43,12 @@ export interface MatcherOptions {
    */
   readonly properties?: 'required' | 'example';
   /**
+   * `required` mode only: the properties the consumer reads (same notation as `overrides`). The expected body then
+   * names just these, so a contract holds what its consumer relies on and nothing more (Pact's guidance); each
+   * must be a required property of the schema, i.e. one the docs promise. Default: every required property.
+   */
+  readonly reads?: readonly string[];
+  /**
    * Values used as they are at a path instead of the derived matcher: dotted property names with `[]` for array
    * items, e.g. `error_code` or `result[].client_id`. For a consumer's own expectations (a literal `error_code`)
    * and provider-state values (`MatchersV3.fromProviderState`). A path that matches nothing is an error.
@@ -62,7 +71,14 @@ interface Walk {
   readonly mode: 'required' | 'example';
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly atLeastOne: ReadonlySet<string>;
+  readonly reads: ReadonlySet<string> | undefined;
   readonly used: Set<string>;
+}
+
+/** Whether the consumer reads the property at `path` or something inside it. */
+function isRead(walk: Walk, path: string): boolean {
+  if (!walk.reads) return true;
+  return [...walk.reads].some((r) => r === path || r.startsWith(`${path}.`) || r.startsWith(`${path}[]`));
 }
 
 function escapeRegex(text: string): string {
@@ -84,7 +100,10 @@ function overriddenNames(parts: SchemaPart[], walk: Walk, path: string): string[
 
 function objectMatcher(parts: SchemaPart[], example: unknown, path: string, walk: Walk): Record<string, unknown> {
   const value = (example ?? {}) as Record<string, unknown>;
-  const base = walk.mode === 'example' ? Object.keys(value) : requiredNames(parts);
+  const base =
+    walk.mode === 'example'
+      ? Object.keys(value)
+      : requiredNames(parts).filter((name) => isRead(walk, childPath(path, name)));
   const result: Record<string, unknown> = {};
   for (const name of new Set([...base, ...overriddenNames(parts, walk, path)])) {
     const sub = propertyParts(parts, name, walk.resolve);
@@ -132,6 +151,7 @@ function chooseBranch(parts: SchemaPart[], example: unknown, path: string, walk:
 }
 
 function build(schemaPartsIn: SchemaPart[], example: unknown, path: string, walk: Walk): unknown {
+  if (walk.reads?.has(path)) walk.used.add(path);
   if (path in walk.overrides) {
     walk.used.add(path);
     return walk.overrides[path];
@@ -173,6 +193,7 @@ export function matcherFromSchema(
     mode: options.properties ?? 'required',
     overrides: options.overrides ?? {},
     atLeastOne: new Set(options.atLeastOne),
+    reads: options.reads ? new Set(options.reads) : undefined,
     used: new Set(),
   };
   const parts = schemaParts(schema, schema, resolve);
@@ -181,6 +202,10 @@ export function matcherFromSchema(
   const matcher = build(parts, example, '', walk);
   const unused = [...Object.keys(walk.overrides), ...walk.atLeastOne].filter((key) => !walk.used.has(key));
   if (unused.length > 0) throw new Error(`override paths not in the body: ${unused.join(', ')}`);
+  const unpromised = [...(walk.reads ?? [])].filter((key) => !walk.used.has(key));
+  if (unpromised.length > 0) {
+    throw new Error(`the consumer reads ${unpromised.join(', ')}, which the schema does not require`);
+  }
   if (matcher === OMIT) throw new Error('the body schema is a union of different JSON types: no single matcher');
   return matcher;
 }

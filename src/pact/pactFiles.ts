@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { requirementsOfInteraction } from '../model/pactInteraction.js';
 
 export interface PactProviderState {
   readonly name: string;
@@ -12,6 +13,8 @@ export interface PactProviderState {
 
 export interface PactInteraction {
   readonly description: string;
+  /** The requirement ids it names in `comments.requirements`; empty for a pact that names none. */
+  readonly requirements: readonly string[];
   readonly providerStates: readonly PactProviderState[];
   readonly request: Readonly<Record<string, unknown>>;
   readonly response: Readonly<Record<string, unknown>>;
@@ -49,6 +52,7 @@ export function readPactFile(path: string): PactFile {
   if (!Array.isArray(list)) throw new Error(`${absolute} is not a pact: no interactions list`);
   const interactions = list.filter(isRecord).map((interaction) => ({
     description: String(interaction['description'] ?? ''),
+    requirements: requirementsOfInteraction(interaction),
     providerStates: (Array.isArray(interaction['providerStates']) ? interaction['providerStates'] : [])
       .filter(isRecord)
       .map((state) => ({

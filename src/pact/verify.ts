@@ -7,13 +7,20 @@ import { randomBytes } from 'node:crypto';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { createHttpClient, type Send } from '../http/index.js';
 import type { Minter } from '../issuer/minter.js';
+import type { RequirementCatalog } from '../model/requirement.js';
 import { PACT_CONSUMERS, PACT_PROVIDER, type PactConsumer } from './consumers.js';
 import { listPactFiles, selectPactFiles, stateValuesUsed, type PactFile } from './pactFiles.js';
-import { interactionVerdicts, type InteractionVerdict, type VerifierOutcome } from './verifyResults.js';
+import {
+  interactionVerdicts,
+  judgeInteraction,
+  type InteractionVerdict,
+  type JudgedInteraction,
+  type VerifierOutcome,
+} from './verifyResults.js';
 import { createStateSession } from './verifyStates.js';
 import { defaultClientName, tokenFilter } from './verifyTokens.js';
 
-export type { InteractionVerdict } from './verifyResults.js';
+export type { InteractionJudgement, InteractionVerdict, JudgedInteraction } from './verifyResults.js';
 
 export interface VerifyContractsOptions {
   /** The prefix before `/v1/...`; a path such as `/cis` is kept (Pact's proxy joins it with each request path). */
@@ -21,6 +28,10 @@ export interface VerifyContractsOptions {
   /** The target's provider-state hook. */
   readonly stateUrl: string;
   readonly minter: Minter;
+  /** The requirement catalog: a broken interaction costs what the evidence of its requirements says. */
+  readonly catalog: RequirementCatalog;
+  /** Inferred requirements fail instead of warning (as `run --strict`). */
+  readonly strict?: boolean;
   /** Folder of `*.json` pact files (the package's `contracts/`). */
   readonly contractsDir: string;
   /** Only these consumers (by pacticipant name); all when absent or empty. */
@@ -35,14 +46,16 @@ export interface VerifyContractsOptions {
 export interface PactRun {
   readonly consumer: string;
   readonly file: string;
+  /** Pact's own verdict on the file: every interaction matched (what a published verification result says). */
   readonly passed: boolean;
   readonly durationMs: number;
 }
 
 export interface VerificationResult {
+  /** No interaction failed or went unverified (warnings and observations allowed). */
   readonly passed: boolean;
-  /** One per interaction of every verified pact file, in file order. */
-  readonly interactions: readonly InteractionVerdict[];
+  /** One per interaction of every verified pact file, in file order, judged by evidence. */
+  readonly interactions: readonly JudgedInteraction[];
   readonly runs: readonly PactRun[];
   /** State teardowns that failed: worth knowing, never a verdict. */
   readonly teardownProblems: readonly string[];
@@ -54,7 +67,7 @@ export async function verifyContracts(options: VerifyContractsOptions): Promise<
   const files = selectPactFiles(listPactFiles(options.contractsDir), options.consumers);
   const http = createHttpClient({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const runTag = options.runTag ?? `p${randomBytes(3).toString('hex')}`;
-  const interactions: InteractionVerdict[] = [];
+  const interactions: JudgedInteraction[] = [];
   const runs: PactRun[] = [];
   const teardownProblems: string[] = [];
   try {
@@ -65,7 +78,11 @@ export async function verifyContracts(options: VerifyContractsOptions): Promise<
         { ...options, runTag: `${runTag}${files.length > 1 ? runs.length : ''}` },
         http.send,
       );
-      interactions.push(...run.verdicts);
+      interactions.push(
+        ...run.verdicts.map((v, i) =>
+          judgeInteraction(v, pact.interactions[i]?.requirements ?? [], options.catalog, options.strict),
+        ),
+      );
       teardownProblems.push(...run.teardownProblems.map((p) => `${pact.consumer}: ${p}`));
       const passed = run.verdicts.every((v) => v.passed);
       runs.push({ consumer: pact.consumer, file: pact.path, passed, durationMs: Date.now() - started });
@@ -73,7 +90,8 @@ export async function verifyContracts(options: VerifyContractsOptions): Promise<
   } finally {
     await http.close();
   }
-  return { passed: runs.every((r) => r.passed), interactions, runs, teardownProblems };
+  const passed = interactions.every((i) => i.verdict !== 'failed' && i.verdict !== 'error');
+  return { passed, interactions, runs, teardownProblems };
 }
 
 /** The consumer's entry of the token table (src/pact/consumers.ts), by pacticipant name. */

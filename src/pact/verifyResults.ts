@@ -4,6 +4,10 @@
  * rejections carry a plain message): `{result, interactionResults: [{description, result}], errors: [{interaction,
  * mismatch}]}`. This turns either into one verdict per interaction of the file, in the file's order.
  */
+import { requirementById } from '../spec/catalog.js';
+import { weakestRequirement } from '../model/pactInteraction.js';
+import type { RequirementCatalog } from '../model/requirement.js';
+import { violationVerdict, type Evidence } from '../model/verdict.js';
 import type { PactFile } from './pactFiles.js';
 
 export interface InteractionVerdict {
@@ -117,4 +121,44 @@ export function interactionVerdicts(pact: PactFile, outcome: VerifierOutcome): I
       mismatch: `the verifier reported ${String(result['result'])}${detail}`,
     };
   });
+}
+
+/** What an interaction's result costs: `error` when it was not verified, else its evidence's verdict. */
+export type InteractionJudgement = 'passed' | 'failed' | 'warning' | 'observed' | 'error';
+
+export interface JudgedInteraction extends InteractionVerdict {
+  /** The requirement ids the interaction names (`comments.requirements`). */
+  readonly requirements: readonly string[];
+  /** The requirement whose evidence judges it (the weakest it names); absent when it names none. */
+  readonly judgedBy?: { readonly id: string; readonly evidence: Evidence };
+  readonly verdict: InteractionJudgement;
+}
+
+/**
+ * Pact's verdict on one interaction, turned into the harness's (src/model/verdict.ts): not verified → error;
+ * broken → what breaking its weakest requirement costs (documented: failed; inferred: warning, failed when
+ * `strict`; observation: observed). An interaction that names no requirement (a pact from elsewhere) is judged as
+ * documented, which is what Pact itself does; one naming an id the catalog lacks was not judged (error).
+ */
+export function judgeInteraction(
+  verdict: InteractionVerdict,
+  requirements: readonly string[],
+  catalog: RequirementCatalog,
+  strict = false,
+): JudgedInteraction {
+  let judgedBy: JudgedInteraction['judgedBy'];
+  try {
+    if (requirements.length > 0) {
+      const weakest = weakestRequirement(requirements.map((id) => requirementById(catalog, id)));
+      judgedBy = { id: weakest.id, evidence: weakest.evidence };
+    }
+  } catch (error) {
+    const mismatch = [verdict.mismatch, (error as Error).message].filter(Boolean).join('; ');
+    return { ...verdict, requirements, mismatch, verdict: 'error' };
+  }
+  const base = { ...verdict, requirements, ...(judgedBy ? { judgedBy } : {}) };
+  if (verdict.notVerified) return { ...base, verdict: 'error' };
+  if (verdict.passed) return { ...base, verdict: 'passed' };
+  const cost = violationVerdict(judgedBy?.evidence ?? 'documented', strict);
+  return { ...base, verdict: cost === 'warning' || cost === 'observed' ? cost : 'failed' };
 }

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { PactFile } from '../../src/pact/pactFiles.js';
-import { describeMismatch, interactionVerdicts } from '../../src/pact/verifyResults.js';
+import {
+  describeMismatch,
+  interactionVerdicts,
+  judgeInteraction,
+  type InteractionVerdict,
+} from '../../src/pact/verifyResults.js';
+import { loadCatalog } from '../../src/spec/catalog.js';
 
 const pact: PactFile = {
   path: '/contracts/c-cis-api.json',
   consumer: 'c',
   provider: 'cis-api',
   interactions: ['a request to get a client', 'a request to get an unknown client', 'a request to list'].map(
-    (description) => ({ description, providerStates: [], request: {}, response: {} }),
+    (description) => ({ description, requirements: [], providerStates: [], request: {}, response: {} }),
   ),
 };
 
@@ -111,5 +117,64 @@ describe('describeMismatch', () => {
       'body: Expected a body of application/json',
     );
     expect(describeMismatch({ type: 'Other', mismatch: 'odd' })).toBe('odd');
+  });
+});
+
+describe('judgeInteraction', () => {
+  const catalog = loadCatalog(process.cwd());
+  // Ids by evidence, read from the catalog so the test follows its evidence audits.
+  const ids = (evidence: string) => catalog.requirements.filter((r) => r.evidence === evidence).map((r) => r.id);
+  const [documented = '', documented2 = ''] = ids('documented');
+  const [inferred = ''] = ids('inferred');
+  const [observation = ''] = ids('observation');
+  const broken: InteractionVerdict = {
+    consumer: 'c',
+    description: 'd',
+    passed: false,
+    mismatch: 'status: expected 409 but was 201',
+  };
+  const judge = (requirements: string[], strict = false, verdict = broken) =>
+    judgeInteraction(verdict, requirements, catalog, strict);
+
+  it('fails a broken interaction whose requirements are all documented', () => {
+    expect(judge([documented, documented2])).toMatchObject({
+      verdict: 'failed',
+      judgedBy: { id: documented, evidence: 'documented' },
+      mismatch: broken.mismatch,
+    });
+  });
+
+  it('warns on a broken interaction that rests on an inferred requirement, and fails it under strict', () => {
+    expect(judge([documented, inferred])).toMatchObject({
+      verdict: 'warning',
+      judgedBy: { id: inferred, evidence: 'inferred' },
+    });
+    expect(judge([documented, inferred], true)).toMatchObject({ verdict: 'failed' });
+  });
+
+  it('records a broken interaction that rests on an observation as observed', () => {
+    expect(judge([inferred, observation])).toMatchObject({
+      verdict: 'observed',
+      judgedBy: { id: observation, evidence: 'observation' },
+    });
+  });
+
+  it('passes a matched interaction whatever its evidence, and errs on one that was not verified', () => {
+    expect(judge([inferred], false, { ...broken, passed: true })).toMatchObject({
+      verdict: 'passed',
+    });
+    expect(judge([inferred], false, { ...broken, notVerified: true })).toMatchObject({
+      verdict: 'error',
+    });
+  });
+
+  it('judges an interaction that names no requirement as documented, as Pact does, and one naming an unknown id as an error', () => {
+    const none = judge([]);
+    expect(none).toMatchObject({ verdict: 'failed', requirements: [] });
+    expect(none.judgedBy).toBeUndefined();
+    expect(judge(['CLIENTS-NO-SUCH-RULE'])).toMatchObject({
+      verdict: 'error',
+      mismatch: expect.stringContaining("Unknown requirement id 'CLIENTS-NO-SUCH-RULE'"),
+    });
   });
 });

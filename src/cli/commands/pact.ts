@@ -5,7 +5,8 @@ import { findPackageRoot } from '../../engine/index.js';
 import { createMinter } from '../../issuer/minter.js';
 import { listPactFiles, type PactFile } from '../../pact/pactFiles.js';
 import { gitBranch, gitChanges, gitCommit, publishContracts } from '../../pact/publish.js';
-import { verifyContracts, type VerificationResult } from '../../pact/verify.js';
+import { verifyContracts, type JudgedInteraction, type VerificationResult } from '../../pact/verify.js';
+import { loadCatalog } from '../../spec/catalog.js';
 import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { integerFlag, parseStrictArgs } from '../flags.js';
@@ -17,8 +18,11 @@ const usage = `Usage: cis-conformance pact verify [options]
 
 verify: Pact provider verification of the contracts in contracts/ against a target. Provider states go through
 the target's state hook; each consumer's requests carry a token from the harness's issuer. Prints one line per
-interaction. Exit code: 1 if an interaction did not match; otherwise 2 if it could not verify (usage error,
-target unreachable, no state hook, a state that could not be set up); otherwise 0.
+interaction, judged by the evidence of the requirements it names: a broken interaction fails (✗) when they are
+documented, warns (!) when one is inferred, is observed (○) when one is an observation. Exit code: 1 if an
+interaction failed; otherwise 2 if it could not verify (usage error, target unreachable, no state hook, a state
+that could not be set up); otherwise 0 (warnings and observations included).
+  --strict              an interaction resting on an inferred requirement fails instead of warning
   --target URL          the prefix before /v1/... (default: the embedded reference, started in-process)
   --state-url URL       the provider-state hook (default: <target>/__conformance/state)
   --consumer NAME       only this consumer's contract; repeatable or comma-separated
@@ -41,6 +45,7 @@ const VERIFY_FLAGS = {
   fault: { type: 'string' },
   timeout: { type: 'string' },
   contracts: { type: 'string' },
+  strict: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 const PUBLISH_FLAGS = {
@@ -142,31 +147,50 @@ async function verify(args: readonly string[], io: CliIO): Promise<number> {
       baseUrl: target.baseUrl,
       stateUrl: target.stateUrl,
       minter: await createMinter({ packageRoot }),
+      catalog: loadCatalog(packageRoot),
+      strict: values.strict,
       contractsDir: dir,
       consumers,
       timeoutMs,
     });
     printVerification(result, io);
-    if (result.interactions.some((i) => !i.passed && !i.notVerified)) return 1;
-    return result.passed ? 0 : 2;
+    if (result.interactions.some((i) => i.verdict === 'failed')) return 1;
+    return result.interactions.some((i) => i.verdict === 'error') ? 2 : 0;
   } finally {
     await target.close();
   }
 }
 
+const MARKS: Readonly<Record<JudgedInteraction['verdict'], string>> = {
+  passed: '✓',
+  failed: '✗',
+  warning: '!',
+  observed: '○',
+  error: '?',
+};
+
+/** `warning (inferred CLIENTS-CREATE-409-DUPLICATE-NAME)`: what a broken interaction cost, and why. */
+function costOf(i: JudgedInteraction): string {
+  if (i.verdict === 'error') return 'not verified';
+  const by = i.judgedBy ? `${i.judgedBy.evidence} ${i.judgedBy.id}` : 'names no requirement: judged as documented';
+  return `${i.verdict} (${by})`;
+}
+
 function printVerification(result: VerificationResult, io: CliIO): void {
   io.stdout('');
   for (const i of result.interactions) {
-    io.stdout(`${i.passed ? '✓' : '✗'} ${i.consumer}  ${i.description}`);
-    if (i.mismatch) io.stdout(`    ${i.mismatch}`);
+    io.stdout(`${MARKS[i.verdict]} ${i.consumer}  ${i.description}`);
+    if (i.verdict !== 'passed') io.stdout(`    ${costOf(i)}${i.mismatch ? `: ${i.mismatch}` : ''}`);
   }
   for (const problem of result.teardownProblems) io.stdout(`note: a state teardown failed: ${problem}`);
-  const failed = result.interactions.filter((i) => !i.passed).length;
+  const count = (verdict: JudgedInteraction['verdict']) =>
+    result.interactions.filter((i) => i.verdict === verdict).length;
   const times = result.runs.map((r) => `${r.consumer} ${(r.durationMs / 1000).toFixed(1)} s`).join(', ');
+  const parts = [`${count('passed')} passed`, `${count('failed')} failed`, `${count('warning')} warnings`];
+  if (count('observed') > 0) parts.push(`${count('observed')} observed`);
+  if (count('error') > 0) parts.push(`${count('error')} not verified`);
   io.stdout('');
-  io.stdout(
-    `${result.interactions.length} interactions: ${result.interactions.length - failed} passed, ${failed} failed (${times})`,
-  );
+  io.stdout(`${result.interactions.length} interactions: ${parts.join(', ')} (${times})`);
 }
 
 function fromGit(flag: string, read: () => string): string {

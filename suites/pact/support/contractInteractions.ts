@@ -1,13 +1,17 @@
 /**
  * The interactions of the committed contracts (`contracts/*.json`), read when the suite is collected, each with
- * the catalog requirement it exercises: `<KEY>-<STATUS>` of the operation its method and path hit, or
- * `<KEY>-2XX` where the contract accepts any success status (or the catalog names the success rule that way).
+ * the catalog requirements it encodes: those it names in `comments.requirements` (src/model/pactInteraction.ts),
+ * or, for a pact that names none, `<KEY>-<STATUS>` of the operation its method and path hit (`<KEY>-2XX` where the
+ * contract accepts any success status or the catalog names the success rule that way). A broken interaction is
+ * judged by the weakest evidence among them (documented: failed; inferred: warning; observation: observed).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CIS_OPERATIONS } from '../../../src/client/operations.js';
+import { requirementsOfInteraction, weakestRequirement } from '../../../src/model/pactInteraction.js';
 import type { RequirementCatalog } from '../../../src/model/requirement.js';
+import { requirementById } from '../../../src/spec/catalog.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,7 +20,10 @@ export interface ContractInteraction {
   readonly consumer: string;
   readonly description: string;
   readonly operationKey: string;
-  readonly requirement: string;
+  /** The requirements it encodes; the first is the check's own. */
+  readonly requirements: readonly string[];
+  /** The one of weakest evidence among them: a broken interaction costs what its evidence says. */
+  readonly judgedBy: string;
   readonly providerStates: readonly { readonly name: string; readonly params: Json }[];
   readonly request: Json;
   readonly response: Json;
@@ -69,6 +76,11 @@ export function requirementOf(key: string, response: Json, catalog: RequirementC
   return found;
 }
 
+/** The requirement a broken interaction naming `requirements` is judged by: the one of weakest evidence. */
+export function judgedByOf(requirements: readonly string[], catalog: RequirementCatalog): string {
+  return weakestRequirement(requirements.map((id) => requirementById(catalog, id))).id;
+}
+
 /** Every interaction of every pact in `<root>/contracts`, in file order. */
 export function readContractInteractions(root: string, catalog: RequirementCatalog): ContractInteraction[] {
   const dir = join(root, 'contracts');
@@ -86,11 +98,15 @@ export function readContractInteractions(root: string, catalog: RequirementCatal
         const operationKey = operationKeyOf(String(request['method'] ?? ''), String(request['path'] ?? ''));
         if (!operationKey) throw new Error(`contracts/${file}: "${description}" hits none of the 14 operations`);
         const states = Array.isArray(interaction['providerStates']) ? interaction['providerStates'] : [];
+        const named = requirementsOfInteraction(interaction);
+        const requirements = named.length > 0 ? named : [requirementOf(operationKey, response, catalog)];
+        const judgedBy = judgedByOf(requirements, catalog);
         return {
           consumer,
           description,
           operationKey,
-          requirement: requirementOf(operationKey, response, catalog),
+          requirements,
+          judgedBy,
           providerStates: states
             .filter(isRecord)
             .map((s) => ({ name: String(s['name']), params: isRecord(s['params']) ? s['params'] : {} })),
