@@ -19,6 +19,8 @@ export interface IssuerKeys {
   readonly signingKey: CryptoKey;
   /** The untrusted key for the `forged-signature` token: same kid, different key material. */
   readonly forgeryKey: CryptoKey;
+  /** The forgery key's public half, for a token that embeds its own key (`jwk` header). */
+  readonly forgeryPublicJwk: JWK;
   /** The public half of the trusted key, as served at `GET /oidc/jwks`. */
   readonly publicJwks: { readonly keys: readonly JWK[] };
 }
@@ -72,6 +74,7 @@ export async function loadIssuerKeys(packageRoot: string): Promise<IssuerKeys> {
     kid: signingJwk.kid as string,
     signingKey: await importSigningKey(signingJwk, signingPath),
     forgeryKey: await importSigningKey(forgeryJwk, forgeryPath),
+    forgeryPublicJwk: publicJwkOf(forgeryJwk),
     publicJwks: { keys: [publicJwk] },
   };
 }

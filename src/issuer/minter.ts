@@ -16,6 +16,7 @@ import {
 import { mintBrokenToken, type BrokenTokenKind } from './brokenTokens.js';
 import { loadIssuerKeys } from './keys.js';
 import { signClaims } from './signing.js';
+import { mintMutatedToken, type TokenMutation } from './tokenMutations.js';
 
 export type { ClientTokenSpec, UserTokenSpec, MintOptions, TokenType, Claims } from './claims.js';
 export { expandPermissions, recogniseTokenType, DEFAULT_ISSUER, DEFAULT_AUDIENCE, ADMIN_ROLE } from './claims.js';
@@ -28,9 +29,15 @@ export interface Minter {
   user(spec: UserTokenSpec, options?: MintOptions): Promise<string>;
   /** A client token of `spec` that is valid in every respect but `kind`. */
   broken(kind: BrokenTokenKind, spec: ClientTokenSpec): Promise<string>;
+  /** A valid client (or user) token of `base` changed by exactly one mutation (src/issuer/tokenMutations.ts). */
+  mutated(mutation: TokenMutation, base: MutationBase): Promise<string>;
   /** The public JWKS of the signing key (what `GET /oidc/jwks` serves). */
   jwks(): { keys: JsonWebKey[] };
 }
+
+/** The valid token a mutation starts from. */
+export type MutationBase =
+  { readonly type: 'client'; readonly spec: ClientTokenSpec } | { readonly type: 'user'; readonly spec: UserTokenSpec };
 
 export interface MinterOptions {
   /** Directory holding `fixtures/keys/`. */
@@ -50,6 +57,12 @@ export async function createMinter(options: MinterOptions): Promise<Minter> {
       sign(adminClaims(spec, mint, iss)),
     user: async (spec: UserTokenSpec, mint: MintOptions = {}) => sign(userClaims(spec, mint, iss)),
     broken: async (kind: BrokenTokenKind, spec: ClientTokenSpec) => mintBrokenToken(kind, spec, keys, iss),
+    mutated: async (mutation: TokenMutation, base: MutationBase) =>
+      mintMutatedToken(
+        mutation,
+        base.type === 'client' ? clientClaims(base.spec, {}, iss) : userClaims(base.spec, {}, iss),
+        keys,
+      ),
     // A fresh copy each call, so a caller that mutates it cannot change what the issuer serves.
     jwks: () => ({ keys: keys.publicJwks.keys.map((key: JWK) => ({ ...key }) as JsonWebKey) }),
   });

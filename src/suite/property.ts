@@ -22,6 +22,8 @@ export interface PropertyOptions {
 
 export interface ValuePropertyOptions<T> extends PropertyOptions {
   readonly arbitrary: fc.Arbitrary<T>;
+  /** Cases tried before the generated ones (within numRuns), e.g. the one most likely to break the rule. */
+  readonly examples?: readonly T[];
   /** One case. Judge through `expect` (same API as `c.expect`); the first violation fails the case. */
   readonly predicate: (value: T, expect: CheckExpect) => Promise<void>;
   /** How a counterexample reads in the finding. Default: fast-check's stringify, shortened. */
@@ -43,6 +45,7 @@ export function checkProperty<T>(c: CheckContext, options: ValuePropertyOptions<
       fc.asyncProperty(options.arbitrary, (value) => body([value], (e) => options.predicate(value, e))),
     describe: ([value]) => describe(value),
     replayToken: (path) => path,
+    examples: (options.examples ?? []).map((value): [T] => [value]),
   }));
 }
 
@@ -107,6 +110,7 @@ interface PropertyPlan<Ts extends unknown[]> {
   property(body: (args: Ts, run: (expect: CheckExpect) => Promise<void>) => Promise<void>): fc.IAsyncProperty<Ts>;
   describe(args: Ts): string;
   replayToken(path: string, args: Ts): string;
+  readonly examples?: Ts[];
 }
 
 /** A violated expectation inside a case: fails the case (so fast-check shrinks) without touching the record. */
@@ -169,6 +173,7 @@ async function runCollected<Ts extends unknown[]>(
     details = await fc.check(property, {
       seed: c.seed,
       numRuns,
+      ...(built.examples?.length ? { examples: built.examples } : {}),
       ...(replay ? { path: replay.path, endOnFailure: true } : {}),
     });
   } catch (error) {

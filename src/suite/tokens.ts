@@ -24,6 +24,13 @@ export function createCheckTokens(config: SuiteRunConfig, minter: Minter | null)
         userId,
       }),
     broken: async (kind, options) => local().broken(kind, clientSpec(options)),
+    mutated: async (mutation, options) =>
+      local().mutated(
+        mutation,
+        options.userId === undefined
+          ? { type: 'client', spec: clientSpec(options) }
+          : { type: 'user', spec: { ...clientSpec(options), userId: options.userId } },
+      ),
   };
 }
 

@@ -94,6 +94,27 @@ export interface ConsentFixture {
 export type BrokenTokenKind =
   'malformed' | 'forged-signature' | 'alg-none' | 'expired' | 'not-yet-valid' | 'wrong-issuer' | 'wrong-audience';
 
+/** How the trusted public key is turned into an HMAC secret by a verifier open to algorithm confusion. */
+export type PublicKeyEncoding = 'spki-pem' | 'pkcs1-pem' | 'spki-der' | 'jwk-json';
+
+/**
+ * One change to an otherwise valid token (src/issuer/tokenMutations.ts): one header field, one claim, or how it is
+ * signed. Times are relative to the moment of minting, so a replayed case means the same thing.
+ */
+export type TokenMutation =
+  /** Header `alg` HS256/384/512, the HMAC keyed with the bytes of the trusted public key (algorithm confusion). */
+  | { readonly kind: 'hmac-public-key'; readonly alg: 'HS256' | 'HS384' | 'HS512'; readonly secret: PublicKeyEncoding }
+  /** Header `alg` a spelling of `none`; the signature segment emptied, or the original one kept. */
+  | { readonly kind: 'unsigned'; readonly alg: string; readonly keepSignature: boolean }
+  /** Signed by a key the target does not trust, with one header field saying where the key is. */
+  | { readonly kind: 'untrusted-key'; readonly header: 'kid-unknown' | 'kid-absent' | 'jku' | 'x5u' | 'jwk' }
+  /** `exp` this many seconds from now (negative: in the past), `iat` an hour before it. */
+  | { readonly kind: 'expires'; readonly inSeconds: number }
+  /** `nbf` this many seconds from now. */
+  | { readonly kind: 'not-before'; readonly inSeconds: number }
+  /** One claim set to `value`, or removed when `value` is absent. */
+  | { readonly kind: 'claim'; readonly name: string; readonly value?: unknown };
+
 export interface TokenOptions {
   readonly app: AppFixture;
   /** Permission strings; `[appId]` is replaced by `app.appId` (e.g. `[appId]:read`). Default: none. */
@@ -126,6 +147,11 @@ export interface CheckTokens {
   }): Promise<string>;
   /** A token that is valid in every respect but the named one (based on a client token of `options`). */
   broken(kind: BrokenTokenKind, options: TokenOptions): Promise<string>;
+  /**
+   * A valid client token of `options` (with `userId`: a user token of that user, through `options.clientId` or the
+   * app's client) changed by exactly one mutation. Live mode skips: most mutations need the issuer's signing key.
+   */
+  mutated(mutation: TokenMutation, options: TokenOptions & { readonly userId?: string }): Promise<string>;
 }
 
 export interface SendRequest {
