@@ -11,6 +11,8 @@ import { loadCatalog } from '../../src/spec/catalog.js';
 const root = findPackageRoot();
 const TOKEN_MATRIX_CHECKS = 14 * 11;
 const CODE_AND_BODY_CHECKS = 14 * 3;
+/** tokenAttacks.suite.ts: five mutation kinds and the clock observation per operation. */
+const TOKEN_ATTACK_CHECKS = 14 * 6;
 
 const config = (target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig =>
   suiteRunConfig(['token-types'], { seed: 11, runs: 5, target, ...extra });
@@ -20,7 +22,7 @@ describe('token-types suite on the clean reference', () => {
   it('passes every cell, covers every token-types requirement and records the open questions as observations', async () => {
     const { results } = await run(config({ kind: 'embedded' }));
     expect(results.summary).toEqual({
-      passed: TOKEN_MATRIX_CHECKS + CODE_AND_BODY_CHECKS,
+      passed: TOKEN_MATRIX_CHECKS + CODE_AND_BODY_CHECKS + TOKEN_ATTACK_CHECKS,
       failed: 0,
       warnings: 0,
       skipped: 0,

@@ -10,7 +10,8 @@ import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { FAULTS } from '../../reference/faults.js';
 
 const root = findPackageRoot();
-const PERMISSION_CHECKS = 12 * 7 + 2;
+/** Seven matrix rows per client-token operation, one per `/me` operation, two smuggled-rights checks (claimMutations). */
+const PERMISSION_CHECKS = 12 * 7 + 2 + 12 * 2;
 
 const config = (fault?: string): RunConfig =>
   suiteRunConfig(['permissions'], { seed: 23, runs: 8, ...(fault !== undefined ? { fault } : {}) });
