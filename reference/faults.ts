@@ -317,6 +317,45 @@ const FAULT_LIST = [
     description: 'A client token is accepted on the /me operations (its client id taken as the user).',
     violates: ['ME-CONSENTS-LIST-TOKEN-CLIENT-REJECTED'],
   },
+  // ── token attacks (decisions.md #34) ───────────────────────────────────────────────────────────────────────
+  {
+    name: 'hmac-public-key-accepted',
+    area: 'auth',
+    description:
+      "Algorithm confusion: an HS256/384/512 token is verified with the trusted RSA public key's PEM as the HMAC secret.",
+    violates: each('TOKEN-ALG-CONFUSION-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'embedded-jwk-trusted',
+    area: 'auth',
+    description: 'A token that embeds its key in a jwk header is verified with that key (anyone can sign one).',
+    violates: each('TOKEN-UNTRUSTED-KEY-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'exp-leeway-10-minutes',
+    area: 'auth',
+    description: 'The exp and nbf checks allow 10 minutes of clock skew, so a token expired minutes ago still passes.',
+    violates: each('TOKEN-EXPIRED-PAST-LEEWAY-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'no-exp-accepted',
+    area: 'auth',
+    description: 'A token without an exp claim is accepted (it never expires).',
+    violates: each('TOKEN-NO-EXP-REJECTED', ...ALL_KEYS),
+  },
+  {
+    name: 'scope-read-as-permissions',
+    area: 'auth',
+    description: "The words of a token's scope claim count as permissions beside ts_permissions.",
+    violates: each('PERM-SMUGGLED-CLAIMS-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'admin-role-any-case',
+    area: 'auth',
+    description: "A role 'admin' in any letter case in roles or role marks an admin token, not only 'Admin'.",
+    // Admin tokens pass only the manage operations (decisions.md #9): the lookalike is refused elsewhere for its type.
+    violates: each('PERM-ADMIN-LOOKALIKE-REJECTED', ...MANAGE_KEYS),
+  },
   // ── 5xx on valid input ──────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'saml-create-500',

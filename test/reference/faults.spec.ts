@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { FAULTS, faultSwitch } from '../../reference/faults.js';
 import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from './helpers/harness.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
-import { unsignedToken, type TestTokenOptions } from './helpers/tokens.js';
+import { embeddedJwkToken, publicKeyHmacToken, unsignedToken, type TestTokenOptions } from './helpers/tokens.js';
 
 const token: TestTokenOptions = { tenant: 'tenant-f', app: 'app-f', perms: ALL_PERMS };
 const body = { name: 'Faulty', redirect_uris: [], ciba_authorization: { enabled: true, login_uri: 'https://l' } };
@@ -152,6 +152,19 @@ const PROBES: Record<string, (call: Call) => Promise<unknown>> = {
   },
   'user-token-on-clients': (call) => status(call, 'GET', '/v1/clients', { token: userToken('user-1') }),
   'client-token-on-me': (call) => status(call, 'GET', '/v1/consents/me'),
+  // token attacks
+  'hmac-public-key-accepted': async (call) =>
+    status(call, 'GET', '/v1/clients', { token: await publicKeyHmacToken({ tenant: 'tenant-f', app: 'app-f' }) }),
+  'embedded-jwk-trusted': async (call) =>
+    status(call, 'GET', '/v1/clients', { token: await embeddedJwkToken({ tenant: 'tenant-f', app: 'app-f' }) }),
+  'exp-leeway-10-minutes': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, expiresIn: -400 } }),
+  'no-exp-accepted': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, claims: { exp: undefined } } }),
+  'scope-read-as-permissions': (call) =>
+    status(call, 'GET', '/v1/clients', { token: { ...token, perms: ['users:read'], claims: { scope: 'apps:read' } } }),
+  'admin-role-any-case': (call) =>
+    status(call, 'GET', '/v1/manage/consents?app_id=app-f', {
+      token: { ...token, perms: ['users:read'], claims: { roles: ['admin'] } },
+    }),
   // 5xx on valid input
   'saml-create-500': (call) =>
     status(call, 'POST', '/v1/clients', {

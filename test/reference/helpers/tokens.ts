@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { decodeJwt, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { PACKAGE_ROOT } from './packageRoot.js';
 
 /**
@@ -81,4 +82,21 @@ export function unsignedToken(claims: Readonly<Record<string, unknown>> = {}): s
     ...claims,
   };
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
+}
+
+/** The claims of `mintToken(options)`, HS256-signed with the trusted public key's SPKI PEM (algorithm confusion). */
+export async function publicKeyHmacToken(options: TestTokenOptions = {}): Promise<string> {
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = trustedJwk;
+  const pem = createPublicKey({ key: publicJwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+  return new SignJWT(decodeJwt(await mintToken(options)))
+    .setProtectedHeader({ alg: 'HS256', kid: trustedJwk.kid, typ: 'JWT' })
+    .sign(new TextEncoder().encode(String(pem)));
+}
+
+/** The claims of `mintToken(options)`, signed by the untrusted key, which the header carries as `jwk`. */
+export async function embeddedJwkToken(options: TestTokenOptions = {}): Promise<string> {
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = forgeryJwk;
+  return new SignJWT(decodeJwt(await mintToken(options)))
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', jwk: publicJwk })
+    .sign(await forgeryKey);
 }
