@@ -2,8 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { resolveKeySource } from './auth/keySource.js';
 import { tokenVerifier } from './auth/verifyToken.js';
-import { BODY_LIMIT_BYTES, installJsonBodyParser } from './bodyParsing.js';
+import { bodyLimitBytes, installJsonBodyParser } from './bodyParsing.js';
 import { errorBody, installErrorHandlers } from './errors.js';
+import { choiceSet, type ChoicesSpec } from './choices.js';
 import { faultSwitch } from './faults.js';
 import { OPERATIONS } from './operations.js';
 import { findPackageRoot } from './packageRoot.js';
@@ -23,6 +24,8 @@ export interface ReferenceOptions {
   port?: number;
   /** One seeded defect from `FAULTS` (reference/faults.ts); unknown names are rejected. */
   fault?: string;
+  /** Which side to take on the points the docs leave open (reference/choices.ts): default none, `alternate` all. */
+  choices?: ChoicesSpec;
   /** JWKS file to trust; default `fixtures/keys/jwks.json` of the package. Relative paths resolve from the cwd. */
   jwksFile?: string;
   /** JWKS URL to trust instead of a file (fetched and cached by jose). */
@@ -41,6 +44,8 @@ export interface RunningReference {
   readonly url: string;
   readonly stateUrl: string;
   readonly fault?: string;
+  /** The choices switched on (reference/choices.ts), in registry order. */
+  readonly choices: readonly string[];
   /** Which keys it trusts, e.g. `file /…/fixtures/keys/jwks.json`. */
   readonly jwksSource: string;
   close(): Promise<void>;
@@ -56,20 +61,22 @@ export async function buildReferenceApp(options: ReferenceOptions = {}): Promise
 
 /** Builds the emulator and listens; resolves once it accepts connections. */
 export async function startReference(options: ReferenceOptions = {}): Promise<RunningReference> {
-  const { app, jwksSource, fault } = await assemble(options);
+  const { app, jwksSource, fault, choices } = await assemble(options);
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  return { url, stateUrl: url + STATE_HOOK_PATH, fault, jwksSource, close: () => app.close() };
+  return { url, stateUrl: url + STATE_HOOK_PATH, fault, choices, jwksSource, close: () => app.close() };
 }
 
 async function assemble(options: ReferenceOptions) {
   const faults = faultSwitch(options.fault);
+  const choices = choiceSet(options.choices);
   const packageRoot = options.packageRoot ?? findPackageRoot();
   const keys = resolveKeySource({ packageRoot, jwksFile: options.jwksFile, jwksUrl: options.jwksUrl });
   const verify = tokenVerifier({
     faults,
+    choices,
     keys,
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audiences: options.audiences && options.audiences.length > 0 ? options.audiences : DEFAULT_AUDIENCES,
@@ -77,13 +84,14 @@ async function assemble(options: ReferenceOptions) {
   const deps: HandlerDeps = {
     store: createMemoryStore(),
     faults,
+    choices,
     validator: loadRequestValidator(packageRoot),
     clock: () => new Date(),
   };
 
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: bodyLimitBytes(choices),
     // Long ids are only unknown ids: 404 like any other (decisions #20), not 414.
     routerOptions: { maxParamLength: 2048 },
     // Undecodable path segments (`%zz`) name no resource either: 404, not fastify's 400.
@@ -95,11 +103,12 @@ async function assemble(options: ReferenceOptions) {
         .send(errorBody(status, [`no resource at ${request.url.split('?')[0]}`]));
     },
   });
-  installErrorHandlers(app);
-  installJsonBodyParser(app);
-  registerOperations(app, { verify, faults, handlers: { ...clientHandlers(deps), ...consentHandlers(deps) } });
-  registerMethodNotAllowed(app, OPERATIONS);
+  installErrorHandlers(app, choices);
+  installJsonBodyParser(app, bodyLimitBytes(choices));
+  registerOperations(app, { verify, faults, choices, handlers: { ...clientHandlers(deps), ...consentHandlers(deps) } });
+  // `unsupported-method-404` (reference/choices.ts): no 405 routes, so an unlisted method is an unknown route (404).
+  if (!choices.isOn('unsupported-method-404')) registerMethodNotAllowed(app, OPERATIONS);
   registerStateHook(app, deps);
   await app.ready();
-  return { app, jwksSource: keys.description, fault: faults.active };
+  return { app, jwksSource: keys.description, fault: faults.active, choices: choices.active };
 }

@@ -1,4 +1,5 @@
-import { forbidden } from '../errors.js';
+import type { ChoiceSet } from '../choices.js';
+import { forbidden, type HttpError, unauthorized } from '../errors.js';
 import type { FaultSwitch } from '../faults.js';
 import type { OperationPolicy } from '../operations.js';
 import type { Principal } from './principal.js';
@@ -7,11 +8,31 @@ import type { Principal } from './principal.js';
  * 403 for a valid token of the wrong type or without any listed permission (decisions #9, #11). Admin tokens pass
  * permission checks by their Admin role; `[appId]:x` grants x only when it names the token's own app.
  */
-export function authorize(principal: Principal, policy: OperationPolicy, faults: FaultSwitch): void {
+export function authorize(
+  principal: Principal,
+  policy: OperationPolicy,
+  faults: FaultSwitch,
+  choices: ChoiceSet,
+): void {
   if (faults.isOn('user-token-on-clients') && principal.type === 'user' && policy.key.startsWith('CLIENTS-')) return;
   if (faults.isOn('client-token-on-me') && principal.type === 'client' && policy.key.startsWith('ME-')) return;
-  if (!policy.tokenTypes.includes(principal.type)) {
-    throw forbidden(
+  const key = policy.key;
+  // `refusals-401`: the refusals of a valid token answer 401 where their 403 is inferred (reference/choices.ts).
+  const refuse = (rule: string, message: string): HttpError =>
+    choices.isOnFor('refusals-401', `${key}-${rule}`) ? unauthorized(message) : forbidden(message);
+  const admin = principal.type === 'admin';
+  if (admin && choices.isOnFor('admin-tokens-refused-on-manage', `${key}-TOKEN-ADMIN`)) {
+    throw refuse('TOKEN-WRONG-TYPE-403', `${key} does not accept an admin access token`);
+  }
+  const adminAccepted =
+    admin &&
+    (choices.isOnFor('admin-tokens-accepted', `${key}-TOKEN-ADMIN`) ||
+      choices.isOnFor('admin-tokens-accepted', `${key}-TOKEN-ADMIN-REJECTED`));
+  const userAccepted =
+    principal.type === 'user' && choices.isOnFor('user-tokens-on-client-reads', `${key}-TOKEN-USER-REJECTED`);
+  if (!adminAccepted && !userAccepted && !policy.tokenTypes.includes(principal.type)) {
+    throw refuse(
+      'TOKEN-WRONG-TYPE-403',
       `${policy.key} does not accept a ${principal.type} access token; it takes: ${policy.tokenTypes.join(' or ')} tokens`,
     );
   }
@@ -24,8 +45,17 @@ export function authorize(principal: Principal, policy: OperationPolicy, faults:
   const held = faults.isOn('foreign-app-permission-accepted')
     ? principal.permissions.map((p) => ownApp(p, principal.appId))
     : principal.permissions;
+  if (choices.isOnFor('permissions-all-of', `${key}-PERM-ANY-OF`)) {
+    const missing = granting.filter((p) => !held.includes(p));
+    if (missing.length > 0)
+      throw refuse('PERM-DENIED-403', `${key} needs every permission of its list; missing: ${missing.join(', ')}`);
+    return;
+  }
   if (!granting.some((p) => held.includes(p))) {
-    throw forbidden(`${policy.key} needs one of the permissions ${granting.join(', ')}; the token holds none of them`);
+    throw refuse(
+      'PERM-DENIED-403',
+      `${key} needs one of the permissions ${granting.join(', ')}; the token holds none of them`,
+    );
   }
 }
 

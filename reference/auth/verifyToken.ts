@@ -1,4 +1,5 @@
 import { decodeJwt, errors, jwtVerify } from 'jose';
+import type { ChoiceSet } from '../choices.js';
 import { HttpError, unauthorized } from '../errors.js';
 import type { FaultSwitch } from '../faults.js';
 import type { KeySource } from './keySource.js';
@@ -11,6 +12,8 @@ export interface TokenVerifierConfig {
   readonly audiences: readonly string[];
   /** Seeded defects of the verifier (reference/faults.ts); none when absent. */
   readonly faults?: FaultSwitch;
+  /** The sides taken on open points (reference/choices.ts): which claims are checked at all. */
+  readonly choices?: ChoiceSet;
 }
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
@@ -23,16 +26,19 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
 export function tokenVerifier(config: TokenVerifierConfig): TokenVerifier {
   return async (authorization) => {
     const token = bearerToken(authorization);
+    const choices = config.choices;
     let payload;
     try {
       ({ payload } = await jwtVerify(token, config.keys.getKey, {
         algorithms: ['RS256'],
-        issuer: config.issuer,
-        audience: [...config.audiences],
-        requiredClaims: config.faults?.isOn('no-exp-accepted') ? [] : ['exp'],
-        clockTolerance: config.faults?.isOn('exp-leeway-10-minutes') ? 600 : 0,
+        ...(choices?.isOn('no-issuer-check') ? {} : { issuer: config.issuer }),
+        ...(choices?.isOn('no-audience-check') ? {} : { audience: [...config.audiences] }),
+        requiredClaims: config.faults?.isOn('no-exp-accepted') || choices?.isOn('exp-optional') ? [] : ['exp'],
+        clockTolerance: config.faults?.isOn('exp-leeway-10-minutes') ? 600 : choices?.isOn('clock-leeway-60s') ? 60 : 0,
       }));
     } catch (error) {
+      // `no-nbf-check`: jose checks nbf after the signature, iss and aud and before exp, so only exp is left.
+      if (choices?.isOn('no-nbf-check') && isClaimError(error, 'nbf')) return acceptUnlessExpired(token);
       const faults = config.faults;
       if (faults?.isOn('expired-token-accepted') && error instanceof errors.JWTExpired) return acceptAnyway(token);
       if (faults?.isOn('wrong-audience-accepted') && isClaimError(error, 'aud')) return acceptAnyway(token);
@@ -56,6 +62,12 @@ export function tokenVerifier(config: TokenVerifierConfig): TokenVerifier {
 /** What the verifier faults do: take the claims without the check that failed. */
 function acceptAnyway(token: string): Principal {
   return principalFromClaims(decodeJwt(token));
+}
+
+function acceptUnlessExpired(token: string): Principal {
+  const claims = decodeJwt(token);
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) throw unauthorized('the token has expired');
+  return principalFromClaims(claims);
 }
 
 function isClaimError(error: unknown, claim: string): boolean {

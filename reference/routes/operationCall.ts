@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import { badRequest } from '../errors.js';
+import type { ChoiceSet } from '../choices.js';
 import type { FaultSwitch } from '../faults.js';
 import type { OperationKey } from '../operations.js';
 import type { ReferenceStore } from '../store/types.js';
@@ -7,6 +8,8 @@ import type { RequestValidator } from '../validation/requestValidator.js';
 
 /** One authorized call of an operation, as its handler sees it. */
 export interface OperationCall {
+  /** The operation called (requirement ids of choices are per operation). */
+  readonly key: OperationKey;
   readonly principal: Principal;
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, unknown>>;
@@ -30,6 +33,8 @@ export type HandlerTable<K extends OperationKey> = Readonly<Record<K, OperationH
 export interface HandlerDeps {
   readonly store: ReferenceStore;
   readonly faults: FaultSwitch;
+  /** The sides taken on open points (reference/choices.ts). */
+  readonly choices: ChoiceSet;
   readonly validator: RequestValidator;
   readonly clock: () => Date;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/verifyToken.js';
+import type { ChoiceSet } from '../choices.js';
 import { forbidden, HttpError } from '../errors.js';
 import type { FaultSwitch } from '../faults.js';
 import { OPERATIONS, type OperationKey, type OperationPolicy } from '../operations.js';
@@ -10,6 +11,7 @@ import type { OperationHandler } from './operationCall.js';
 export interface OperationRouteDeps {
   readonly verify: TokenVerifier;
   readonly faults: FaultSwitch;
+  readonly choices: ChoiceSet;
   readonly handlers: Readonly<Record<OperationKey, OperationHandler>>;
 }
 
@@ -31,20 +33,26 @@ export function registerOperations(app: FastifyInstance, deps: OperationRouteDep
         const principal = await deps.verify(request.headers.authorization).catch((error: unknown) => {
           throw faults.isOn('invalid-token-403') && isUnauthorized(error) ? forbidden(error.message) : error;
         });
-        authorize(principal, policy, faults);
+        authorize(principal, policy, faults, deps.choices);
         principals.set(request, principal);
       },
       handler: async (request, reply) => {
         const principal = principals.get(request);
         if (!principal) throw new Error(`no principal recorded for ${policy.key}`);
         const outcome = handler({
+          key: policy.key,
           principal,
           params: (request.params ?? {}) as Record<string, string>,
           query: (request.query ?? {}) as Record<string, unknown>,
           body: request.body,
         });
         reply.code(outcome.status);
-        const bare = deps.faults.isOn('envelope-missing') && policy.key === 'CLIENTS-GET';
+        const bare =
+          (deps.faults.isOn('envelope-missing') && policy.key === 'CLIENTS-GET') ||
+          (deps.choices.isOn('clients-bare') && policy.key.startsWith('CLIENTS-'));
+        // `paging-total-header` (reference/choices.ts): a list says how many items it holds.
+        if (Array.isArray(outcome.result) && deps.choices.isOnFor('paging-total-header', `${policy.key}-PAGING-SIGNAL`))
+          reply.header('x-total-count', String(outcome.result.length));
         if (!('result' in outcome)) return reply.send();
         return reply.send(bare ? outcome.result : { result: outcome.result });
       },

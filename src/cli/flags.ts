@@ -22,6 +22,31 @@ export function integerFlag(flag: string, value: string, min: number, max = Numb
   return number;
 }
 
+/**
+ * `--choices default|alternate` and `--choice NAME` (repeatable, comma-separated) resolved into what the embedded
+ * reference takes (reference/choices.ts); undefined when neither flag was given. Unknown names are usage errors.
+ */
+export function choicesFlags(
+  choices: string | undefined,
+  choice: readonly string[] | undefined,
+  known: readonly string[],
+): 'default' | 'alternate' | readonly string[] | undefined {
+  const names = (choice ?? []).flatMap(splitList);
+  if (choices !== undefined && choices !== 'default' && choices !== 'alternate') {
+    throw new UsageError(`--choices must be default or alternate, got '${choices}'`, '--choices');
+  }
+  if (choices !== undefined && names.length > 0) {
+    throw new UsageError('--choices and --choice cannot be given together', '--choice');
+  }
+  for (const name of names) {
+    if (!known.includes(name)) {
+      throw new UsageError(`--choice ${name}: no such choice (known: ${known.join(', ')})`, '--choice');
+    }
+  }
+  if (names.length > 0) return [...new Set(names)];
+  return choices as 'default' | 'alternate' | undefined;
+}
+
 /** `a, b,,c` → `['a', 'b', 'c']`: comma-separated names, blanks dropped. */
 export function splitList(value: string): string[] {
   return value

@@ -15,7 +15,7 @@ import {
   resolveTransport,
   TRANSPORT_FLAGS,
 } from './liveOptions.js';
-import { integerFlag, splitList } from './flags.js';
+import { choicesFlags, integerFlag, splitList } from './flags.js';
 
 export const DEFAULT_REPORT_DIR = 'reports/latest';
 export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
@@ -27,6 +27,8 @@ export interface RunOptionsContext {
   readonly cwd: string;
   readonly knownSuites: readonly string[];
   readonly knownFaults: readonly string[];
+  /** Choice names of the embedded reference (reference/choices.ts); default none known. */
+  readonly knownChoices?: readonly string[];
   readonly isRequirement: (id: string) => boolean;
   /** Seed used when `--seed` is absent. */
   readonly randomSeed: () => number;
@@ -48,6 +50,8 @@ const FLAGS = {
   'report-dir': { type: 'string' },
   shard: { type: 'string' },
   fault: { type: 'string' },
+  choices: { type: 'string' },
+  choice: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   ...HOST_FLAGS,
   ...TRANSPORT_FLAGS,
@@ -132,6 +136,11 @@ function resolveTarget(values: RunValues, context: RunOptionsContext, reportDir:
   if (fault !== undefined && !context.knownFaults.includes(fault)) {
     throw new UsageError(`--fault ${fault}: no such fault (known: ${context.knownFaults.join(', ')})`, '--fault');
   }
+  const choices = choicesFlags(values.choices, values.choice, context.knownChoices ?? []);
+  const choiceFlag = values.choice !== undefined ? '--choice' : '--choices';
+  if (choices !== undefined && target !== undefined && target !== 'embedded') {
+    throw new UsageError(`${choiceFlag} applies only to the embedded target (leave out --target)`, choiceFlag);
+  }
   if (target === 'sandbox') {
     if (fault !== undefined)
       throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
@@ -143,7 +152,12 @@ function resolveTarget(values: RunValues, context: RunOptionsContext, reportDir:
   const transport = resolveTransport(values, false);
   const extra = transport ? { transport } : {};
   if (target === undefined || target === 'embedded')
-    return fault !== undefined ? { kind: 'embedded', fault, ...extra } : { kind: 'embedded', ...extra };
+    return {
+      kind: 'embedded',
+      ...(fault !== undefined ? { fault } : {}),
+      ...(choices !== undefined ? { choices } : {}),
+      ...extra,
+    };
   if (fault !== undefined)
     throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
   return { kind: 'url', url: httpUrl('--target', target), ...extra };

@@ -78,6 +78,11 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       targetLabel,
       packageRoot,
       ...(config.target.kind === 'embedded' && config.target.fault !== undefined ? { fault: config.target.fault } : {}),
+      ...(config.target.kind === 'embedded' &&
+      config.target.choices !== undefined &&
+      config.target.choices !== 'default'
+        ? { choices: config.target.choices }
+        : {}),
       ...(unreachable ? { unreachableReason: unreachable } : {}),
       // Live tokens, the transport policy and the live settings, where the target has them (src/targets).
       ...target?.suiteConfig,

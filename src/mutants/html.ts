@@ -62,11 +62,15 @@ function faultRow(outcome: FaultOutcome): string {
     : outcome.ownUncovered.length > 0
       ? `<details><summary>own rules no check covers</summary>${outcome.ownUncovered.map((id) => `<code>${escapeHtml(id)}</code>`).join(' ')}</details>`
       : '';
-  const result = outcome.killed ? '<span class="killed">killed</span>' : '<span class="survived-label">SURVIVED</span>';
+  const result = outcome.notApplicable
+    ? 'not applicable (an active choice takes its side)'
+    : outcome.killed
+      ? '<span class="killed">killed</span>'
+      : '<span class="survived-label">SURVIVED</span>';
   const stage = killing
     ? `${killing.stage}${killing.strict ? ' (strict)' : ''}`
     : outcome.attempts.map((a) => a.stage).join(' + ');
-  return `<tr${outcome.killed ? '' : ' class="survived"'}><td><code>${escapeHtml(outcome.fault)}</code><br><small>${escapeHtml(
+  return `<tr${outcome.killed || outcome.notApplicable ? '' : ' class="survived"'}><td><code>${escapeHtml(outcome.fault)}</code><br><small>${escapeHtml(
     outcome.description,
   )}</small></td><td>${escapeHtml(outcome.area)}</td><td>${result}</td><td>${ids}${detail}</td><td>${escapeHtml(
     stage,

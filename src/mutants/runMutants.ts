@@ -1,3 +1,4 @@
+import { choiceSet, flippedBy } from '../../reference/choices.js';
 import { FAULTS, type Fault } from '../../reference/faults.js';
 import { findPackageRoot, listSuites, type RunConfig } from '../engine/index.js';
 import { packageVersion } from '../engine/packageRoot.js';
@@ -26,6 +27,10 @@ export interface FaultRunContext {
   readonly stopSignal?: Promise<void>;
   /** Run the selected suites whole when the targeted run does not kill (default true). */
   readonly fallbackToFull?: boolean;
+  /** Rules that failed in the clean run with the same choices: failing them again kills nothing. */
+  readonly baseline?: ReadonlySet<string>;
+  /** Requirements the active choices flip (a fault whose own rules all are is not applicable). */
+  readonly flipped?: ReadonlySet<string>;
 }
 
 /**
@@ -37,12 +42,15 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
   const packageRoot = options.packageRoot ?? findPackageRoot();
   const catalog = loadCatalog(packageRoot);
   const faults = selectFaults(config.faults);
+  const choices = choiceSet(config.choices);
+  const flipped = flippedBy(choices);
   let interrupted = false;
   void options.stopSignal?.then(() => (interrupted = true));
 
+  // Under choices the strict clean run fails the flipped inferred rules by design: it runs whole, as the baseline.
   const clean = await tallyRun(runConfig(config, { suites: config.suites, strict: true }), {
     packageRoot,
-    failFast: config.failFast,
+    failFast: config.failFast && choices.active.length === 0,
     ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
   });
@@ -54,12 +62,15 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
     packageRoot,
     ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
+    baseline: new Set(clean.tally.failed.flatMap((f) => f.rules)),
+    flipped,
   };
 
   const outcomes: FaultOutcome[] = [];
-  const cleanBroken = clean.tally.summary.failed > 0;
+  const cleanUnexplained = [...(context.baseline ?? [])].filter((id) => !flipped.has(id));
+  const cleanBroken = cleanUnexplained.length > 0 || (clean.tally.summary.failed > 0 && flipped.size === 0);
   for (const [index, fault] of faults.entries()) {
-    if (interrupted || (config.failFast && (cleanBroken || outcomes.some((o) => !o.killed)))) break;
+    if (interrupted || (config.failFast && (cleanBroken || outcomes.some(survived)))) break;
     options.onProgress?.({ type: 'fault-started', fault: fault.name, index, total: faults.length });
     const outcome = await killFault(fault, context);
     outcomes.push(outcome);
@@ -67,6 +78,7 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
   }
 
   const killed = outcomes.filter((o) => o.killed).length;
+  const notApplicable = outcomes.filter((o) => o.notApplicable === true).length;
   const notRun = faults.slice(outcomes.length).map((f) => f.name);
   return {
     tool: { name: 'cis-conformance', version: packageVersion(packageRoot) },
@@ -75,11 +87,13 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
     suites: config.suites,
     failFast: config.failFast,
     clean: clean.tally,
+    choices: choices.active,
+    cleanUnexplained,
     faults: outcomes,
     notRun,
-    score: { killed, total: outcomes.length },
+    score: { killed, total: outcomes.length - notApplicable, notApplicable },
     durationMs: Math.round(performance.now() - started),
-    exitCode: exitCodeOf(clean.tally, outcomes, interrupted),
+    exitCode: exitCodeOf(clean.tally, cleanBroken, outcomes, interrupted),
   };
 }
 
@@ -87,6 +101,28 @@ export async function runMutants(config: MutantsConfig, options: MutantsRunOptio
 export async function killFault(fault: Fault, context: FaultRunContext): Promise<FaultOutcome> {
   const started = performance.now();
   const { config } = context;
+  const baseline = context.baseline ?? new Set<string>();
+  const flipped = context.flipped ?? new Set<string>();
+  if (fault.violates.length > 0 && fault.violates.every((id) => flipped.has(id))) {
+    return {
+      fault: fault.name,
+      area: fault.area,
+      description: fault.description,
+      violates: fault.violates,
+      killed: false,
+      notApplicable: true,
+      killedBy: [],
+      killedByOwn: false,
+      ownUncovered: [],
+      attempts: [],
+      durationMs: 0,
+    };
+  }
+  // Fail-fast only against a clean baseline with nothing failed: otherwise the first failure may be a baseline one.
+  const failFast = config.failFast && baseline.size === 0;
+  /** Rules a failed check names that the clean run did not fail already. */
+  const newlyFailed = (attempt: KillAttempt): string[] =>
+    [...new Set(attempt.failed.flatMap((f) => f.rules))].filter((id) => !baseline.has(id));
   const plan = targetedPlan(fault.violates, context.coverage, config.suites, context.catalog);
   const strict = judgedStrict(fault.violates, context.catalog);
   const attempts: KillAttempt[] = [];
@@ -94,19 +130,20 @@ export async function killFault(fault: Fault, context: FaultRunContext): Promise
     const run = runConfig(config, { suites, strict, fault: fault.name, ...(requirements ? { requirements } : {}) });
     const { tally } = await tallyRun(run, {
       packageRoot: context.packageRoot,
-      failFast: config.failFast,
+      failFast,
       ...(context.maxWorkers !== undefined ? { maxWorkers: context.maxWorkers } : {}),
       ...(context.stopSignal ? { stopSignal: context.stopSignal } : {}),
     });
-    attempts.push({ stage, suites, ...(requirements ? { requirements } : {}), strict, ...tally });
-    return tally.failed.length > 0;
+    const made: KillAttempt = { stage, suites, ...(requirements ? { requirements } : {}), strict, ...tally };
+    attempts.push(made);
+    return newlyFailed(made).some((id) => fault.violates.includes(id));
   };
 
   let killed = plan.requirements.length > 0 && (await attempt('targeted', plan.suites, plan.requirements));
   if (!killed && context.fallbackToFull !== false) killed = await attempt('full', config.suites);
 
-  const killing = attempts.find((a) => a.failed.length > 0);
-  const killedBy = [...new Set(killing?.failed.flatMap((f) => f.rules) ?? [])];
+  const killing = attempts.find((a) => newlyFailed(a).some((id) => fault.violates.includes(id)));
+  const killedBy = killing ? newlyFailed(killing) : [];
   const targeted = attempts.find((a) => a.stage === 'targeted');
   const failedInTargeted = new Set(targeted?.failed.flatMap((f) => f.rules) ?? []);
   return {
@@ -118,7 +155,7 @@ export async function killFault(fault: Fault, context: FaultRunContext): Promise
     killedBy,
     killedByOwn: killedBy.some((id) => fault.violates.includes(id)),
     ...(targeted && !targeted.stoppedEarly
-      ? { ownNotFailed: plan.requirements.filter((id) => !failedInTargeted.has(id)) }
+      ? { ownNotFailed: plan.requirements.filter((id) => !failedInTargeted.has(id) || baseline.has(id)) }
       : {}),
     ownUncovered: plan.uncovered,
     attempts,
@@ -146,7 +183,11 @@ interface RunChoice {
 
 function runConfig(config: MutantsConfig, choice: RunChoice): RunConfig {
   return {
-    target: choice.fault !== undefined ? { kind: 'embedded', fault: choice.fault } : { kind: 'embedded' },
+    target: {
+      kind: 'embedded',
+      ...(choice.fault !== undefined ? { fault: choice.fault } : {}),
+      ...(config.choices !== undefined ? { choices: config.choices } : {}),
+    },
     suites: choice.suites,
     seed: config.seed,
     runs: config.runs,
@@ -157,8 +198,16 @@ function runConfig(config: MutantsConfig, choice: RunChoice): RunConfig {
   };
 }
 
-function exitCodeOf(clean: RunTally, outcomes: readonly FaultOutcome[], interrupted: boolean): 0 | 1 | 2 {
-  if (clean.summary.failed > 0 || outcomes.some((o) => !o.killed)) return 1;
+/** Neither killed nor set aside as not applicable. */
+const survived = (o: FaultOutcome): boolean => !o.killed && o.notApplicable !== true;
+
+function exitCodeOf(
+  clean: RunTally,
+  cleanBroken: boolean,
+  outcomes: readonly FaultOutcome[],
+  interrupted: boolean,
+): 0 | 1 | 2 {
+  if (cleanBroken || outcomes.some(survived)) return 1;
   if (interrupted || clean.summary.errors > 0 || clean.runErrors.length > 0) return 2;
   return 0;
 }

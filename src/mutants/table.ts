@@ -11,7 +11,7 @@ export function mutantsTableLines(report: MutantsReport): string[] {
   const header = ['fault', 'result', 'killed by (* = own rule)', 'stage', 'to 1st failure', 'requests'];
   const rows = report.faults.map((outcome) => [
     outcome.fault,
-    outcome.killed ? 'killed' : 'SURVIVED',
+    outcome.notApplicable ? 'n/a (choice)' : outcome.killed ? 'killed' : 'SURVIVED',
     killedByCell(outcome),
     killingStage(outcome),
     outcome.firstFailure ? seconds(outcome.firstFailure.afterMs) : '—',
@@ -28,12 +28,20 @@ export function mutantsTableLines(report: MutantsReport): string[] {
 
 /** The lines around the table: the clean baseline first, the score and what was left out last. */
 export function mutantsSummaryLines(report: MutantsReport): string[] {
-  const { killed, total } = report.score;
-  const survivors = report.faults.filter((o) => !o.killed).map((o) => o.fault);
+  const { killed, total, notApplicable } = report.score;
+  const survivors = report.faults.filter((o) => !o.killed && !o.notApplicable).map((o) => o.fault);
+  const coinciding = report.faults.filter((o) => o.notApplicable).map((o) => o.fault);
   const weak = report.faults.filter((o) => o.killed && !o.killedByOwn).map((o) => o.fault);
   return [
     `Mutation score: ${killed}/${total} faults killed${total > 0 ? ` (${Math.round((100 * killed) / total)}%)` : ''}` +
-      ` in ${seconds(report.durationMs)}`,
+      ` in ${seconds(report.durationMs)}` +
+      (report.choices.length > 0 ? ` (choices: ${report.choices.length} on)` : ''),
+    ...(notApplicable > 0
+      ? [`Not applicable (an active choice takes the fault's side): ${coinciding.join(', ')}`]
+      : []),
+    ...(report.cleanUnexplained.length > 0
+      ? [`Failed on the clean reference and flipped by no choice: ${report.cleanUnexplained.join(', ')}`]
+      : []),
     ...(survivors.length > 0 ? [`Survivors: ${survivors.join(', ')}`] : []),
     ...(weak.length > 0 ? [`Killed, but not by a rule the fault declares: ${weak.join(', ')}`] : []),
     ...(report.notRun.length > 0 ? [`Not run (stopped early): ${report.notRun.join(', ')}`] : []),
@@ -50,6 +58,7 @@ export function cleanRunLine(clean: RunTally): string {
 }
 
 function killedByCell(outcome: FaultOutcome): string {
+  if (outcome.notApplicable) return 'every own rule is flipped by an active choice';
   if (!outcome.killed) {
     return outcome.ownUncovered.length > 0 ? `no failure; uncovered: ${outcome.ownUncovered[0]}…` : 'no failure';
   }

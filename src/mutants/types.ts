@@ -1,3 +1,4 @@
+import type { ChoicesSpec } from '../../reference/choices.js';
 import type { VerdictCounts } from '../model/checkRecord.js';
 
 /** A `mutants` run, resolved by `src/cli/commands/mutants.ts` (or built by a programmatic caller). */
@@ -16,6 +17,12 @@ export interface MutantsConfig {
    */
   readonly failFast: boolean;
   readonly requestTimeoutMs: number;
+  /**
+   * The choices of the reference, clean and faulty alike (reference/choices.ts); absent = default. A fault is
+   * killed only by an own rule that did not fail in the clean run with the same choices; a fault whose own rules
+   * are all flipped by an active choice is not applicable under that set.
+   */
+  readonly choices?: ChoicesSpec;
 }
 
 /** One failed check of a run. */
@@ -71,6 +78,8 @@ export interface FaultOutcome {
   readonly description: string;
   readonly violates: readonly string[];
   readonly killed: boolean;
+  /** Every own rule is flipped by an active choice: the fault is the choice's side, neither killed nor survived. */
+  readonly notApplicable?: boolean;
   /** The rules the failed checks of the killing attempt name as broken, first failure first. */
   readonly killedBy: readonly string[];
   /** Whether one of the fault's own `violates` ids is among `killedBy`. */
@@ -95,10 +104,15 @@ export interface MutantsReport {
   readonly suites: readonly string[];
   readonly failFast: boolean;
   readonly clean: RunTally;
+  /** The active choices (reference/choices.ts), in registry order; empty = default. */
+  readonly choices: readonly string[];
+  /** Rules that failed in the clean run and are not flipped by an active choice: false failures of the harness. */
+  readonly cleanUnexplained: readonly string[];
   readonly faults: readonly FaultOutcome[];
   /** Faults not run because fail-fast stopped the run first. */
   readonly notRun: readonly string[];
-  readonly score: { readonly killed: number; readonly total: number };
+  /** `total` counts the applicable faults run; `notApplicable` those an active choice coincides with. */
+  readonly score: { readonly killed: number; readonly total: number; readonly notApplicable: number };
   readonly durationMs: number;
   /** 0: clean run green and every fault run killed; 1: a survivor or a failing clean run; 2: the run could not check. */
   readonly exitCode: 0 | 1 | 2;

@@ -12,6 +12,8 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
     parts.push(`--state-url ${shellWord(config.stateUrl)}`);
   }
   if (config.fault) parts.push(`--fault ${shellWord(config.fault)}`);
+  if (config.choices === 'alternate') parts.push('--choices alternate');
+  else if (config.choices && config.choices.length > 0) parts.push(`--choice ${shellWord(config.choices.join(','))}`);
   if (config.strict) parts.push('--strict');
   if (replayPath !== undefined) parts.push(`--replay-path ${shellWord(replayPath)}`);
   return parts.join(' ');

@@ -46,6 +46,8 @@ export interface SuiteRunConfig {
   readonly packageRoot: string;
   /** Active seeded fault of the embedded target, if any (self-tests only). */
   readonly fault?: string;
+  /** The choices of the embedded target (`--choices alternate` or `--choice` names), for reproduction commands. */
+  readonly choices?: 'alternate' | readonly string[];
   /**
    * Set when the pre-flight probe found the target down: every check then ends as `error` with this reason
    * at once, instead of each waiting for its own time-out.
@@ -133,7 +135,14 @@ export interface CheckTokens {
   /** ClientAccessToken of the app's client (DESIGN.md claims layout). */
   client(options: TokenOptions): Promise<string>;
   /** AdminAccessToken of a management app in the same tenant (`Admin` in `roles` and `role`). */
-  admin(options: { readonly app: AppFixture }): Promise<string>;
+  admin(options: {
+    readonly app: AppFixture;
+    /**
+     * Put into its `ts_permissions` (`[appId]` = `app.appId`). A management app holds none; a check about the token
+     * type gives it the operation's list, so a refusal can only be for the type. Live mode: the live token as it is.
+     */
+    readonly permissions?: readonly string[];
+  }): Promise<string>;
   /** UserAccessToken for `userId` through the app's client. */
   user(options: {
     readonly app: AppFixture;

@@ -1,8 +1,10 @@
+import type { ChoicesSpec } from '../../reference/choices.js';
 import { startReference } from '../../reference/server.js';
 import type { Target } from './types.js';
 
 export interface EmbeddedTargetOptions {
   readonly fault?: string;
+  readonly choices?: ChoicesSpec;
   readonly issuerUrl?: string;
   readonly packageRoot: string;
 }
@@ -14,6 +16,7 @@ export async function startEmbeddedTarget(options: EmbeddedTargetOptions): Promi
     port: 0,
     packageRoot: options.packageRoot,
     ...(options.fault !== undefined ? { fault: options.fault } : {}),
+    ...(options.choices !== undefined ? { choices: options.choices } : {}),
     ...(options.issuerUrl !== undefined ? { jwksUrl: `${options.issuerUrl.replace(/\/+$/, '')}/oidc/jwks` } : {}),
   });
   return {
@@ -22,6 +25,7 @@ export async function startEmbeddedTarget(options: EmbeddedTargetOptions): Promi
     stateUrl: reference.stateUrl,
     problems: [],
     ...(reference.fault !== undefined ? { fault: reference.fault } : {}),
+    ...(reference.choices.length > 0 ? { choices: reference.choices } : {}),
     close: () => reference.close(),
   };
 }

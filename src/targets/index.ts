@@ -29,6 +29,7 @@ export async function openTarget(options: OpenTargetOptions): Promise<Target> {
     const target = await startEmbeddedTarget({
       packageRoot: options.packageRoot,
       ...(spec.fault !== undefined ? { fault: spec.fault } : {}),
+      ...(spec.choices !== undefined ? { choices: spec.choices } : {}),
       ...(options.issuerUrl !== undefined ? { issuerUrl: options.issuerUrl } : {}),
     });
     // An explicit --state-url overrides the reference's own hook (e.g. a hook proxy under test).

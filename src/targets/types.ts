@@ -1,3 +1,4 @@
+import type { ChoicesSpec } from '../../reference/choices.js';
 import type { LiveHost } from '../live/hosts.js';
 import type { SuiteRunConfig } from '../suite/types.js';
 
@@ -14,6 +15,8 @@ export interface Target {
   readonly problems: readonly string[];
   /** The active seeded fault of the embedded reference. */
   readonly fault?: string;
+  /** The choices the embedded reference runs with (reference/choices.ts); absent or empty: the default side. */
+  readonly choices?: readonly string[];
   /** What the target sets in the checks' run configuration (live tokens, the transport policy, live settings). */
   readonly suiteConfig?: Partial<Pick<SuiteRunConfig, 'tokens' | 'transport' | 'live'>>;
   /** Stops what the adapter started; the sandbox target deletes what the run left (rejects naming what it could not). */
@@ -41,7 +44,13 @@ export interface SandboxTargetSpec {
 }
 
 export type TargetSpec =
-  | { readonly kind: 'embedded'; readonly fault?: string; readonly transport?: TransportOptions }
+  | {
+      readonly kind: 'embedded';
+      readonly fault?: string;
+      /** `--choices`/`--choice`: the sides the reference takes on open points (reference/choices.ts). */
+      readonly choices?: ChoicesSpec;
+      readonly transport?: TransportOptions;
+    }
   | { readonly kind: 'url'; readonly url: string; readonly transport?: TransportOptions }
   | SandboxTargetSpec;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/command.js';
-import { integerFlag, parseStrictArgs, splitList } from '../../src/cli/flags.js';
+import { choicesFlags, integerFlag, parseStrictArgs, splitList } from '../../src/cli/flags.js';
 
 describe('integerFlag', () => {
   it('takes a whole number within its bounds', () => {
@@ -12,6 +12,26 @@ describe('integerFlag', () => {
     expect(() => integerFlag('--runs', value, 0, 10)).toThrow(
       new UsageError(`--runs must be a whole number from 0 to 10, got '${value}'`, '--runs'),
     );
+  });
+});
+
+describe('choicesFlags', () => {
+  const known = ['a-choice', 'b-choice'];
+  it('answers the set or the names given, and nothing when neither flag is', () => {
+    expect(choicesFlags(undefined, undefined, known)).toBeUndefined();
+    expect(choicesFlags('alternate', undefined, known)).toBe('alternate');
+    expect(choicesFlags('default', [], known)).toBe('default');
+    expect(choicesFlags(undefined, ['a-choice,b-choice', 'a-choice'], known)).toEqual(['a-choice', 'b-choice']);
+  });
+
+  it('refuses an unknown set or name (listing the known ones) and both flags together', () => {
+    expect(() => choicesFlags('all', undefined, known)).toThrow(
+      new UsageError("--choices must be default or alternate, got 'all'", '--choices'),
+    );
+    expect(() => choicesFlags(undefined, ['nope'], known)).toThrow(
+      new UsageError('--choice nope: no such choice (known: a-choice, b-choice)', '--choice'),
+    );
+    expect(() => choicesFlags('alternate', ['a-choice'], known)).toThrow(/cannot be given together/);
   });
 });
 

@@ -14,6 +14,7 @@ const context: RunOptionsContext = {
   cwd: '/work/here',
   knownSuites: ['smoke', 'contract'],
   knownFaults: ['create-status-200'],
+  knownChoices: ['clients-bare', 'consent-delete-204'],
   isRequirement: (id) => id === 'CLIENTS-GET-404',
   randomSeed: () => 1234,
 };
@@ -27,6 +28,27 @@ function usageError(args: string[]): UsageError {
   }
   throw new Error(`no usage error for ${args.join(' ')}`);
 }
+
+describe('resolveRunOptions: --choices and --choice', () => {
+  it('hands the set or the names to the embedded target', () => {
+    expect(resolveRunOptions(['--choices', 'alternate'], context).target).toEqual({
+      kind: 'embedded',
+      choices: 'alternate',
+    });
+    expect(
+      resolveRunOptions(['--choice', 'clients-bare', '--choice', 'consent-delete-204,clients-bare'], context).target,
+    ).toEqual({ kind: 'embedded', choices: ['clients-bare', 'consent-delete-204'] });
+  });
+
+  it('refuses an unknown name, listing the known ones, and any target but the embedded one', () => {
+    expect(usageError(['--choice', 'nope']).message).toBe(
+      '--choice nope: no such choice (known: clients-bare, consent-delete-204)',
+    );
+    expect(usageError(['--choices', 'alternate', '--target', 'http://h:1']).message).toMatch(
+      /--choices applies only to the embedded target/,
+    );
+  });
+});
 
 describe('resolveRunOptions', () => {
   it('defaults to the embedded target, a random seed and reports/latest, frozen', () => {

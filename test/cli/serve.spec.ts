@@ -102,7 +102,15 @@ describe('serveCommand (in-process)', () => {
     expect(run.lines.map((l) => l.split(' ')[0])).toContain('put-merges-objects');
   });
 
+  it('lists the choices with --list-choices', async () => {
+    const run = io();
+    expect(await serveCommand.run(['--list-choices'], run.io)).toBe(0);
+    expect(run.lines.map((l) => l.split(' ')[0])).toContain('consent-delete-204');
+  });
+
   it.each([
+    [['--choice', 'nope'], '--choice', /--choice nope: no such choice \(known: no-issuer-check, /],
+    [['--choices', 'all'], '--choices', /--choices must be default or alternate/],
     [['--fault', 'nope'], '--fault', /unknown fault 'nope'; known faults: create-status-200/],
     [['--port', '99999'], '--port', /--port must be a whole number/],
     [['--jwks-file', 'a.json', '--jwks-url', 'http://127.0.0.1:1/j'], '--jwks-url', /cannot be given together/],

@@ -9,6 +9,7 @@ const context = {
   cwd: '/work/here',
   knownSuites: ['contract', 'semantics', 'smoke'],
   knownFaults: ['create-status-200', 'envelope-missing', 'no-tenant-check'],
+  knownChoices: ['clients-bare', 'consent-delete-204'],
   randomSeed: () => 99,
   cores: 2,
 };
@@ -23,6 +24,20 @@ function usageError(args: string[]): UsageError {
   }
   throw new Error(`no usage error for ${args.join(' ')}`);
 }
+
+describe('mutants options: choices', () => {
+  it('passes --choices and --choice names to the config, and refuses unknown names', () => {
+    expect(resolve('--choices', 'alternate').config.choices).toBe('alternate');
+    expect(resolve('--choice', 'clients-bare', 'consent-delete-204').config.choices).toEqual([
+      'clients-bare',
+      'consent-delete-204',
+    ]);
+    expect(resolve().config.choices).toBeUndefined();
+    expect(usageError(['--choice', 'nope']).message).toMatch(
+      /no such choice \(known: clients-bare, consent-delete-204\)/,
+    );
+  });
+});
 
 describe('mutants options', () => {
   it('defaults to every fault and suite, a random seed, the run defaults and reports/mutants', () => {

@@ -59,9 +59,11 @@ const report: MutantsReport = {
   suites: [],
   failFast: true,
   clean: tally,
+  choices: [],
+  cleanUnexplained: [],
   faults: [killed, survivor],
   notRun: ['later-fault'],
-  score: { killed: 1, total: 2 },
+  score: { killed: 1, total: 2, notApplicable: 0 },
   durationMs: 9000,
   exitCode: 1,
 };

@@ -35,7 +35,7 @@ describe('runMutants', () => {
     expect(envelope?.ownUncovered).toEqual(['CLIENTS-GET-200-ENVELOPE']);
     expect(envelope?.attempts.map((a) => [a.stage, a.strict, a.summary.failed])).toEqual([['full', true, 0]]);
 
-    expect(report.score).toEqual({ killed: 1, total: 2 });
+    expect(report.score).toEqual({ killed: 1, total: 2, notApplicable: 0 });
     expect(report.notRun).toEqual([]);
     expect(report.exitCode).toBe(1);
   });
@@ -45,6 +45,25 @@ describe('runMutants', () => {
     expect(report.faults.map((f) => [f.fault, f.killed])).toEqual([['envelope-missing', false]]);
     expect(report.notRun).toEqual(['client-secret-missing']);
     expect(report.exitCode).toBe(1);
+  });
+});
+
+describe('runMutants under choices', () => {
+  it('judges kills against the clean run with the same choices and sets aside a fault a choice takes the side of', async () => {
+    const report = await runMutants(
+      { ...config(['create-status-200', 'envelope-missing'], true), choices: ['clients-bare'] },
+      { maxWorkers: 1 },
+    );
+    // Strict, the bare create answer fails its inferred envelope rule on the clean reference: the baseline.
+    expect(report.choices).toEqual(['clients-bare']);
+    expect(report.clean.failed.flatMap((f) => f.rules)).toEqual(['CLIENTS-CREATE-201-ENVELOPE']);
+    expect(report.cleanUnexplained).toEqual([]);
+    const [create, envelope] = report.faults;
+    expect(create).toMatchObject({ fault: 'create-status-200', killed: true, killedBy: ['CLIENTS-CREATE-201'] });
+    // Its only rule (the GET envelope) is flipped by clients-bare: neither killed nor survived.
+    expect(envelope).toMatchObject({ fault: 'envelope-missing', killed: false, notApplicable: true, attempts: [] });
+    expect(report.score).toEqual({ killed: 1, total: 1, notApplicable: 1 });
+    expect(report.exitCode).toBe(0);
   });
 });
 

@@ -10,6 +10,15 @@ const base = {
 } as SuiteRunConfig;
 
 describe('reproductionCommand', () => {
+  it('carries the choices of the embedded target: the set alternate, or the names', () => {
+    expect(reproductionCommand({ ...base, choices: 'alternate' }, 'R-1')).toBe(
+      'npx cis-conformance run --check R-1 --seed 42 --target embedded --choices alternate',
+    );
+    expect(reproductionCommand({ ...base, choices: ['clients-bare', 'consent-delete-204'] }, 'R-1')).toBe(
+      'npx cis-conformance run --check R-1 --seed 42 --target embedded --choice clients-bare,consent-delete-204',
+    );
+  });
+
   it('names the requirement, seed and target, plus the fault and --strict when set', () => {
     expect(reproductionCommand(base, 'R-1')).toBe('npx cis-conformance run --check R-1 --seed 42 --target embedded');
     expect(reproductionCommand({ ...base, fault: 'create-status-200', strict: true }, 'R-1')).toBe(

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
 import { findPackageRoot, listSuites } from '../../engine/index.js';
 import {
@@ -16,7 +17,7 @@ import {
 import { seconds } from '../../mutants/table.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../options.js';
-import { integerFlag, splitList } from '../flags.js';
+import { choicesFlags, integerFlag, splitList } from '../flags.js';
 
 export const DEFAULT_MUTANTS_DIR = 'reports/mutants';
 
@@ -38,7 +39,11 @@ Options:
   --report-dir DIR     where mutants.json and index.html go (default ${DEFAULT_MUTANTS_DIR})
   --fail-fast          stop each fault's run at its first failure, and everything at the first survivor
   --workers N          vitest workers per run (default: the number of cores)
-  --timeout MS         per-request time-out (default ${DEFAULT_TIMEOUT_MS})`;
+  --timeout MS         per-request time-out (default ${DEFAULT_TIMEOUT_MS})
+  --choices SET        default or alternate: the reference (clean and faulty) takes these sides on the open
+                       points; a fault is then killed only by an own rule the clean run did not fail, and a
+                       fault whose own rules the choices all flip is reported not applicable
+  --choice NAME...     only these choices; repeatable or comma-separated`;
 
 const FLAGS = {
   fault: { type: 'string', multiple: true },
@@ -49,12 +54,16 @@ const FLAGS = {
   'fail-fast': { type: 'boolean' },
   workers: { type: 'string' },
   timeout: { type: 'string' },
+  choices: { type: 'string' },
+  choice: { type: 'string', multiple: true },
 } as const;
 
 export interface MutantsOptionsContext {
   readonly cwd: string;
   readonly knownSuites: readonly string[];
   readonly knownFaults: readonly string[];
+  /** Choice names of the reference (reference/choices.ts); default none known. */
+  readonly knownChoices?: readonly string[];
   readonly randomSeed: () => number;
   readonly cores: number;
 }
@@ -81,7 +90,9 @@ export function resolveMutantsOptions(args: readonly string[], context: MutantsO
     }
   }
   const reportDir = values['report-dir'] ?? DEFAULT_MUTANTS_DIR;
+  const choices = choicesFlags(values.choices, lists.choice, context.knownChoices ?? []);
   const config: MutantsConfig = {
+    ...(choices !== undefined ? { choices } : {}),
     faults: [...new Set(lists.fault)],
     suites: [...new Set(lists.suite)],
     seed: values.seed !== undefined ? integerFlag('--seed', values.seed, 0, 2 ** 31 - 1) : context.randomSeed(),
@@ -106,6 +117,7 @@ export const mutantsCommand: CliCommand = {
       cwd: process.cwd(),
       knownSuites: listSuites(packageRoot),
       knownFaults: FAULTS.map((f) => f.name),
+      knownChoices: CHOICE_NAMES,
       randomSeed: () => randomInt(0, 2 ** 31 - 1),
       cores: availableParallelism(),
     });
@@ -133,9 +145,11 @@ function printProgress(io: CliIO, progress: MutantsProgress): void {
     for (const error of progress.tally.runErrors) io.stdout(`  run error: ${error}`);
   } else if (progress.type === 'fault-finished') {
     const { outcome } = progress;
-    const by = outcome.killed
-      ? `killed by ${outcome.killedBy[0]}${outcome.killedByOwn ? '' : ' (not an own rule)'}`
-      : 'SURVIVED';
+    const by = outcome.notApplicable
+      ? 'not applicable (an active choice takes its side)'
+      : outcome.killed
+        ? `killed by ${outcome.killedBy[0]}${outcome.killedByOwn ? '' : ' (not an own rule)'}`
+        : 'SURVIVED';
     io.stdout(`[${progress.index + 1}/${progress.total}] ${outcome.fault}: ${by} (${seconds(outcome.durationMs)})`);
   }
 }
@@ -149,16 +163,16 @@ function parse(args: readonly string[]) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
   }
-  const lists = { fault: [] as string[], suite: [] as string[] };
-  let listFlag: 'fault' | 'suite' | undefined;
+  const lists = { fault: [] as string[], suite: [] as string[], choice: [] as string[] };
+  let listFlag: 'fault' | 'suite' | 'choice' | undefined;
   for (const token of parsed.tokens) {
     if (token.kind === 'option') {
-      listFlag = token.name === 'fault' || token.name === 'suite' ? token.name : undefined;
+      listFlag = token.name === 'fault' || token.name === 'suite' || token.name === 'choice' ? token.name : undefined;
       if (listFlag && token.value !== undefined) lists[listFlag].push(...splitList(token.value));
     } else if (token.kind === 'positional' && listFlag) {
       lists[listFlag].push(...splitList(token.value));
     } else if (token.kind === 'positional') {
-      throw new UsageError(`unexpected argument '${token.value}' (names follow --fault or --suite)`);
+      throw new UsageError(`unexpected argument '${token.value}' (names follow --fault, --suite or --choice)`);
     }
   }
   return { values: parsed.values, lists };

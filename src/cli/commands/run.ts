@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { randomInt } from 'node:crypto';
+import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
 import { findPackageRoot, listSuites, runConformance } from '../../engine/index.js';
 import type { RunEvent } from '../../model/events.js';
@@ -32,6 +33,9 @@ Options:
   --report-dir DIR        where reports go (default ${DEFAULT_REPORT_DIR})
   --shard I/N             run shard I of N (merge shards with merge-reports)
   --fault NAME            switch on one seeded defect of the embedded target (self-tests)
+  --choices SET           default or alternate: the embedded target takes the other defensible side on every
+                          point the docs leave open (a correct run then has 0 failed; see serve --list-choices)
+  --choice NAME...        switch on these choices of the embedded target only; repeatable or comma-separated
   --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS})
 ${TRANSPORT_USAGE}
 
@@ -55,6 +59,7 @@ export const runCommand: CliCommand = {
       cwd: process.cwd(),
       knownSuites: listSuites(packageRoot),
       knownFaults: FAULTS.map((f) => f.name),
+      knownChoices: CHOICE_NAMES,
       isRequirement: (id) => catalog.requirements.some((r) => r.id === id),
       randomSeed: () => randomInt(0, 2 ** 31 - 1),
       env: process.env,
