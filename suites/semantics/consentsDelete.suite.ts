@@ -11,6 +11,7 @@ import {
   MANAGE_DELETE,
   USER_DELETE,
   expectRemoved,
+  remainingOfGrid,
   removePair,
   rule,
 } from './support/consentsDeletes.js';
@@ -51,7 +52,7 @@ for (const operation of CONSENT_DELETES) {
         operation,
         await operation.remove(s, { clientId: grid.clientA, userId: grid.userA, consentId: grid.aa.consent_id }),
       );
-      const remaining = await listedIds(c, s);
+      const remaining = await remainingOfGrid(c, s, grid, operation);
       expectGone(c, remaining, [grid.aa.consent_id], grid.names, rule(operation, 'CONSENT-ID-ONLY'));
       // The pair's other consent is the one a removal that ignores consent_id would take too.
       expectKept(

@@ -3,6 +3,7 @@
  * The real suites live beside it; this one stays small and stable because the engine's own tests run it.
  */
 import { check, type TargetResponse } from '../../src/suite/index.js';
+import { fullAccessToken } from '../support/ownerAccess.js';
 
 /** The Clients envelope is inferred (docs/decisions.md #1): validate the inner client either way. */
 function unwrapped(res: TargetResponse): TargetResponse {
@@ -12,7 +13,8 @@ function unwrapped(res: TargetResponse): TargetResponse {
 
 check({ requirement: 'CLIENTS-CREATE-201', title: 'smoke: a valid create answers 201 with the client' }, async (c) => {
   const app = await c.fixtures.app();
-  const token = await c.tokens.client({ app, permissions: ['apps:create'] });
+  // The whole permission list: accepted whether a target reads the list as any-of (inferred) or all-of.
+  const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
   const res = await c.send({
     method: 'POST',
     path: '/v1/clients',
@@ -28,7 +30,7 @@ check(
   { requirement: 'CLIENTS-CREATE-201-SECRET', title: 'smoke: the created client carries a client_secret' },
   async (c) => {
     const app = await c.fixtures.app();
-    const token = await c.tokens.client({ app, permissions: ['[appId]:create'] });
+    const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
     const res = await c.send({
       method: 'POST',
       path: '/v1/clients',
@@ -47,7 +49,7 @@ check(
 
 check({ requirement: 'CLIENTS-GET-404', title: 'smoke: an unknown client id answers 404' }, async (c) => {
   const app = await c.fixtures.app();
-  const token = await c.tokens.client({ app, permissions: ['apps:read'] });
+  const token = await fullAccessToken(c, app, 'CLIENTS-GET');
   const res = await c.send({
     method: 'GET',
     path: `/v1/clients/${encodeURIComponent(c.fixtures.id('no-such-client'))}`,

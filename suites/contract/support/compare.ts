@@ -33,3 +33,23 @@ export function differences(
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Members of object-valued client fields that only the third-party mirror names (docs/decisions.md "Choices":
+ * `device-authorization-bare`). A documented round trip does not judge them: an implementation written from the
+ * docs may not know them, and the body schema (an inferred rule) already says when they are missing.
+ */
+const MIRROR_ONLY_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  device_authorization: ['approval_uri', 'success_uri', 'input_uri'],
+};
+
+/** `sent` without its mirror-only members: what a documented round trip compares. */
+export function documentedPart(sent: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const part: Record<string, unknown> = { ...sent };
+  for (const [field, members] of Object.entries(MIRROR_ONLY_MEMBERS)) {
+    const value = part[field];
+    if (isPlainObject(value))
+      part[field] = Object.fromEntries(Object.entries(value).filter(([m]) => !members.includes(m)));
+  }
+  return part;
+}

@@ -7,7 +7,7 @@
  * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
  */
 import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
-import { listedIds } from './consentsLists.js';
+import { listedIds, myListedIds } from './consentsLists.js';
 import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consentsSession.js';
 
 export interface DeleteTarget {
@@ -81,9 +81,25 @@ export function expectRemoved(c: CheckContext, operation: ConsentDeleteOperation
 }
 
 /**
- * Sets up a grid, removes the pair client A / user A without consent_id, and lists what the app has left (through
- * GET /v1/consents, which sees every user's consents, so a revoke that overreaches shows too).
+ * What a removal left of the grid, seen where the docs describe its effect: for the client-token deletes the app's
+ * list (GET /v1/consents sees every user's consents, so an overreach shows); for the /me revoke, whose effect the
+ * docs describe only for the caller ("for current user"), user A's consents as user A lists them and the other
+ * user's as the app lists them (a soft revoke that keeps an audit trail for the app is the other defensible side,
+ * ME-CONSENTS-REVOKE-GONE-ALL-LISTS).
  */
+export async function remainingOfGrid(
+  c: CheckContext,
+  s: ConsentsSession,
+  grid: ConsentGrid,
+  operation: ConsentDeleteOperation,
+): Promise<string[]> {
+  const appListed = await listedIds(c, s);
+  if (operation !== ME_REVOKE) return appListed;
+  const userA = new Set(grid.all.filter((x) => x.user_id === grid.userA).map((x) => x.consent_id));
+  return [...(await myListedIds(c, s, grid.userA)), ...appListed.filter((id) => !userA.has(id))];
+}
+
+/** Sets up a grid, removes the pair client A / user A without consent_id, and returns what is left of it. */
 export async function removePair(
   c: CheckContext,
   operation: ConsentDeleteOperation,
@@ -91,5 +107,5 @@ export async function removePair(
   const s = await consentsSession(c);
   const grid = await consentGrid(c, s.app);
   expectRemoved(c, operation, await operation.remove(s, { clientId: grid.clientA, userId: grid.userA }));
-  return { s, grid, remaining: await listedIds(c, s) };
+  return { s, grid, remaining: await remainingOfGrid(c, s, grid, operation) };
 }
