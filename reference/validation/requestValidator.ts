@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsPlugin from 'ajv-formats';
 import { badRequest } from '../errors.js';
 import { describeSchemaErrors } from './errorMessages.js';
+import { fullView } from './schemaViews.js';
 
 const addFormats = formatsPlugin.default;
 
@@ -16,7 +17,8 @@ export interface RequestValidator {
 }
 
 /**
- * Loads every `*.schema.json` under `<packageRoot>/schemas` into one ajv, keyed by file name so the relative
+ * Loads the full view (docs/decisions.md #35) of every `*.schema.json` under `<packageRoot>/schemas` into one ajv,
+ * keyed by file name so the relative
  * `$ref`s between files resolve. Not strict: the reference must keep running on a schema using a keyword ajv's
  * strict mode dislikes; the harness's own loader (src/spec) is the strict one.
  */
@@ -28,7 +30,7 @@ export function loadRequestValidator(packageRoot: string): RequestValidator {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.schema.json'))
     .sort()) {
-    const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+    const schema = fullView(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>);
     schemas.set(file, schema);
     if (typeof schema['$id'] === 'string') ajv.addSchema(schema);
     else ajv.addSchema(schema, file);

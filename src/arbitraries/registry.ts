@@ -26,9 +26,12 @@ export interface SchemaArbitraries {
  * Arbitraries by schema file name, with cross-file `$ref`s resolved through the registry (every schema file
  * sits in `schemas/`, so a ref's file part is a file name there). Results are cached, and files compiled
  * with the same options share their compiled parts (the client schema inside every client envelope).
+ * They compile each file's full view (documented and `x-inferred` constraints, docs/decisions.md #35): valid
+ * values meet every constraint, so a target that makes the inferred choices accepts them, and the mutations
+ * break inferred constraints as well as documented ones (their checks judge by the evidence of their own rule).
  */
 export function createSchemaArbitraries(registry: Pick<SchemaRegistry, 'schema'>): SchemaArbitraries {
-  const resolve = (file: string): JsonSchema => registry.schema(file);
+  const resolve = (file: string): JsonSchema => registry.schema(file, 'full');
   const memo = new Map<string, unknown>();
   const once = <T>(key: string, build: () => T): T => {
     if (!memo.has(key)) memo.set(key, build());
@@ -40,12 +43,10 @@ export function createSchemaArbitraries(registry: Pick<SchemaRegistry, 'schema'>
     once(`mutation config ${JSON.stringify(options)}`, () => resolveMutationOptions({ ...options, resolve }));
   return {
     valid: (file, options = {}) =>
-      once(`valid ${file} ${JSON.stringify(options)}`, () =>
-        compileSchema(registry.schema(file), validConfig(options), file),
-      ),
+      once(`valid ${file} ${JSON.stringify(options)}`, () => compileSchema(resolve(file), validConfig(options), file)),
     invalid: (file, options = {}) =>
       once(`invalid ${file} ${JSON.stringify(options)}`, () =>
-        mutateSchema(registry.schema(file), mutationConfig(options), file),
+        mutateSchema(resolve(file), mutationConfig(options), file),
       ),
   };
 }

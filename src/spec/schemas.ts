@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
+import { fullView, hasInferredConstraints, INFERRED_KEYWORD, type SchemaView } from './schemaViews.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the plugin is `.default` (TOOLCHAIN §2 #8).
 const addFormats = formatsPlugin.default;
@@ -17,14 +18,21 @@ export interface SchemaValidation {
 }
 
 export interface SchemaRegistry {
-  /** The configured validator (draft 2020-12, strict, allErrors, formats) holding every schema file. */
+  /** The configured validator (draft 2020-12, strict, allErrors, formats) holding every schema file as written. */
   readonly ajv: Ajv2020;
+  /** The validator of one view: `documented` is `ajv`; `full` holds every file's full view under the same ids. */
+  ajvFor(view: SchemaView): Ajv2020;
   /** The schema file names, e.g. `client.schema.json`, sorted. */
   files(): readonly string[];
-  /** The parsed schema of one file; throws on an unknown file name. */
-  schema(file: string): JsonSchema;
-  /** Validates `data` against one schema file; throws on an unknown file name. */
-  validate(schemaFile: string, data: unknown): SchemaValidation;
+  /**
+   * The parsed schema of one file; throws on an unknown file name. `documented` (the default) is the file as
+   * written; `full` adds its `x-inferred` constraints (src/spec/schemaViews.ts).
+   */
+  schema(file: string, view?: SchemaView): JsonSchema;
+  /** Whether the file, or a file it refers to, holds inferred constraints (its two views then differ). */
+  hasInferred(file: string): boolean;
+  /** Validates `data` against one schema file in one view (default `documented`); throws on an unknown file. */
+  validate(schemaFile: string, data: unknown, view?: SchemaView): SchemaValidation;
 }
 
 const SCHEMA_FILE = /\.schema\.json$/;
@@ -64,24 +72,72 @@ export function loadSchemaRegistry(packageRoot: string): SchemaRegistry {
   const fileNames = readdirSync(dir)
     .filter((f) => SCHEMA_FILE.test(f))
     .sort();
+  const documented = new Map<string, JsonSchema>();
+  for (const file of fileNames) documented.set(file, readSchemaFile(dir, file));
+  const full = new Map([...documented].map(([file, schema]) => [file, fullView(schema)]));
+  const views = { documented: compileAll(documented), full: compileAll(full) };
+
+  const known = (file: string): void => {
+    if (!documented.has(file)) {
+      throw new Error(`unknown schema file "${file}"; known: ${fileNames.join(', ')}`);
+    }
+  };
+  const inferred = new Map<string, boolean>();
+  const hasInferred = (file: string, seen = new Set<string>()): boolean => {
+    if (inferred.has(file)) return inferred.get(file) as boolean;
+    seen.add(file);
+    const schema = documented.get(file);
+    const answer =
+      hasInferredConstraints(schema) ||
+      referencedFiles(schema).some((other) => !seen.has(other) && documented.has(other) && hasInferred(other, seen));
+    inferred.set(file, answer);
+    return answer;
+  };
+
+  return {
+    ajv: views.documented.ajv,
+    ajvFor: (view) => views[view].ajv,
+    files: () => fileNames,
+    schema(file, view = 'documented') {
+      known(file);
+      return (view === 'full' ? full : documented).get(file) as JsonSchema;
+    },
+    hasInferred(file) {
+      known(file);
+      return hasInferred(file);
+    },
+    validate(schemaFile, data, view = 'documented') {
+      known(schemaFile);
+      const validator = views[view].validators.get(schemaFile) as ValidateFunction;
+      const valid = validator(data);
+      return { valid, errors: valid ? [] : formatSchemaErrors(validator.errors) };
+    },
+  };
+}
+
+/**
+ * One strict ajv holding every schema of a view, each compiled now: a schema that strict mode rejects or a `$ref`
+ * that does not resolve fails at load, naming its file, instead of at the first validation deep inside a run.
+ * Each body schema carries `"$id": "<its file name>"`, so relative cross-file `$ref`s resolve the same way in ajv
+ * and in OpenAPI bundlers; a file without `$id` is registered under its file name, which has the same effect.
+ * `x-inferred` is registered as an annotation, so the documented view ignores it.
+ */
+function compileAll(schemas: ReadonlyMap<string, JsonSchema>): {
+  ajv: Ajv2020;
+  validators: Map<string, ValidateFunction>;
+} {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
-
-  const schemas = new Map<string, JsonSchema>();
+  ajv.addKeyword(INFERRED_KEYWORD);
   const keys = new Map<string, string>();
-  for (const file of fileNames) {
-    const schema = readSchemaFile(dir, file);
+  for (const [file, schema] of schemas) {
     const id = typeof schema.$id === 'string' ? schema.$id : undefined;
     if (id === undefined || id === file) ajv.addSchema(schema, file);
     else ajv.addSchema(schema); // registered under its own $id; looked up by that id below
-    schemas.set(file, schema);
     keys.set(file, id ?? file);
   }
-
-  // Compile everything now: a schema that strict mode rejects or a $ref that does not resolve fails at load,
-  // naming its file, instead of at the first validation deep inside a run.
   const validators = new Map<string, ValidateFunction>();
-  for (const file of fileNames) {
+  for (const file of schemas.keys()) {
     try {
       const validator = ajv.getSchema(keys.get(file) as string);
       if (!validator) throw new Error('not registered');
@@ -90,25 +146,16 @@ export function loadSchemaRegistry(packageRoot: string): SchemaRegistry {
       throw new Error(`schemas/${file}: does not compile: ${(error as Error).message}`);
     }
   }
+  return { ajv, validators };
+}
 
-  const known = (file: string): void => {
-    if (!schemas.has(file)) {
-      throw new Error(`unknown schema file "${file}"; known: ${fileNames.join(', ')}`);
-    }
-  };
-
-  return {
-    ajv,
-    files: () => fileNames,
-    schema(file) {
-      known(file);
-      return schemas.get(file) as JsonSchema;
-    },
-    validate(schemaFile, data) {
-      known(schemaFile);
-      const validator = validators.get(schemaFile) as ValidateFunction;
-      const valid = validator(data);
-      return { valid, errors: valid ? [] : formatSchemaErrors(validator.errors) };
-    },
-  };
+/** The schema files a document's `$ref`s name (the part before `#`). */
+function referencedFiles(schema: unknown): string[] {
+  if (Array.isArray(schema)) return schema.flatMap(referencedFiles);
+  if (typeof schema !== 'object' || schema === null) return [];
+  return Object.entries(schema).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' && !value.startsWith('#')
+      ? [value.split('#')[0] as string]
+      : referencedFiles(value),
+  );
 }

@@ -1,11 +1,23 @@
+import type { SchemaView } from '../spec/schemaViews.js';
 import type { CheckOutcome, RuleRef } from './outcome.js';
 import { CheckCouldNotRun } from './signals.js';
 import type { CheckExpect, ExpectOptions, TargetResponse } from './types.js';
 
 /** The part of the schema registry (src/spec/schemas.ts) that expectations use. */
 export interface SchemaValidator {
-  validate(schemaFile: string, data: unknown): { readonly valid: boolean; readonly errors: readonly string[] };
+  validate(
+    schemaFile: string,
+    data: unknown,
+    view?: SchemaView,
+  ): { readonly valid: boolean; readonly errors: readonly string[] };
+  hasInferred(schemaFile: string): boolean;
 }
+
+/**
+ * The requirement that judges a schema's inferred (`x-inferred`) constraints when the body check's own requirement
+ * is documented: `<REQUIREMENT>-INFERRED` (docs/decisions.md #35). A rule that is not documented judges both views.
+ */
+export const inferredSchemaRequirement = (requirement: string): string => `${requirement}-INFERRED`;
 
 const MAX_SCHEMA_ERRORS = 5;
 
@@ -25,20 +37,36 @@ export function createExpect(
     },
     schema(res, schemaFile, options) {
       const rule = ruleOf(options);
-      const expected = `a body matching ${schemaFile}`;
       if (res.jsonError !== undefined)
         throw new CheckCouldNotRun(`the target answered ${res.status} with a ${res.jsonError}`);
-      if (res.json === undefined) return judge(false, rule, expected, `an empty body (status ${res.status})`);
-      const result = schemas.validate(schemaFile, res.json);
-      const errors = result.errors.slice(0, MAX_SCHEMA_ERRORS).join('; ');
-      const more =
-        result.errors.length > MAX_SCHEMA_ERRORS ? ` (+${result.errors.length - MAX_SCHEMA_ERRORS} more)` : '';
-      judge(result.valid, rule, expected, result.valid ? 'a matching body' : `a body with ${errors}${more}`);
+      if (res.json === undefined)
+        return judge(false, rule, `a body matching ${schemaFile}`, `an empty body (status ${res.status})`);
+      // The documented constraints under the check's rule; the inferred ones, once those hold, under the rule
+      // that carries their evidence (docs/decisions.md #35).
+      const documented = schemas.validate(schemaFile, res.json, 'documented');
+      judge(documented.valid, rule, `a body matching ${schemaFile}`, describeValidation(documented));
+      if (!documented.valid || !schemas.hasInferred(schemaFile)) return;
+      const inferredRule =
+        rule.evidence === 'documented' ? ruleOf({ requirement: inferredSchemaRequirement(rule.id) }) : rule;
+      const full = schemas.validate(schemaFile, res.json, 'full');
+      judge(
+        full.valid,
+        inferredRule,
+        `a body matching ${schemaFile} with its inferred constraints`,
+        describeValidation(full),
+      );
     },
     that(ok, detail) {
       judge(ok, ruleOf(detail), detail.expected, detail.observed);
     },
   };
+}
+
+function describeValidation(result: { readonly valid: boolean; readonly errors: readonly string[] }): string {
+  if (result.valid) return 'a matching body';
+  const errors = result.errors.slice(0, MAX_SCHEMA_ERRORS).join('; ');
+  const more = result.errors.length > MAX_SCHEMA_ERRORS ? ` (+${result.errors.length - MAX_SCHEMA_ERRORS} more)` : '';
+  return `a body with ${errors}${more}`;
 }
 
 function statusMatches(status: number, expected: number | readonly number[] | '2xx' | '4xx'): boolean {

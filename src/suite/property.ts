@@ -142,7 +142,10 @@ async function runCollected<Ts extends unknown[]>(
   options: PropertyOptions,
   plan: (replay: Replay | undefined) => PropertyPlan<Ts>,
 ): Promise<void> {
-  const { schemas } = await servicesFor(c.config);
+  const { schemas, catalog } = await servicesFor(c.config);
+  // A case's rule carries its catalog evidence: a body check routes inferred schema constraints by it (expect.ts).
+  const evidenceOf = (id: string): RuleRef['evidence'] =>
+    catalog.requirements.find((r) => r.id === id)?.evidence ?? 'documented';
   const replay = parseReplay(c.config.replayPath);
   const metRules = new Map<string, Expectation>();
   // Set-up refusals, skips and transport failures end the check at once: shrinking them would prove nothing.
@@ -151,11 +154,10 @@ async function runCollected<Ts extends unknown[]>(
   const built = plan(replay);
   const property = built.property(async (args, run) => {
     if (aborted !== undefined) return;
-    const caseRule = (o?: { requirement?: string }): RuleRef => ({
-      id: o?.requirement ?? options.requirement,
-      operation: '',
-      evidence: 'documented',
-    });
+    const caseRule = (o?: { requirement?: string }): RuleRef => {
+      const id = o?.requirement ?? options.requirement;
+      return { id, operation: '', evidence: evidenceOf(id) };
+    };
     try {
       await run(createExpect(new CaseOutcome(metRules), caseRule, schemas));
     } catch (error) {

@@ -7,10 +7,13 @@ import { describeSchemaLaws } from './__helpers__/schemaLaws.js';
 
 const registry = loadSchemaRegistry(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** ajv's own errors (objects, not the registry's formatted lines), from the registry's configured ajv. */
+/**
+ * ajv's own errors (objects, not the registry's formatted lines), from the registry's configured ajv of the full
+ * view: the arbitraries compile each file's full view, documented and inferred constraints (docs/decisions.md #35).
+ */
 function registryCheck(file: string): AjvCheck {
   const id = registry.schema(file).$id;
-  const validate = registry.ajv.getSchema(typeof id === 'string' ? id : file);
+  const validate = registry.ajvFor('full').getSchema(typeof id === 'string' ? id : file);
   if (!validate) throw new Error(`the registry's ajv has no schema for ${file}`);
   return (value) => (validate(value) ? null : [...(validate.errors ?? [])]);
 }
