@@ -39,7 +39,10 @@ export interface PactConsumer {
   readonly description: string;
   /**
    * The token the verifier puts in each request's Authorization header: a ClientAccessToken of the state's app
-   * and client holding `permissions`, or a UserAccessToken of the state's `user_id` through that client.
+   * and client holding `permissions`, or a UserAccessToken of the state's `user_id` through that client. A client
+   * token holds every permission the docs list for each of the consumer's operations: that a list means "any one
+   * of them" is inferred (docs/decisions.md #11), so a token valid only under that reading would make the
+   * contracts rest on it.
    */
   readonly token: { readonly kind: 'client'; readonly permissions: readonly string[] } | { readonly kind: 'user' };
   readonly operations: readonly CisOperationName[];
@@ -49,7 +52,19 @@ export const PACT_CONSUMERS = {
   adminConsole: {
     name: 'cis-admin-console',
     description: "An admin console that manages an app's clients.",
-    token: { kind: 'client', permissions: ['[appId]:read', '[appId]:create', '[appId]:edit', '[appId]:delete'] },
+    token: {
+      kind: 'client',
+      permissions: [
+        'apps:read',
+        '[appId]:read',
+        'apps:create',
+        '[appId]:create',
+        'apps:edit',
+        '[appId]:edit',
+        'apps:delete',
+        '[appId]:delete',
+      ],
+    },
     operations: [
       'createClient',
       'listClients',
@@ -63,7 +78,10 @@ export const PACT_CONSUMERS = {
   consentManager: {
     name: 'cis-consent-manager',
     description: "A back office that reviews and removes the consents of an app's users.",
-    token: { kind: 'client', permissions: ['consents:read', 'consents:delete'] },
+    token: {
+      kind: 'client',
+      permissions: ['apps:read', '[appId]:read', 'consents:read', 'apps:delete', '[appId]:delete', 'consents:delete'],
+    },
     operations: ['listConsents', 'getConsent', 'deleteUserConsents', 'listAppConsents', 'deleteClientConsents'],
   },
   accountPage: {

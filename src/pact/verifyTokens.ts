@@ -63,7 +63,7 @@ export async function defaultClientName(
     appId,
     appName: typeof values['app_name'] === 'string' ? values['app_name'] : appId,
     clientId,
-    permissions: [`${appId}:read`],
+    permissions: ['apps:read', `${appId}:read`],
   });
   const url = `${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(clientId)}`;
   const res = await send({

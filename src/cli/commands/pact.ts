@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
 import { findPackageRoot } from '../../engine/index.js';
 import { createMinter } from '../../issuer/minter.js';
@@ -9,7 +10,7 @@ import { verifyContracts, type JudgedInteraction, type VerificationResult } from
 import { loadCatalog } from '../../spec/catalog.js';
 import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
-import { integerFlag, parseStrictArgs } from '../flags.js';
+import { choicesFlags, integerFlag, parseStrictArgs } from '../flags.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -27,6 +28,9 @@ that could not be set up); otherwise 0 (warnings and observations included).
   --state-url URL       the provider-state hook (default: <target>/__conformance/state)
   --consumer NAME       only this consumer's contract; repeatable or comma-separated
   --fault NAME          switch on one seeded defect of the embedded reference (self-tests)
+  --choices SET         default or alternate: the embedded reference takes the other defensible side on every
+                        point the docs leave open (the contracts hold only documented behaviour: 0 failed)
+  --choice NAME...      switch on these choices of the embedded reference only; repeatable or comma-separated
   --timeout MS          per-request time-out (default ${DEFAULT_TIMEOUT_MS})
   --contracts DIR       the pact files to verify (default: contracts/ of the package)
 
@@ -43,6 +47,8 @@ const VERIFY_FLAGS = {
   'state-url': { type: 'string' },
   consumer: { type: 'string', multiple: true, default: [] },
   fault: { type: 'string' },
+  choices: { type: 'string' },
+  choice: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   contracts: { type: 'string' },
   strict: { type: 'boolean', default: false },
@@ -96,21 +102,46 @@ function contractFiles(flag: string | undefined, packageRoot: string): { dir: st
   }
 }
 
-function targetSpec(target: string | undefined, fault: string | undefined): TargetSpec {
+function targetSpec(values: {
+  target?: string | undefined;
+  fault?: string | undefined;
+  choices?: string | undefined;
+  choice?: string[] | undefined;
+}): TargetSpec {
+  const { target, fault } = values;
   if (fault !== undefined && !FAULTS.some((f) => f.name === fault)) {
     throw new UsageError(`--fault ${fault}: no such fault (known: ${FAULTS.map((f) => f.name).join(', ')})`, '--fault');
   }
-  if (target === undefined || target === 'embedded')
-    return fault !== undefined ? { kind: 'embedded', fault } : { kind: 'embedded' };
+  const choices = choicesFlags(values.choices, values.choice, CHOICE_NAMES);
+  if (target === undefined || target === 'embedded') {
+    return {
+      kind: 'embedded',
+      ...(fault !== undefined ? { fault } : {}),
+      ...(choices !== undefined ? { choices } : {}),
+    };
+  }
   if (fault !== undefined)
     throw new UsageError('--fault applies only to the embedded target (leave out --target)', '--fault');
+  if (choices !== undefined) {
+    const flag = values.choice !== undefined ? '--choice' : '--choices';
+    throw new UsageError(`${flag} applies only to the embedded target (leave out --target)`, flag);
+  }
   return { kind: 'url', url: httpUrl('--target', target) };
+}
+
+/** ` (fault X)`, ` (choices a, b)`: what the embedded reference runs with, for the first line. */
+function targetNote(target: { fault?: string; choices?: readonly string[] }): string {
+  const notes = [
+    ...(target.fault ? [`fault ${target.fault}`] : []),
+    ...(target.choices && target.choices.length > 0 ? [`choices ${target.choices.join(', ')}`] : []),
+  ];
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
 async function verify(args: readonly string[], io: CliIO): Promise<number> {
   const values = parseStrictArgs(args, VERIFY_FLAGS);
   nonEmpty(values);
-  const spec = targetSpec(values.target, values.fault);
+  const spec = targetSpec(values);
   const stateUrl = values['state-url'] !== undefined ? httpUrl('--state-url', values['state-url']) : undefined;
   const timeoutMs =
     values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS;
@@ -141,7 +172,7 @@ async function verify(args: readonly string[], io: CliIO): Promise<number> {
     const selected = consumers.length > 0 ? files.filter((f) => consumers.includes(f.consumer)) : files;
     const count = selected.reduce((n, f) => n + f.interactions.length, 0);
     io.stdout(
-      `verifying ${count} interactions of ${selected.map((f) => f.consumer).join(', ')} against ${target.label}${target.fault ? ` (fault ${target.fault})` : ''}`,
+      `verifying ${count} interactions of ${selected.map((f) => f.consumer).join(', ')} against ${target.label}${targetNote(target)}`,
     );
     const result = await verifyContracts({
       baseUrl: target.baseUrl,

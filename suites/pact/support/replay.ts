@@ -17,9 +17,21 @@ export const CONSUMER_TOKENS: Readonly<
 > = {
   'cis-admin-console': {
     kind: 'client',
-    permissions: ['[appId]:read', '[appId]:create', '[appId]:edit', '[appId]:delete'],
+    permissions: [
+      'apps:read',
+      '[appId]:read',
+      'apps:create',
+      '[appId]:create',
+      'apps:edit',
+      '[appId]:edit',
+      'apps:delete',
+      '[appId]:delete',
+    ],
   },
-  'cis-consent-manager': { kind: 'client', permissions: ['consents:read', 'consents:delete'] },
+  'cis-consent-manager': {
+    kind: 'client',
+    permissions: ['apps:read', '[appId]:read', 'consents:read', 'apps:delete', '[appId]:delete', 'consents:delete'],
+  },
   'cis-account-page': { kind: 'user' },
 };
 
@@ -105,7 +117,7 @@ function usesValue(request: Json, name: string): boolean {
 
 /** `${client_name}`: the name of the app's default client, read with a token of the app (envelope inferred). */
 async function defaultClientName(c: CheckContext, app: AppFixture): Promise<string> {
-  const token = await c.tokens.client({ app, permissions: ['[appId]:read'] });
+  const token = await c.tokens.client({ app, permissions: ['apps:read', '[appId]:read'] });
   const res = await c.send({ method: 'GET', path: `/v1/clients/${encodeURIComponent(app.clientId)}`, token });
   const body = res.json as { result?: { name?: unknown }; name?: unknown } | undefined;
   const name = body?.result?.name ?? body?.name;
