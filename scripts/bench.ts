@@ -6,6 +6,9 @@
  *     full harness run drives against it over loopback, beside the raw rate autocannon reaches on the same server
  *     (`GET /v1/clients/{id}` with a valid token, 2 connections, 5 s). The ratio is the figure.
  *  3. Time and requests to kill each fault (reference/faults.ts): its targeted run, fail-fast, one at a time.
+ *  4. The second opinion: a full run against the reference with `--choices alternate` (reference/choices.ts), whose
+ *     failed count must be 0 (docs/decisions.md), and the default run's checks and requests beside the figures
+ *     before issue 13's checks (scripts/benchBaseline.json).
  *
  * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills.
  */
@@ -13,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAULTS } from '../reference/faults.js';
@@ -188,6 +192,9 @@ async function main(): Promise<void> {
   console.log('\n1. Full default run (all suites, embedded reference) …');
   const embedded = await timedRun({ kind: 'embedded' });
 
+  console.log('   … and against the reference with --choices alternate');
+  const alternate = await timedRun({ kind: 'embedded', choices: 'alternate' });
+
   console.log('2. Throughput against one served reference …');
   const { url, child } = await serveReference();
   let harness;
@@ -222,6 +229,52 @@ async function main(): Promise<void> {
     0,
   ))
     console.log(l);
+  const a = alternate.figures;
+  const baseline = JSON.parse(readFileSync(join(packageRoot, 'scripts', 'benchBaseline.json'), 'utf8')) as {
+    commit: string;
+    checks: number;
+    requests: number;
+  };
+  console.log(
+    '\nDefault run: checks and requests before issue 13 (measured at commit ' + baseline.commit + ') and now',
+  );
+  for (const l of table(
+    ['run', 'checks', 'requests', 'requests / before'],
+    [
+      [`before (${baseline.commit})`, String(baseline.checks), String(baseline.requests), '1.00'],
+      ['now', String(f.checks), String(f.requests), (f.requests / baseline.requests).toFixed(2)],
+    ],
+    1,
+  ))
+    console.log(l);
+  console.log('\nSecond opinion: the same suites against the default and the alternate reference');
+  const alternateWarnings = [
+    ...new Set(alternate.results.checks.filter((c) => c.verdict === 'warning').map((c) => c.requirement)),
+  ];
+  for (const l of table(
+    ['reference', 'checks', 'requests', 'passed', 'failed', 'warnings', 'observations', 'skipped', 'errors'],
+    [
+      ['default', f, embedded.results],
+      ['--choices alternate', a, alternate.results],
+    ].map(([name, figures, results]) => {
+      const fig = figures as typeof f;
+      const observed = (results as typeof embedded.results).observations.length;
+      return [
+        name as string,
+        String(fig.checks),
+        String(fig.requests),
+        String(fig.summary.passed),
+        String(fig.summary.failed),
+        String(fig.summary.warnings),
+        String(observed),
+        String(fig.summary.skipped),
+        String(fig.summary.errors),
+      ];
+    }),
+    1,
+  ))
+    console.log(l);
+  console.log(`alternate warnings name ${alternateWarnings.length} requirements (see reports/bench/bench.json)`);
   console.log('\nThroughput on one served reference (loopback)');
   for (const l of table(
     ['driver', 'requests', 'req/s', 'notes'],
@@ -265,6 +318,8 @@ async function main(): Promise<void> {
     seed,
     machine,
     fullRun: f,
+    beforeIssue13: baseline,
+    alternateRun: { ...a, warningRequirements: alternateWarnings },
     throughput: { harness, autocannon: raw, harnessToRawPercent: ratio },
     kills: kills.map((k) => ({
       fault: k.fault,
