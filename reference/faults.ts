@@ -236,6 +236,51 @@ const FAULT_LIST = [
     description: "DELETE /v1/consents/me/clients/{clientId} also revokes other users' consents for that client.",
     violates: ['ME-CONSENTS-REVOKE-ISOLATION-USER'],
   },
+  // ── read-your-writes: a read path that lags a write ─────────────────────────────────────────────────────────
+  {
+    name: 'consent-get-cached-after-delete',
+    area: 'persistence',
+    description:
+      'GET /v1/consents/{consentId} reads through a cache that deletes do not evict: a consent read before its ' +
+      'removal is still answered 200 afterwards, while the lists no longer hold it.',
+    violates: ['CONSENTS-DELETE-USER-GONE', 'MANAGE-CONSENTS-DELETE-GONE', 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS'],
+  },
+  {
+    name: 'manage-list-stale-after-delete',
+    area: 'persistence',
+    description:
+      'GET /v1/manage/consents is cached per query and the cache is refreshed only when a consent appears: a ' +
+      'removed consent stays in the manage list until the next new consent.',
+    violates: ['CONSENTS-DELETE-USER-GONE', 'MANAGE-CONSENTS-DELETE-GONE', 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS'],
+  },
+  // ── lists beyond a handful ──────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'clients-list-capped',
+    area: 'persistence',
+    description: 'GET /v1/clients answers at most 20 clients (a default page) with no paging signal.',
+    violates: ['CLIENTS-LIST-ALL-AT-SCALE'],
+  },
+  {
+    name: 'consent-lists-capped',
+    area: 'consents',
+    description: 'The three consent lists answer at most 20 consents (a default page) with no paging signal.',
+    violates: each('ALL-AT-SCALE', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST', 'ME-CONSENTS-LIST'),
+  },
+  {
+    name: 'user-filter-prefix',
+    area: 'consents',
+    description: 'The user_id filter of the two consent lists matches every user id that starts with the value.',
+    violates: [
+      ...each('FILTER-USER', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+      ...each('FILTER-BOTH', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+    ],
+  },
+  {
+    name: 'user-filter-case-insensitive',
+    area: 'consents',
+    description: 'The user_id filter of the two consent lists compares ids without regard to letter case.',
+    violates: each('FILTER-CASE-SENSITIVE', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+  },
   // ── auth ────────────────────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'missing-token-accepted',

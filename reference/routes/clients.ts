@@ -61,7 +61,11 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: faults.isOn('create-status-200') ? 200 : 201, result: answered };
     },
 
-    'CLIENTS-LIST': (call) => ({ status: 200, result: appClients(scopeOf(call)) }),
+    'CLIENTS-LIST': (call) => {
+      const clients = appClients(scopeOf(call));
+      // `clients-list-capped`: a default page of 20, with no paging signal.
+      return { status: 200, result: faults.isOn('clients-list-capped') ? clients.slice(0, 20) : clients };
+    },
 
     'CLIENTS-DELETE-ALL': (call) => {
       const clients = appClients(scopeOf(call));

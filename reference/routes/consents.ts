@@ -27,8 +27,21 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     const userId = queryString(call.query, 'user_id');
     if (faults.isOn('consent-filters-ignored')) return () => true;
     return (c: ConsentRecord): boolean =>
-      (clientId === undefined || c.client_id === clientId) && (userId === undefined || c.user_id === userId);
+      (clientId === undefined || c.client_id === clientId) && (userId === undefined || sameUser(c.user_id, userId));
   };
+  /** How the `user_id` filter compares ids: exactly, unless a filter fault is on. */
+  const sameUser = (id: string, wanted: string): boolean => {
+    if (faults.isOn('user-filter-prefix')) return id.startsWith(wanted);
+    if (faults.isOn('user-filter-case-insensitive')) return id.toLowerCase() === wanted.toLowerCase();
+    return id === wanted;
+  };
+  /** `consent-lists-capped`: every consent list answers a default page of 20, with no paging signal. */
+  const page = (consents: ConsentRecord[]): ConsentRecord[] =>
+    faults.isOn('consent-lists-capped') ? consents.slice(0, 20) : consents;
+  /** Only under `consent-get-cached-after-delete`: every consent read by id, never evicted. */
+  const readCache = new Map<string, ConsentRecord>();
+  /** Only under `manage-list-stale-after-delete`: the last manage list answered per query. */
+  const manageCache = new Map<string, ConsentRecord[]>();
   /**
    * Decisions #23–#25: the consents of user u for client c, or just the one `consent_id` if given. The manage
    * delete uses the same pair ("the same within app A", #24), so another user's consents for c are kept.
@@ -67,7 +80,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   return {
     'CONSENTS-LIST': (call) => {
       if (faults.isOn('user-filter-500') && call.query['user_id'] !== undefined) throw new TypeError('no user index');
-      const consents = consentsIn(tokenScope(call), filtersOf(call));
+      const consents = page(consentsIn(tokenScope(call), filtersOf(call)));
       return {
         status: 200,
         result: faults.isOn('consents-list-client-name') ? consents.map(withClientName) : consents,
@@ -76,7 +89,10 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'CONSENTS-GET': (call) => {
       const id = call.params['consentId'] ?? '';
-      const consent = store.getConsent(id);
+      const stored = store.getConsent(id);
+      // `consent-get-cached-after-delete`: a read-through cache that deletes do not evict.
+      const consent = stored ?? (faults.isOn('consent-get-cached-after-delete') ? readCache.get(id) : undefined);
+      if (stored && faults.isOn('consent-get-cached-after-delete')) readCache.set(id, stored);
       if (!consent || !isVisible(consent, tokenScope(call), faults))
         throw notFound(`consent ${JSON.stringify(id)} not found`);
       return { status: 200, result: consent };
@@ -89,7 +105,14 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'MANAGE-CONSENTS-LIST': (call) => {
       const scope = manageScope(call);
-      const consents = consentsIn(scope, filtersOf(call));
+      const fresh = page(consentsIn(scope, filtersOf(call)));
+      // `manage-list-stale-after-delete`: a cache per query that is refreshed when a consent appears, not when
+      // one goes.
+      const key = JSON.stringify([scope, call.query]);
+      const cached = faults.isOn('manage-list-stale-after-delete') ? manageCache.get(key) : undefined;
+      const appeared = fresh.some((c) => !cached?.some((old) => old.consent_id === c.consent_id));
+      const consents = cached && !appeared ? cached : fresh;
+      if (faults.isOn('manage-list-stale-after-delete')) manageCache.set(key, consents);
       return {
         status: 200,
         result: faults.isOn('manage-list-no-client-name') ? consents : consents.map(withClientName),
@@ -105,7 +128,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     'ME-CONSENTS-LIST': (call) => {
       const userId = call.principal.subject;
       const own = (c: ConsentRecord): boolean => c.user_id === userId || faults.isOn('me-leaks-other-users');
-      return { status: 200, result: consentsIn(tokenScope(call), own) };
+      return { status: 200, result: page(consentsIn(tokenScope(call), own)) };
     },
 
     'ME-CONSENTS-REVOKE': (call) => {

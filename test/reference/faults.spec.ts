@@ -128,6 +128,37 @@ const PROBES: Record<string, (call: Call) => Promise<unknown>> = {
     await call('DELETE', '/v1/consents/me/clients/client-f', { token: userToken('user-1') });
     return status(call, 'GET', `/v1/consents/${String(other['consent_id'])}`);
   },
+  // read-your-writes
+  'consent-get-cached-after-delete': async (call) => {
+    const consent = await consentExists(call, consentOf('user-1'));
+    await call('GET', `/v1/consents/${String(consent['consent_id'])}`, { token });
+    await call('DELETE', '/v1/consents/clients/client-f/users/user-1', { token });
+    return status(call, 'GET', `/v1/consents/${String(consent['consent_id'])}`);
+  },
+  'manage-list-stale-after-delete': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    await call('GET', '/v1/manage/consents?app_id=app-f', { token });
+    await call('DELETE', '/v1/consents/clients/client-f/users/user-1', { token });
+    return (await call('GET', '/v1/manage/consents?app_id=app-f', { token })).body.result.length;
+  },
+  // lists at scale
+  'clients-list-capped': async (call) => {
+    for (let i = 0; i < 21; i += 1) await created(call, { name: `Client ${i}` });
+    return (await call('GET', '/v1/clients', { token })).body.result.length;
+  },
+  'consent-lists-capped': async (call) => {
+    for (let i = 0; i < 21; i += 1) await consentExists(call, consentOf('user-1'));
+    return (await call('GET', '/v1/consents/me', { token: userToken('user-1') })).body.result.length;
+  },
+  'user-filter-prefix': async (call) => {
+    await consentExists(call, consentOf('u1'));
+    await consentExists(call, consentOf('u10'));
+    return (await call('GET', '/v1/consents?user_id=u1', { token })).body.result.length;
+  },
+  'user-filter-case-insensitive': async (call) => {
+    await consentExists(call, consentOf('u1'));
+    return (await call('GET', '/v1/manage/consents?app_id=app-f&user_id=U1', { token })).body.result.length;
+  },
   // auth
   'missing-token-accepted': (call) => status(call, 'GET', '/v1/clients', {}),
   'expired-token-accepted': (call) => status(call, 'GET', '/v1/clients', { token: { ...token, expiresIn: -60 } }),
