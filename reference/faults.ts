@@ -401,6 +401,22 @@ const FAULT_LIST = [
     // Admin tokens pass only the manage operations (decisions.md #9): the lookalike is refused elsewhere for its type.
     violates: each('PERM-ADMIN-LOOKALIKE-REJECTED', ...MANAGE_KEYS),
   },
+  // ── checks that isolate one cause (issue 13 class 6): only a wrong-type token holding the whole list shows these ──
+  {
+    name: 'user-token-judged-by-permissions',
+    area: 'auth',
+    description:
+      'A user token on an operation that takes client tokens is not refused for its type but judged by its ts_permissions.',
+    violates: each('TOKEN-USER-REJECTED', ...PERMISSION_CHECKED),
+  },
+  {
+    name: 'admin-token-judged-by-permissions',
+    area: 'auth',
+    description:
+      'An admin token is not recognised as such on the client-token operations: it is judged by its ts_permissions.',
+    // Admin tokens are an observation on the Clients operations and accepted on the manage ones (decisions.md #9).
+    violates: each('TOKEN-ADMIN-REJECTED', ...CONSENT_KEYS),
+  },
   // ── 5xx on valid input ──────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'saml-create-500',

@@ -30,13 +30,19 @@ export function authorize(
       choices.isOnFor('admin-tokens-accepted', `${key}-TOKEN-ADMIN-REJECTED`));
   const userAccepted =
     principal.type === 'user' && choices.isOnFor('user-tokens-on-client-reads', `${key}-TOKEN-USER-REJECTED`);
-  if (!adminAccepted && !userAccepted && !policy.tokenTypes.includes(principal.type)) {
+  // `user-token-judged-by-permissions`, `admin-token-judged-by-permissions`: on an operation taking client tokens, a
+  // user or admin token is not refused for its type but judged by its ts_permissions, as a client token is.
+  const judgedAsClient =
+    policy.tokenTypes.includes('client') &&
+    ((principal.type === 'user' && faults.isOn('user-token-judged-by-permissions')) ||
+      (admin && faults.isOn('admin-token-judged-by-permissions')));
+  if (!adminAccepted && !userAccepted && !judgedAsClient && !policy.tokenTypes.includes(principal.type)) {
     throw refuse(
       'TOKEN-WRONG-TYPE-403',
       `${policy.key} does not accept a ${principal.type} access token; it takes: ${policy.tokenTypes.join(' or ')} tokens`,
     );
   }
-  if (policy.permissions.length === 0 || principal.type === 'admin') return;
+  if (policy.permissions.length === 0 || (admin && !judgedAsClient)) return;
   if (faults.isOn('no-permission-check')) return;
   const listed = faults.isOn('read-permission-writes')
     ? [...policy.permissions, ...policy.permissions.map(asRead)]

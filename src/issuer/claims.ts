@@ -106,16 +106,13 @@ export function clientClaims(spec: ClientTokenSpec, options: MintOptions, defaul
 /**
  * AdminAccessToken: a client token of a management app. The guide's claim table puts `Admin` in `role`, while its
  * example token has the key `roles` (FACTS §4.3), so we set both: a target reading either key sees an admin.
- * Management apps cannot hold client roles (FACTS §4.6), so `ts_permissions` is empty; an admin passes permission
- * checks through its role (docs/decisions.md #11).
+ * Management apps cannot hold client roles (FACTS §4.6), so `ts_permissions` is empty unless the spec names some (a
+ * token-type check does, to isolate the type); an admin passes permission checks through its role (docs/decisions.md
+ * #11).
  */
-export function adminClaims(
-  spec: Omit<ClientTokenSpec, 'permissions'>,
-  options: MintOptions,
-  defaultIss: string,
-): Claims {
+export function adminClaims(spec: ClientTokenSpec, options: MintOptions, defaultIss: string): Claims {
   return {
-    ...clientClaims({ ...spec, permissions: [] }, options, defaultIss),
+    ...clientClaims({ ...spec, permissions: spec.permissions ?? [] }, options, defaultIss),
     roles: [ADMIN_ROLE],
     role: [ADMIN_ROLE],
   };

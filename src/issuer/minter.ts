@@ -25,7 +25,8 @@ export { BROKEN_TOKEN_KINDS, type BrokenTokenKind } from './brokenTokens.js';
 export interface Minter {
   readonly iss: string;
   client(spec: ClientTokenSpec, options?: MintOptions): Promise<string>;
-  admin(spec: Omit<ClientTokenSpec, 'permissions'>, options?: MintOptions): Promise<string>;
+  /** `spec.permissions` (default none) go into `ts_permissions` beside the Admin role. */
+  admin(spec: ClientTokenSpec, options?: MintOptions): Promise<string>;
   user(spec: UserTokenSpec, options?: MintOptions): Promise<string>;
   /** A client token of `spec` that is valid in every respect but `kind`. */
   broken(kind: BrokenTokenKind, spec: ClientTokenSpec): Promise<string>;
@@ -53,8 +54,7 @@ export async function createMinter(options: MinterOptions): Promise<Minter> {
   return Object.freeze({
     iss,
     client: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(clientClaims(spec, mint, iss)),
-    admin: async (spec: Omit<ClientTokenSpec, 'permissions'>, mint: MintOptions = {}) =>
-      sign(adminClaims(spec, mint, iss)),
+    admin: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(adminClaims(spec, mint, iss)),
     user: async (spec: UserTokenSpec, mint: MintOptions = {}) => sign(userClaims(spec, mint, iss)),
     broken: async (kind: BrokenTokenKind, spec: ClientTokenSpec) => mintBrokenToken(kind, spec, keys, iss),
     mutated: async (mutation: TokenMutation, base: MutationBase) =>

@@ -14,7 +14,8 @@ export function createCheckTokens(config: SuiteRunConfig, minter: Minter | null)
   };
   return {
     client: async (options) => local().client(clientSpec(options)),
-    admin: async ({ app }) => local().admin(managementClient(app)),
+    admin: async ({ app, permissions }) =>
+      local().admin({ ...managementClient(app), permissions: expandPermissions(permissions ?? [], app.appId) }),
     user: async ({ app, userId, clientId }) =>
       local().user({
         tenantId: app.tenantId,

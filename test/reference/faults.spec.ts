@@ -196,6 +196,11 @@ const PROBES: Record<string, (call: Call) => Promise<unknown>> = {
     status(call, 'GET', '/v1/manage/consents?app_id=app-f', {
       token: { ...token, perms: ['users:read'], claims: { roles: ['admin'] } },
     }),
+  // checks that isolate one cause
+  'user-token-judged-by-permissions': (call) =>
+    status(call, 'GET', '/v1/clients', { token: { ...userToken('user-1'), perms: ['apps:read'] } }),
+  'admin-token-judged-by-permissions': (call) =>
+    status(call, 'GET', '/v1/consents', { token: { ...token, type: 'admin', perms: ['apps:read'] } }),
   // 5xx on valid input
   'saml-create-500': (call) =>
     status(call, 'POST', '/v1/clients', {

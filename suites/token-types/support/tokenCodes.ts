@@ -14,6 +14,7 @@ import {
   type PreparedOperation,
 } from '../../support/operationRecipes.js';
 import { answerSummary, expectRejected } from '../../support/rejection.js';
+import { userTokenHoldingList } from './tokenKinds.js';
 
 /** Authorization headers that hold no JWT: the scheme alone, and Basic credentials of the app's client. */
 const headersWithoutJwt = (clientId: string): string[] => [
@@ -35,7 +36,9 @@ async function otherWrongTypeToken(
       excludedBy: `${recipe.key}-TOKEN-CLIENT-REJECTED`,
     };
   }
-  const viaOtherClient = await c.tokens.user({ app: op.app, userId: op.userId, clientId: c.fixtures.id('client') });
+  // It holds the whole list too (as ts_permissions), so a refusal can only be for its type.
+  const listed = operationAuth(c.config.packageRoot, recipe.key).permissions;
+  const viaOtherClient = await userTokenHoldingList(c, op, listed, c.fixtures.id('client'));
   return { token: viaOtherClient, excludedBy: `${recipe.key}-TOKEN-USER-REJECTED` };
 }
 

@@ -62,10 +62,12 @@ export async function credentialsFor(
     case 'client token':
       // On the /me operations a client token needs nothing to be rejected; elsewhere it holds the whole list.
       return c.tokens.client({ app, permissions: auth.permissions });
+    // A token of a type the operation may refuse holds the operation's whole list as well, so a target that would
+    // refuse it for its permissions cannot pass the cell by accident (issue 13 class 6).
     case 'admin token':
-      return c.tokens.admin({ app });
+      return c.tokens.admin({ app, permissions: auth.permissions });
     case 'user token':
-      return c.tokens.user({ app, userId: op.userId });
+      return userOperation ? c.tokens.user({ app, userId: op.userId }) : userTokenHoldingList(c, op, auth.permissions);
     case 'alg-none':
       return userOperation
         ? unsigned(await c.tokens.user({ app, userId: op.userId }))
@@ -80,6 +82,21 @@ export async function credentialsFor(
     default:
       return c.tokens.broken(kind, { app, permissions: auth.permissions });
   }
+}
+
+/**
+ * A user token of the operation's user whose `ts_permissions` also hold `permissions` (`[appId]` = the app's id):
+ * user tokens carry none, so a refusal of the plain one could be for its permissions rather than its type.
+ */
+export function userTokenHoldingList(
+  c: CheckContext,
+  op: PreparedOperation,
+  permissions: readonly string[],
+  clientId?: string,
+): Promise<string> {
+  const value = permissions.map((p) => p.replaceAll('[appId]', op.app.appId));
+  const base = { app: op.app, userId: op.userId, ...(clientId !== undefined ? { clientId } : {}) };
+  return c.tokens.mutated({ kind: 'claim', name: 'ts_permissions', value }, base);
 }
 
 function segments(token: string): [string, string, string] {
