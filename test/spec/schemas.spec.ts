@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { loadSchemaRegistry, type JsonSchema } from '../../src/spec/schemas.js';
+import { INFERRED_KEYWORD } from '../../src/spec/schemaViews.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const registry = loadSchemaRegistry(packageRoot);
@@ -102,9 +103,17 @@ describe.each(bodySchemaFiles)('%s', (file) => {
     expect(Array.isArray(schema.examples) && schema.examples.length > 0).toBe(true);
   });
 
-  it('accepts every one of its own examples', () => {
+  it('accepts every one of its own examples, in the documented and the full view', () => {
     for (const [i, example] of (schema.examples as unknown[]).entries()) {
       expect(registry.validate(file, example).errors, `examples[${i}]`).toEqual([]);
+      expect(registry.validate(file, example, 'full').errors, `examples[${i}] (full view)`).toEqual([]);
+    }
+  });
+
+  it('keeps every x-inferred block a schema object of standard keywords (docs/decisions.md #35)', () => {
+    for (const block of inferredBlocks(schema)) {
+      expect(typeof block === 'object' && block !== null && !Array.isArray(block)).toBe(true);
+      for (const key of Object.keys(block as object)) expect(key, `x-inferred holds ${key}`).not.toMatch(/^x-/);
     }
   });
 
@@ -121,6 +130,88 @@ describe.each(bodySchemaFiles)('%s', (file) => {
 
   it('never forbids additional properties (unknown fields are ignored, decisions #6; servers may add fields)', () => {
     expect(hasClosedObject(schema)).toBe(false);
+  });
+});
+
+/** Every `x-inferred` value in a schema. */
+function inferredBlocks(node: unknown): unknown[] {
+  if (Array.isArray(node)) return node.flatMap(inferredBlocks);
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === INFERRED_KEYWORD ? [value, ...inferredBlocks(value)] : inferredBlocks(value),
+  );
+}
+
+describe('evidence per schema keyword (docs/decisions.md #35)', () => {
+  const example = registry.schema('client-oidc.schema.json').examples as Record<string, unknown>[];
+  const client = example[0] as Record<string, unknown>;
+  const without = (...fields: string[]) =>
+    Object.fromEntries(Object.entries(client).filter(([k]) => !fields.includes(k)));
+
+  it('the documented view of a client wants the fields the older docs show; the full view the MIRROR list too', () => {
+    const lean = without('client_secret', 'session_expiration', 'enforce_par', 'ciba_authorization');
+    expect(registry.validate('client.schema.json', lean).valid).toBe(true);
+    expect(registry.validate('client.schema.json', lean, 'full').errors).toContain(
+      "/ must have required property 'client_secret'",
+    );
+    expect(registry.validate('client.schema.json', without('client_id')).errors).toContain(
+      "/ must have required property 'client_id'",
+    );
+  });
+
+  it('device_authorization without its URIs is documented-valid and fails only the full view', () => {
+    const body = { ...client, device_authorization: { enabled: true } };
+    expect(registry.validate('client.schema.json', body).valid).toBe(true);
+    expect(registry.validate('client.schema.json', body, 'full').errors).toContain(
+      "/device_authorization must have required property 'approval_uri'",
+    );
+    expect(
+      registry.validate('client-create.request.schema.json', {
+        name: 'n',
+        redirect_uris: [],
+        device_authorization: { enabled: true },
+      }).valid,
+    ).toBe(true);
+  });
+
+  it('a MIRROR-only type is inferred: session_expiration as a string fails only the full view', () => {
+    const body = { ...client, session_expiration: '1209600' };
+    expect(registry.validate('client.schema.json', body).valid).toBe(true);
+    expect(registry.validate('client.schema.json', body, 'full').errors).toContain(
+      '/session_expiration must be number',
+    );
+  });
+
+  it('a client without authentication_protocol is judged as OIDC, not let through by the SAML branch', () => {
+    expect(registry.validate('client.schema.json', without('authentication_protocol')).valid).toBe(true);
+    expect(registry.validate('client.schema.json', without('authentication_protocol', 'redirect_uris')).valid).toBe(
+      false,
+    );
+  });
+
+  it('the MIRROR-only 409 body constrains nothing documented', () => {
+    expect(registry.validate('error-409.schema.json', { message: 'taken' }).valid).toBe(true);
+    expect(registry.validate('error-409.schema.json', { message: 'taken' }, 'full').valid).toBe(false);
+  });
+
+  it('types tls_client_auth.distinguished_name as a string or a number, never null', () => {
+    const body = (dn: unknown) => ({
+      name: 'n',
+      redirect_uris: [],
+      authentication_configuration: { method: 'tls_client_auth', tls_client_auth: { distinguished_name: dn } },
+    });
+    for (const view of ['documented', 'full'] as const) {
+      expect(registry.validate('client-create-oidc.request.schema.json', body('CN=app'), view).valid).toBe(true);
+      expect(registry.validate('client-create-oidc.request.schema.json', body(12), view).valid).toBe(true);
+      expect(registry.validate('client-create-oidc.request.schema.json', body(null), view).valid).toBe(false);
+    }
+  });
+
+  it('knows which files hold inferred constraints, through their $refs', () => {
+    expect(registry.hasInferred('client-oidc.schema.json')).toBe(true);
+    expect(registry.hasInferred('client-single.envelope.schema.json')).toBe(true);
+    expect(registry.hasInferred('consent-list.envelope.schema.json')).toBe(false);
+    expect(registry.hasInferred('error-404.schema.json')).toBe(false);
   });
 });
 
