@@ -43,13 +43,20 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
   // Live mode: the one app there is, the credentials' own (read from its token's claims), once per check — a check
   // asking for a second app means to work with two different apps, which the live tenant cannot give it.
   let liveApps = 0;
-  const liveAppFixture = async (options: { readonly tenantId?: string; readonly name?: string }) => {
+  const liveAppFixture = async (options: {
+    readonly tenantId?: string;
+    readonly name?: string;
+    readonly appId?: string;
+  }) => {
     if (liveApps++ > 0) {
       throw new CheckSkipped("live mode: the run has one app (the credentials'), and this check needs a second one");
     }
     const own = await liveApp(liveTokensFor(config));
     if (options.tenantId !== undefined && options.tenantId !== own.tenantId) {
       throw new CheckSkipped(`live mode: the run has no app in tenant ${options.tenantId}`);
+    }
+    if (options.appId !== undefined && options.appId !== own.appId) {
+      throw new CheckSkipped(`live mode: the run has no app ${options.appId}`);
     }
     if (options.name !== undefined && options.name !== own.appName) {
       throw new CheckSkipped(`live mode: the run cannot create an app named ${JSON.stringify(options.name)}`);
@@ -63,7 +70,7 @@ export function createFixtures(config: SuiteRunConfig, checkId: string, hook: St
       // (`tokens?`: partial configs in unit tests carry none.)
       if (config.tokens?.kind === 'sandbox') return liveAppFixture(options);
       const tenantId = options.tenantId ?? id('tenant');
-      const appId = id('app');
+      const appId = options.appId ?? id('app');
       const wanted: AppFixture = {
         tenantId,
         appId,

@@ -206,7 +206,12 @@ export interface CheckExpect {
 
 export interface CheckFixtures {
   /** A fresh app in a fresh tenant (ids carry the run id), set up through the state hook when there is one. */
-  app(options?: { readonly tenantId?: string; readonly name?: string }): Promise<AppFixture>;
+  app(options?: {
+    readonly tenantId?: string;
+    readonly name?: string;
+    /** The app's id, e.g. another tenant's app with the id of one the check has; default a fresh one. */
+    readonly appId?: string;
+  }): Promise<AppFixture>;
   /** A consent through the state hook (`a consent exists`); skips the check when there is no hook. */
   consent(options: {
     readonly app: AppFixture;

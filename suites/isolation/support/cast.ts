@@ -1,8 +1,9 @@
 /**
  * The cast of an isolation check: the owner's app, whose data must stay private, and the intruders that try to
- * reach it. "Another tenant" is played twice: by an app of a fresh tenant, and by a token of another tenant that
- * names the owner's own app id (an implicit app, docs/decisions.md #27) — only a lookup that checks the tenant as
- * well as the app keeps the second one out.
+ * reach it. "Another tenant" is played twice: by an app of a fresh tenant, and by an app of another tenant with the
+ * owner's own app id — only a lookup that checks the tenant as well as the app keeps the second one out. Every
+ * intruder's app is set up like the owner's, so its full-access token is one the target accepts on its own app and
+ * a refusal can only be for isolation (docs/decisions.md #34).
  */
 import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
@@ -25,11 +26,7 @@ export async function castFor(c: CheckContext): Promise<IsolationCast> {
   const owner = await c.fixtures.app();
   const otherApp = await c.fixtures.app({ tenantId: owner.tenantId });
   const otherTenant = await c.fixtures.app();
-  const sameAppIdElsewhere: AppFixture = {
-    ...owner,
-    tenantId: c.fixtures.id('tenant'),
-    clientId: c.fixtures.id('client'),
-  };
+  const sameAppIdElsewhere = await c.fixtures.app({ appId: owner.appId });
   return {
     owner,
     otherApp: { label: 'another app of the same tenant', app: otherApp },
