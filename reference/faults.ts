@@ -417,6 +417,62 @@ const FAULT_LIST = [
     // Admin tokens are an observation on the Clients operations and accepted on the manage ones (decisions.md #9).
     violates: each('TOKEN-ADMIN-REJECTED', ...CONSENT_KEYS),
   },
+  // ── mass assignment (decisions.md #29) ──────────────────────────────────────────────────────────────────────
+  {
+    name: 'create-body-app-id-honoured',
+    area: 'auth',
+    description: "POST /v1/clients places the client in the app a body app_id names (within the token's tenant).",
+    violates: ['CLIENTS-CREATE-BODY-OWNER-IGNORED'],
+  },
+  {
+    name: 'update-body-server-fields-honoured',
+    area: 'persistence',
+    description: 'PUT /v1/clients/{clientId} stores a client_secret or created_at sent in the body.',
+    violates: ['CLIENTS-UPDATE-BODY-SERVER-FIELDS'],
+  },
+  {
+    name: 'clients-list-query-app-id',
+    area: 'auth',
+    description: "GET /v1/clients?app_id=X lists the clients of app X of the token's tenant.",
+    violates: ['CLIENTS-LIST-ISOLATION-QUERY'],
+  },
+  {
+    name: 'manage-query-tenant-id',
+    area: 'auth',
+    description: 'The manage endpoints take the tenant from an undocumented ?tenant_id= instead of the token.',
+    violates: each('ISOLATION-QUERY', ...MANAGE_KEYS),
+  },
+  // ── value fidelity (decisions.md #30) ───────────────────────────────────────────────────────────────────────
+  {
+    name: 'update-rotates-secret',
+    area: 'persistence',
+    description: 'PUT /v1/clients/{clientId} generates a new client_secret.',
+    violates: ['CLIENTS-UPDATE-SECRET-KEPT'],
+  },
+  {
+    name: 'list-masks-secret',
+    area: 'shape',
+    description: 'GET /v1/clients shows each client_secret masked (its last four characters behind dots).',
+    violates: ['CLIENTS-LIST-SECRET-VALUE'],
+  },
+  {
+    name: 'scalar-strings-coerced',
+    area: 'validation',
+    description: 'POST and PUT /v1/clients… coerce booleans and numbers sent as strings ("true", "3600").',
+    violates: ['CLIENTS-CREATE-STRING-SCALAR-400', 'CLIENTS-UPDATE-STRING-SCALAR-400'],
+  },
+  {
+    name: 'consent-delete-answers-body',
+    area: 'shape',
+    description: 'The two consent deletes documented with "No content" answer 200 with the deleted consents.',
+    violates: each('NO-CONTENT', 'CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE'),
+  },
+  {
+    name: 'client-name-of-default-client',
+    area: 'consents',
+    description: "GET /v1/manage/consents gives every item the name of the app's first client, not its own client's.",
+    violates: ['MANAGE-CONSENTS-LIST-CLIENT-NAME-VALUE'],
+  },
   // ── 5xx on valid input ──────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'saml-create-500',

@@ -1,5 +1,6 @@
 import { knownPart, newClient, protocolOf, updatedClient } from '../clients/clientRecord.js';
 import { badRequest, conflict, HttpError, notFound } from '../errors.js';
+import { newClientSecret } from '../ids.js';
 import type { FaultSwitch } from '../faults.js';
 import { isVisible, type Scope } from '../scope.js';
 import type { ClientRecord } from '../store/types.js';
@@ -54,7 +55,9 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
           : conflict(message, 'IDENTIFIER_IS_TAKEN');
       }
       const fields = knownPart(body, validator.knownFields(schema));
-      const created = newClient(fields, scope, clock());
+      // `create-body-app-id-honoured`: a body app_id chooses the app (decisions.md #29).
+      const smuggled = faults.isOn('create-body-app-id-honoured') ? body['app_id'] : undefined;
+      const created = newClient(fields, typeof smuggled === 'string' ? { ...scope, appId: smuggled } : scope, clock());
       const client = faults.isOn('defaults-not-applied') ? withoutDefaults(created, fields) : created;
       store.putClient(client);
       const answered = faults.isOn('client-secret-missing') ? { ...client, client_secret: undefined } : client;
@@ -62,7 +65,10 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
     },
 
     'CLIENTS-LIST': (call) => {
-      const clients = appClients(scopeOf(call));
+      // `clients-list-query-app-id`: the app an undocumented ?app_id= names (decisions.md #29).
+      const asked = faults.isOn('clients-list-query-app-id') ? call.query['app_id'] : undefined;
+      const scope = typeof asked === 'string' ? { ...scopeOf(call), appId: asked } : scopeOf(call);
+      const clients = appClients(scope).map((client) => (faults.isOn('list-masks-secret') ? masked(client) : client));
       // `clients-list-capped`: a default page of 20, with no paging signal.
       return { status: 200, result: faults.isOn('clients-list-capped') ? clients.slice(0, 20) : clients };
     },
@@ -84,9 +90,10 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       const body = bodyObject(call.body);
       validator.assertValid(schema, asValidated(call.body, body, faults));
       if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
-      const fields = knownPart(body, validator.knownFields(schema));
+      const fields = { ...knownPart(body, validator.knownFields(schema)), ...honouredServerFields(body, faults) };
       const base = faults.isOn('put-resets-omitted') ? rebuiltFromDefaults(client) : client;
-      const updated = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects'));
+      const changed = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects'));
+      const updated = faults.isOn('update-rotates-secret') ? { ...changed, client_secret: newClientSecret() } : changed;
       if (!faults.isOn('update-not-persisted')) store.putClient(updated);
       return { status: 200, result: updated };
     },
@@ -108,6 +115,17 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: 200, result: updated };
     },
   };
+}
+
+/** `update-body-server-fields-honoured`: the server-chosen fields a PUT body sends are stored (decisions.md #29). */
+function honouredServerFields(body: Readonly<Record<string, unknown>>, faults: FaultSwitch): Record<string, unknown> {
+  if (!faults.isOn('update-body-server-fields-honoured')) return {};
+  return knownPart(body, new Set(['client_secret', 'created_at']));
+}
+
+/** `list-masks-secret`: the secret as a console would show it, its last four characters behind dots. */
+function masked(client: ClientRecord): ClientRecord {
+  return { ...client, client_secret: `••••••••${String(client['client_secret']).slice(-4)}` };
 }
 
 /** Decisions #14 (documented): the two fields "cannot be sent together". */
@@ -137,8 +155,24 @@ function rebuiltFromDefaults(client: ClientRecord): ClientRecord {
 /** What the validator sees: the body as sent, or under a validation fault the body with that fault's blind spot. */
 function asValidated(raw: unknown, body: Readonly<Record<string, unknown>>, faults: FaultSwitch): unknown {
   if (raw !== body) return raw; // not an object: no fault changes how that is judged
+  if (faults.isOn('scalar-strings-coerced')) coerceScalarsInPlace(body as Record<string, unknown>);
   if (faults.isOn('name-not-required')) return { name: 'unnamed', ...body };
   if (faults.isOn('enum-not-enforced')) return { ...body, client_type: undefined };
   if (faults.isOn('userinfo-conflict-accepted')) return { ...body, sync_id_token_claims_to_userinfo: undefined };
   return raw;
+}
+
+/** `scalar-strings-coerced`: what a validator with type coercion (ajv `coerceTypes`) does to the body, in place. */
+const COERCED = {
+  boolean: ['sync_id_token_claims_to_userinfo', 'is_third_party', 'enforce_par', 'fapi_version_compliancy'],
+  number: ['consent_validity_period', 'session_expiration'],
+};
+function coerceScalarsInPlace(body: Record<string, unknown>): void {
+  for (const field of COERCED.boolean) {
+    if (body[field] === 'true' || body[field] === 'false') body[field] = body[field] === 'true';
+  }
+  for (const field of COERCED.number) {
+    const value = body[field];
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) body[field] = Number(value);
+  }
 }

@@ -52,9 +52,11 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     return (c: ConsentRecord): boolean =>
       c.client_id === clientId && c.user_id === userId && (consentId === undefined || c.consent_id === consentId);
   };
-  const deleteAll = (consents: readonly ConsentRecord[], what: string) => {
+  const deleteAll = (consents: readonly ConsentRecord[], what: string, documentedNoContent = false) => {
     if (consents.length === 0 && !faults.isOn('consent-no-match-200')) throw notFound(`no consent matches ${what}`);
     if (!faults.isOn('consent-delete-no-op')) for (const consent of consents) store.deleteConsent(consent.consent_id);
+    // `consent-delete-answers-body`: the deleted consents echoed where the docs say "No content" (decisions.md #30).
+    if (documentedNoContent && faults.isOn('consent-delete-answers-body')) return { status: 200, result: consents };
     return { status: 200 };
   };
   /**
@@ -68,10 +70,15 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     if (call.principal.type !== 'admin' && appId !== call.principal.appId) {
       throw forbidden(`a client token of app ${call.principal.appId} cannot manage the consents of app ${appId}`);
     }
-    return { tenantId: call.principal.tenantId, appId };
+    // `manage-query-tenant-id`: an undocumented ?tenant_id= chooses the tenant (decisions.md #29).
+    const tenant = faults.isOn('manage-query-tenant-id') ? call.query['tenant_id'] : undefined;
+    return { tenantId: typeof tenant === 'string' ? tenant : call.principal.tenantId, appId };
   };
   const withClientName = (consent: ConsentRecord) => {
-    const client = store.getClient(consent.client_id);
+    // `client-name-of-default-client`: the name looked up by app, not by the consent's client (decisions.md #30).
+    const client = faults.isOn('client-name-of-default-client')
+      ? store.findClients((c) => c.tenant_id === consent.tenant_id && c.app_id === consent.app_id)[0]
+      : store.getClient(consent.client_id);
     const sameApp = client !== undefined && client.tenant_id === consent.tenant_id && client.app_id === consent.app_id;
     // A consent may name a client the reference never stored (the state hook does not require one): empty name.
     return { ...consent, client_name: sameApp ? client.name : '' };
@@ -100,7 +107,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 
     'CONSENTS-DELETE-USER': (call) => {
       const userId = call.params['userId'] ?? '';
-      return deleteAll(consentsIn(tokenScope(call), pairMatch(call, userId)), 'this client, user and consent_id');
+      return deleteAll(consentsIn(tokenScope(call), pairMatch(call, userId)), 'this client, user and consent_id', true);
     },
 
     'MANAGE-CONSENTS-LIST': (call) => {
@@ -122,7 +129,8 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     'MANAGE-CONSENTS-DELETE': (call) => {
       const scope = manageScope(call);
       const userId = call.params['userId'] ?? '';
-      return deleteAll(consentsIn(scope, pairMatch(call, userId)), 'this client, user and consent_id in that app');
+      const matched = consentsIn(scope, pairMatch(call, userId));
+      return deleteAll(matched, 'this client, user and consent_id in that app', true);
     },
 
     'ME-CONSENTS-LIST': (call) => {

@@ -201,6 +201,44 @@ const PROBES: Record<string, (call: Call) => Promise<unknown>> = {
     status(call, 'GET', '/v1/clients', { token: { ...userToken('user-1'), perms: ['apps:read'] } }),
   'admin-token-judged-by-permissions': (call) =>
     status(call, 'GET', '/v1/consents', { token: { ...token, type: 'admin', perms: ['apps:read'] } }),
+  // mass assignment
+  'create-body-app-id-honoured': async (call) =>
+    (await call('POST', '/v1/clients', { token, body: { ...body, app_id: 'app-other' } })).body.result.app_id,
+  'update-body-server-fields-honoured': async (call) => {
+    const id = await created(call);
+    await call('PUT', `/v1/clients/${id}`, { token, body: { client_secret: 'chosen' } });
+    return (await call('GET', `/v1/clients/${id}`, { token })).body.result.client_secret;
+  },
+  'clients-list-query-app-id': async (call) => {
+    await call('POST', '/v1/clients', { token: { ...token, app: 'app-other' }, body });
+    return (await call('GET', '/v1/clients?app_id=app-other', { token })).body.result.length;
+  },
+  'manage-query-tenant-id': async (call) => {
+    await consentExists(call, { ...consentOf('user-1'), tenant_id: 'tenant-other' });
+    return (await call('GET', '/v1/manage/consents?app_id=app-f&tenant_id=tenant-other', { token })).body.result;
+  },
+  // value fidelity
+  'update-rotates-secret': async (call) => {
+    const first = (await call('POST', '/v1/clients', { token, body })).body.result;
+    const put = await call('PUT', `/v1/clients/${String(first.client_id)}`, { token, body: { description: 'x' } });
+    return put.body.result.client_secret === first.client_secret;
+  },
+  'list-masks-secret': async (call) => {
+    const first = (await call('POST', '/v1/clients', { token, body })).body.result;
+    return (await call('GET', '/v1/clients', { token })).body.result[0].client_secret === first.client_secret;
+  },
+  'scalar-strings-coerced': (call) =>
+    status(call, 'POST', '/v1/clients', { token, body: { ...body, is_third_party: 'true' } }),
+  'consent-delete-answers-body': async (call) => {
+    await consentExists(call, consentOf('user-1'));
+    return (await call('DELETE', '/v1/consents/clients/client-f/users/user-1', { token })).body;
+  },
+  'client-name-of-default-client': async (call) => {
+    await created(call, { name: 'First' });
+    const second = await created(call, { name: 'Second' });
+    await consentExists(call, consentOf('user-1', second));
+    return (await call('GET', '/v1/manage/consents?app_id=app-f', { token })).body.result[0].client_name;
+  },
   // 5xx on valid input
   'saml-create-500': (call) =>
     status(call, 'POST', '/v1/clients', {
