@@ -1,5 +1,6 @@
 import { knownPart, newClient, protocolOf, updatedClient } from '../clients/clientRecord.js';
-import { badRequest, conflict, HttpError, notFound } from '../errors.js';
+import type { ChoiceSet } from '../choices.js';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../errors.js';
 import { newClientSecret } from '../ids.js';
 import type { FaultSwitch } from '../faults.js';
 import { isVisible, type Scope } from '../scope.js';
@@ -27,13 +28,19 @@ const RESOURCES_SCHEMA = 'client-resources.request.schema.json';
 
 /** The seven Clients operations (FACTS §2, decisions #13–#20), acting on the token's own app. */
 export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
-  const { store, faults, validator, clock } = deps;
+  const { store, faults, choices, validator, clock } = deps;
   const scopeOf = (call: OperationCall): Scope => ({ tenantId: call.principal.tenantId, appId: call.principal.appId });
   const appClients = (scope: Scope): ClientRecord[] => store.findClients((c) => isVisible(c, scope, faults));
   const visibleClient = (call: OperationCall): ClientRecord => {
     const id = call.params['clientId'] ?? '';
+    if (choices.isOnFor('odd-ids-400', `${call.key}-ODD-ID-404`) && !/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
+      throw badRequest(`clientId ${JSON.stringify(id.slice(0, 40))} is not a client id`);
+    }
     const client = store.getClient(id);
     if (client && isVisible(client, scopeOf(call), faults)) return client;
+    if (client && choices.isOnFor('foreign-records-403', `${call.key}-ISOLATION-404`)) {
+      throw forbidden(`client ${JSON.stringify(id)} belongs to another app`);
+    }
     const message = `client ${JSON.stringify(id)} not found`;
     if (faults.isOn('client-not-found-400')) throw badRequest(message);
     if (faults.isOn('not-found-body-wrong')) throw new HttpError(404, [message], { error_code: 'NOT_FOUND' });
@@ -44,24 +51,26 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
     'CLIENTS-CREATE': (call) => {
       const body = bodyObject(call.body);
       const schema = CREATE_SCHEMA[protocolOf(body)];
-      validator.assertValid(schema, asValidated(call.body, body, faults));
+      validator.assertValid(schema, asValidated(call.body, body, faults, choices));
+      rejectUnknownFields(body, validator.knownFields(schema), choices);
       if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
       if (faults.isOn('saml-create-500') && protocolOf(body) === 'saml') throw new Error('SAML defaults missing');
       const scope = scopeOf(call);
-      if (!faults.isOn('duplicate-name-accepted') && appClients(scope).some((c) => c.name === body['name'])) {
+      const unique = !faults.isOn('duplicate-name-accepted') && !choices.isOn('duplicate-names-allowed');
+      if (unique && appClients(scope).some((c) => c.name === body['name'])) {
         const message = `a client named ${JSON.stringify(body['name'])} already exists in this app`;
         throw faults.isOn('conflict-body-bare')
           ? new HttpError(409, [message])
           : conflict(message, 'IDENTIFIER_IS_TAKEN');
       }
-      const fields = knownPart(body, validator.knownFields(schema));
+      const fields = storedCreateFields(knownPart(body, validator.knownFields(schema)), validator, choices);
       // `create-body-app-id-honoured`: a body app_id chooses the app (decisions.md #29).
       const smuggled = faults.isOn('create-body-app-id-honoured') ? body['app_id'] : undefined;
       const created = newClient(fields, typeof smuggled === 'string' ? { ...scope, appId: smuggled } : scope, clock());
       const client = faults.isOn('defaults-not-applied') ? withoutDefaults(created, fields) : created;
       store.putClient(client);
       const answered = faults.isOn('client-secret-missing') ? { ...client, client_secret: undefined } : client;
-      return { status: faults.isOn('create-status-200') ? 200 : 201, result: answered };
+      return { status: faults.isOn('create-status-200') ? 200 : 201, result: shown(answered, choices, true) };
     },
 
     'CLIENTS-LIST': (call) => {
@@ -70,17 +79,19 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       const scope = typeof asked === 'string' ? { ...scopeOf(call), appId: asked } : scopeOf(call);
       const clients = appClients(scope).map((client) => (faults.isOn('list-masks-secret') ? masked(client) : client));
       // `clients-list-capped`: a default page of 20, with no paging signal.
-      return { status: 200, result: faults.isOn('clients-list-capped') ? clients.slice(0, 20) : clients };
+      const listed = faults.isOn('clients-list-capped') ? clients.slice(0, 20) : clients;
+      return { status: 200, result: listed.map((client) => shown(client, choices)) };
     },
 
     'CLIENTS-DELETE-ALL': (call) => {
       const clients = appClients(scopeOf(call));
-      if (clients.length === 0 && !faults.isOn('delete-all-empty-204')) throw notFound('this app has no clients');
+      const idempotent = faults.isOn('delete-all-empty-204') || choices.isOn('delete-all-idempotent');
+      if (clients.length === 0 && !idempotent) throw notFound('this app has no clients');
       if (!faults.isOn('delete-all-no-op')) for (const client of clients) store.deleteClient(client.client_id);
       return { status: 204 };
     },
 
-    'CLIENTS-GET': (call) => ({ status: 200, result: visibleClient(call) }),
+    'CLIENTS-GET': (call) => ({ status: 200, result: shown(visibleClient(call), choices) }),
 
     'CLIENTS-UPDATE': (call) => {
       // The id is resolved before the body is validated: the stored protocol picks the update schema.
@@ -88,34 +99,95 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       const client = visibleClient(call);
       const schema = UPDATE_SCHEMA[client.authentication_protocol];
       const body = bodyObject(call.body);
-      validator.assertValid(schema, asValidated(call.body, body, faults));
-      if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
+      validator.assertValid(schema, asValidated(call.body, body, faults, choices, true));
+      rejectUnknownFields(body, validator.knownFields(schema), choices);
+      const conflictAllowed =
+        faults.isOn('userinfo-conflict-accepted') || choices.isOn('userinfo-conflict-create-only');
+      if (!conflictAllowed) rejectUserInfoClaimsWithSync(body);
       const fields = { ...knownPart(body, validator.knownFields(schema)), ...honouredServerFields(body, faults) };
-      const base = faults.isOn('put-resets-omitted') ? rebuiltFromDefaults(client) : client;
+      const replaced = faults.isOn('put-resets-omitted') || choices.isOn('put-replaces');
+      const base = replaced ? rebuiltFromDefaults(client) : client;
       const changed = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects'));
       const updated = faults.isOn('update-rotates-secret') ? { ...changed, client_secret: newClientSecret() } : changed;
       if (!faults.isOn('update-not-persisted')) store.putClient(updated);
-      return { status: 200, result: updated };
+      if (choices.isOn('put-answers-204')) return { status: 204 };
+      return { status: 200, result: shown(updated, choices) };
     },
 
     'CLIENTS-DELETE': (call) => {
       const client = visibleClient(call);
+      if (choices.isOn('last-client-kept') && appClients(scopeOf(call)).length === 1) {
+        throw conflict(`client ${JSON.stringify(client.client_id)} is the app's last client`, 'LAST_CLIENT');
+      }
       if (!faults.isOn('deleted-client-readable')) store.deleteClient(client.client_id);
-      return { status: faults.isOn('delete-status-200') ? 200 : 204 };
+      return { status: faults.isOn('delete-status-200') || choices.isOn('client-delete-200') ? 200 : 204 };
     },
 
     'CLIENTS-RESOURCES': (call) => {
       const client = visibleClient(call);
       validator.assertValid(RESOURCES_SCHEMA, call.body);
+      rejectUnknownFields(bodyObject(call.body), validator.knownFields(RESOURCES_SCHEMA), choices);
       const sent = bodyObject(call.body)['resource_ids'] as unknown[];
-      const appended = faults.isOn('resources-appended') && Array.isArray(client['resources']);
+      const append = faults.isOn('resources-appended') || choices.isOn('resources-appended');
+      const appended = append && Array.isArray(client['resources']);
       const resourceIds = appended ? [...(client['resources'] as unknown[]), ...sent] : sent;
       const updated: ClientRecord = { ...client, resources: resourceIds, updated_at: clock().toISOString() };
       store.putClient(updated);
-      return { status: 200, result: updated };
+      if (choices.isOn('put-answers-204')) return { status: 204 };
+      return { status: 200, result: shown(updated, choices) };
     },
   };
 }
+
+/**
+ * A client as answered under the output choices (reference/choices.ts): `device-authorization-bare` leaves the
+ * mirror-only URIs out, `secret-only-on-create` the secret out of every answer but the create's.
+ */
+function shown(client: ClientRecord, choices: ChoiceSet, created = false): ClientRecord {
+  let answered = client;
+  const device = client['device_authorization'];
+  if (choices.isOn('device-authorization-bare') && device !== null && typeof device === 'object') {
+    answered = {
+      ...answered,
+      device_authorization: { enabled: (device as Record<string, unknown>)['enabled'] ?? false },
+    };
+  }
+  if (choices.isOn('secret-only-on-create') && !created) answered = { ...answered, client_secret: undefined };
+  return answered;
+}
+
+/** `unknown-fields-rejected`: a body field the request schema does not declare is a 400 naming it. */
+function rejectUnknownFields(
+  body: Readonly<Record<string, unknown>>,
+  known: ReadonlySet<string>,
+  choices: ChoiceSet,
+): void {
+  if (!choices.isOn('unknown-fields-rejected')) return;
+  const unknown = Object.keys(body).filter((field) => !known.has(field));
+  if (unknown.length > 0) throw badRequest(...unknown.map((field) => `property ${field} should not exist`));
+}
+
+/**
+ * The create fields stored: `input-only-fields-dropped` keeps only those the output schema of the protocol
+ * declares; `response-types-code` defaults response_types to ["code"].
+ */
+function storedCreateFields(
+  fields: Record<string, unknown>,
+  validator: HandlerDeps['validator'],
+  choices: ChoiceSet,
+): Record<string, unknown> {
+  const protocol = protocolOf(fields);
+  let stored = fields;
+  if (choices.isOn('input-only-fields-dropped')) {
+    stored = knownPart(fields, validator.knownFields(OUTPUT_SCHEMA[protocol]));
+  }
+  if (choices.isOn('response-types-code') && protocol === 'oidc' && stored['response_types'] === undefined) {
+    stored = { ...stored, response_types: ['code'] };
+  }
+  return stored;
+}
+
+const OUTPUT_SCHEMA = { oidc: 'client-oidc.schema.json', saml: 'client-saml.schema.json' };
 
 /** `update-body-server-fields-honoured`: the server-chosen fields a PUT body sends are stored (decisions.md #29). */
 function honouredServerFields(body: Readonly<Record<string, unknown>>, faults: FaultSwitch): Record<string, unknown> {
@@ -153,8 +225,24 @@ function rebuiltFromDefaults(client: ClientRecord): ClientRecord {
 }
 
 /** What the validator sees: the body as sent, or under a validation fault the body with that fault's blind spot. */
-function asValidated(raw: unknown, body: Readonly<Record<string, unknown>>, faults: FaultSwitch): unknown {
-  if (raw !== body) return raw; // not an object: no fault changes how that is judged
+function asValidated(
+  raw: unknown,
+  body: Readonly<Record<string, unknown>>,
+  faults: FaultSwitch,
+  choices: ChoiceSet,
+  update = false,
+): unknown {
+  if (raw !== body) return raw; // not an object: no fault or choice changes how that is judged
+  const seen = faultView(raw, body, faults) as Readonly<Record<string, unknown>>;
+  // Choices (reference/choices.ts): a SAML create without sp_entity_id passes; the userinfo conflict only on create.
+  if (choices.isOn('saml-entity-id-optional') && !update && protocolOf(body) === 'saml')
+    return { sp_entity_id: 'unset', ...seen };
+  if (choices.isOn('userinfo-conflict-create-only') && update)
+    return { ...seen, sync_id_token_claims_to_userinfo: undefined };
+  return seen;
+}
+
+function faultView(raw: unknown, body: Readonly<Record<string, unknown>>, faults: FaultSwitch): unknown {
   if (faults.isOn('scalar-strings-coerced')) coerceScalarsInPlace(body as Record<string, unknown>);
   if (faults.isOn('name-not-required')) return { name: 'unnamed', ...body };
   if (faults.isOn('enum-not-enforced')) return { ...body, client_type: undefined };

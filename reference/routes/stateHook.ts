@@ -4,6 +4,7 @@ import { newClient } from '../clients/clientRecord.js';
 import { newId } from '../ids.js';
 import type { ConsentRecord } from '../store/types.js';
 import type { HandlerDeps } from './operationCall.js';
+import { inSeconds } from './consents.js';
 import { bodyObject } from './operationCall.js';
 
 export const STATE_HOOK_PATH = '/__conformance/state';
@@ -61,7 +62,8 @@ function tearDownApp(params: Params, { store }: HandlerDeps): object {
   return { removed };
 }
 
-function setUpConsent(params: Params, { store, clock }: HandlerDeps): object {
+function setUpConsent(params: Params, deps: HandlerDeps): object {
+  const { store, clock } = deps;
   const now = clock().getTime();
   const consentId = optionalParam(params, 'consent_id') ?? newId();
   const expiresAt = params['expires_at'];
@@ -84,7 +86,8 @@ function setUpConsent(params: Params, { store, clock }: HandlerDeps): object {
     throw badRequest(`params.consent_id ${JSON.stringify(consentId)} already belongs to another app`);
   }
   store.putConsent(existing ? { ...consent, created_at: existing.created_at } : consent);
-  return store.getConsent(consentId)!;
+  // The consent as the API answers it (its timestamps in the unit the choices pick).
+  return inSeconds(store.getConsent(consentId)!, deps.choices);
 }
 
 /** Deletes the consent named by `consent_id`, or else every consent matching the setup params. */
