@@ -62,8 +62,10 @@ for (const [key, { what, write }] of Object.entries(SECRET_KEEPERS)) {
     const created = await createClient(c, session);
     const written: ClientResponse = await write(c, session.token, created.id);
     c.expect.status(written.res, 200, { requirement: `${key}-200` });
+    // The answer is judged when it carries the client: a 204 without one is the other side of the inferred `…-200`.
+    const answer = `the ${key === 'CLIENTS-UPDATE' ? 'update' : 'resources'} answer`;
     const wrong = differing('client_secret', created.client['client_secret'], {
-      [`the ${key === 'CLIENTS-UPDATE' ? 'update' : 'resources'} answer`]: written.client,
+      ...(written.client !== undefined ? { [answer]: written.client } : {}),
       'get after it': (await getClient(c, session.token, created.id)).client,
       'the listing after it': await listed(c, session.token, created.id),
     });
