@@ -7,7 +7,7 @@ import { HTTPResponseStatusClass, MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect } from 'vitest';
 import { createCisClient, fetchSend, type CisClient } from '../../src/client/index.js';
 import { PACT_CONSUMERS, PROVIDER_STATES } from '../../src/pact/consumers.js';
-import { authorization, consumerContract, errorBody, responseBody, TEST_TOKEN } from './support/consumerContract.js';
+import { authorization, consumerContract, TEST_TOKEN, type StartInteraction } from './support/consumerContract.js';
 
 const APP = {
   tenant_id: 'pact-tenant',
@@ -34,38 +34,59 @@ const revokePath = fromProviderState(
   `/v1/consents/me/clients/${CONSENT.client_id}`,
 );
 const clientOf = (url: string): CisClient => createCisClient(fetchSend(url));
+/** What the page shows of each consent: which client, for which scope, and the id it revokes it by. */
+const MY_CONSENT_READS = ['result[].consent_id', 'result[].client_id', 'result[].scope'];
 
 const contract = consumerContract(PACT_CONSUMERS.accountPage);
-const givenConsent = () =>
-  contract.pact.addInteraction().given(PROVIDER_STATES.appExists, APP).given(PROVIDER_STATES.consentExists, CONSENT);
+const givenConsent = (start: StartInteraction) =>
+  start().given(PROVIDER_STATES.appExists, APP).given(PROVIDER_STATES.consentExists, CONSENT);
 
 describe('cis-account-page → cis-api', () => {
-  contract.interaction("lists the signed-in user's consents", 'listMyConsents', () =>
-    givenConsent()
-      .uponReceiving('a request from a user to list their consents')
-      .withRequest('GET', '/v1/consents/me', (b) => b.headers(authorization))
-      .willRespondWith(200, (b) =>
-        b.jsonBody(responseBody('consent-list.envelope.schema.json', { atLeastOne: ['result'] })),
-      )
-      .executeTest(async (mock) => {
-        const res = await clientOf(mock.url).listMyConsents(TEST_TOKEN);
-        expect(res.ok && res.body.map((c) => c.client_id)).toEqual([expect.any(String)]);
-      }),
+  contract.interaction(
+    "lists the signed-in user's consents",
+    'listMyConsents',
+    { status: ['ME-CONSENTS-LIST-200'], body: ['ME-CONSENTS-LIST-200-BODY', 'ME-CONSENTS-LIST-ALL-OWN'] },
+    (start, bodies) =>
+      givenConsent(start)
+        .uponReceiving('a request from a user to list their consents')
+        .withRequest('GET', '/v1/consents/me', (b) => b.headers(authorization))
+        .willRespondWith(
+          200,
+          bodies.json(() =>
+            bodies.body('consent-list.envelope.schema.json', { atLeastOne: ['result'], reads: MY_CONSENT_READS }),
+          ),
+        )
+        .executeTest(async (mock) => {
+          const res = await clientOf(mock.url).listMyConsents(TEST_TOKEN);
+          expect(res).toMatchObject({ ok: true, status: 200 });
+          if (!bodies.included) return;
+          expect(res.ok && res.body).toEqual([
+            expect.objectContaining({
+              consent_id: expect.any(String),
+              client_id: expect.any(String),
+              scope: expect.any(String),
+            }),
+          ]);
+        }),
   );
 
-  contract.interaction('revokes every consent the user gave a client', 'revokeMyConsent', () =>
-    givenConsent()
-      .uponReceiving('a request from a user to revoke their consents to a client')
-      .withRequest('DELETE', revokePath, (b) => b.headers(authorization))
-      .willRespondWith(anySuccess)
-      .executeTest(async (mock) => {
-        const res = await clientOf(mock.url).revokeMyConsent(TEST_TOKEN, CONSENT.client_id);
-        expect(res.ok).toBe(true);
-      }),
+  contract.interaction(
+    'revokes every consent the user gave a client',
+    'revokeMyConsent',
+    ['ME-CONSENTS-REVOKE-2XX'],
+    (start) =>
+      givenConsent(start)
+        .uponReceiving('a request from a user to revoke their consents to a client')
+        .withRequest('DELETE', revokePath, (b) => b.headers(authorization))
+        .willRespondWith(anySuccess)
+        .executeTest(async (mock) => {
+          const res = await clientOf(mock.url).revokeMyConsent(TEST_TOKEN, CONSENT.client_id);
+          expect(res.ok).toBe(true);
+        }),
   );
 
-  contract.interaction('revokes one consent', 'revokeMyConsent', () =>
-    givenConsent()
+  contract.interaction('revokes one consent', 'revokeMyConsent', ['ME-CONSENTS-REVOKE-2XX'], (start) =>
+    givenConsent(start)
       .uponReceiving('a request from a user to revoke one consent to a client')
       .withRequest('DELETE', revokePath, (b) =>
         b.headers(authorization).query({ consent_id: fromProviderState('${consent_id}', CONSENT.consent_id) }),
@@ -79,15 +100,26 @@ describe('cis-account-page → cis-api', () => {
       }),
   );
 
-  contract.interaction('shows "not found" when the user gave that client no consent', 'revokeMyConsent', () =>
-    givenConsent()
-      .uponReceiving('a request from a user to revoke consents to a client they never consented to')
-      .withRequest('DELETE', `/v1/consents/me/clients/${OTHER_CLIENT}`, (b) => b.headers(authorization))
-      .willRespondWith(404, (b) => b.jsonBody(errorBody(404)))
-      .executeTest(async (mock) => {
-        const res = await clientOf(mock.url).revokeMyConsent(TEST_TOKEN, OTHER_CLIENT);
-        expect(res).toMatchObject({ ok: false, status: 404, body: { error_code: 404 } });
-      }),
+  contract.interaction(
+    'shows "not found" when the user gave that client no consent',
+    'revokeMyConsent',
+    { status: ['ME-CONSENTS-REVOKE-404-NO-MATCH'], body: ['ME-CONSENTS-REVOKE-404-BODY'] },
+    (start, bodies) =>
+      givenConsent(start)
+        .uponReceiving('a request from a user to revoke consents to a client they never consented to')
+        .withRequest('DELETE', `/v1/consents/me/clients/${OTHER_CLIENT}`, (b) => b.headers(authorization))
+        .willRespondWith(
+          404,
+          bodies.json(() => bodies.error(404)),
+        )
+        .executeTest(async (mock) => {
+          const res = await clientOf(mock.url).revokeMyConsent(TEST_TOKEN, OTHER_CLIENT);
+          expect(res).toMatchObject({
+            ok: false,
+            status: 404,
+            ...(bodies.included ? { body: { error_code: expect.any(Number) } } : {}),
+          });
+        }),
   );
 
   contract.closingChecks();

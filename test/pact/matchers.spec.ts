@@ -121,13 +121,35 @@ describe('matcherFromSchema: references and unions', () => {
     });
   });
 
-  it('picks the anyOf branch the example fits (the SAML client from client.schema.json)', () => {
-    const client = registry.schema('client.schema.json');
+  it('picks the anyOf branch the example fits (the SAML client from client.schema.json, full view)', () => {
+    const resolveFull: SchemaResolver = (file) => registry.schema(file, 'full');
+    const client = resolveFull('client.schema.json');
     const saml = (client.examples as unknown[])[1];
-    const matcher = matcherFromSchema(client, saml, resolveFile) as Record<string, unknown>;
+    const matcher = matcherFromSchema(client, saml, resolveFull) as Record<string, unknown>;
     expect(matcher.authentication_protocol).toEqual(MatchersV3.equal('saml'));
     expect(matcher).toHaveProperty('sp_entity_id');
     expect(matcher).not.toHaveProperty('redirect_uris');
+  });
+
+  it('requires only documented constraints: what a schema keeps in x-inferred never reaches the matcher', () => {
+    // The SAML client's sp_entity_id is required only by the MIRROR (an x-inferred `required`).
+    const documented = registry.schema('client.schema.json');
+    const saml = (documented.examples as unknown[])[1];
+    const matcher = matcherFromSchema(documented, saml, resolveFile) as Record<string, unknown>;
+    expect(matcher).not.toHaveProperty('sp_entity_id');
+    expect(() =>
+      matcherFromSchema(registry.schema('error-409.schema.json'), { error_code: 409 }, resolveFile, {
+        reads: ['ts_error_code'],
+      }),
+    ).toThrow(/the consumer reads ts_error_code, which the schema does not require/);
+  });
+
+  it('names only the required properties the consumer reads', () => {
+    const schema = registry.schema('consent-single.envelope.schema.json');
+    const matcher = matcherFromSchema(schema, schemaExample(schema, resolveFile), resolveFile, {
+      reads: ['result.scope'],
+    }) as { result: Record<string, unknown> };
+    expect(Object.keys(matcher.result)).toEqual(['scope']);
   });
 
   it('leaves out a property whose schema is a union of different JSON types (the 400 message)', () => {

@@ -2,17 +2,23 @@
  * Pact provider verification end to end: the committed contracts against the reference, started in-process and
  * reached through a recording proxy that serves it under `/cis` (as the sandbox's base URL has a path).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/server.js';
 import { createMinter, type Minter } from '../../src/issuer/minter.js';
+import { PACT_CONSUMERS } from '../../src/pact/consumers.js';
 import { verifyContracts, type VerifyContractsOptions } from '../../src/pact/verify.js';
+import { loadCatalog } from '../../src/spec/catalog.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const contractsDir = `${packageRoot}contracts`;
+const catalog = loadCatalog(packageRoot);
 
 interface Seen {
   readonly method: string;
@@ -96,12 +102,57 @@ afterAll(async () => {
   await Promise.all([clean?.close(), faulty?.close()]);
 });
 
+/**
+ * A contracts folder holding the consent manager's "get a consent" interaction as committed, and three copies
+ * that expect a field no target sends, each naming a requirement of another evidence level.
+ */
+function brokenContracts(
+  levels: readonly ('documented' | 'inferred' | 'observation')[] = ['documented', 'inferred', 'observation'],
+): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cis-pact-evidence-'));
+  const file = 'cis-consent-manager-cis-api.json';
+  interface Interaction {
+    description: string;
+    comments?: Record<string, string>;
+    response: {
+      body: { content: { result: Record<string, unknown> } };
+      matchingRules: { body: Record<string, unknown> };
+    };
+  }
+  const pact = JSON.parse(readFileSync(join(contractsDir, file), 'utf8')) as { interactions: Interaction[] };
+  const original = pact.interactions.find((i) => i.description === 'a request to get a consent');
+  if (!original) throw new Error('the consent manager contract has no "a request to get a consent"');
+  const of = (evidence: string) =>
+    catalog.requirements.find((r) => r.operation === 'GET /v1/consents/{consentId}' && r.evidence === evidence)?.id;
+  const broken = levels.map((evidence) => {
+    const copy = structuredClone(original);
+    copy.description = `a request to get a consent (${evidence}, broken)`;
+    copy.comments = { requirements: ['CONSENTS-GET-200', of(evidence)].join(' ') };
+    copy.response.body.content.result['not_in_the_docs'] = 'x';
+    copy.response.matchingRules.body['$.result.not_in_the_docs'] = {
+      combine: 'AND',
+      matchers: [{ match: 'type' }],
+    };
+    return copy;
+  });
+  writeFileSync(join(dir, file), JSON.stringify({ ...pact, interactions: [original, ...broken] }));
+  return dir;
+}
+
 function against(reference: RunningReference, extra: Partial<VerifyContractsOptions> = {}): VerifyContractsOptions {
-  return { baseUrl: reference.url, stateUrl: reference.stateUrl, minter, contractsDir, logLevel: 'error', ...extra };
+  return {
+    baseUrl: reference.url,
+    stateUrl: reference.stateUrl,
+    minter,
+    catalog,
+    contractsDir,
+    logLevel: 'error',
+    ...extra,
+  };
 }
 
 describe('verifyContracts', () => {
-  it('verifies all 29 interactions of the three consumers against the reference behind /cis, with run-unique ids and real tokens', async () => {
+  it('verifies all 15 interactions of the three consumers against the reference behind /cis, with run-unique ids and real tokens', async () => {
     proxy.seen.length = 0;
     const result = await verifyContracts({
       ...against(clean),
@@ -111,7 +162,8 @@ describe('verifyContracts', () => {
     });
     expect(result.interactions.filter((i) => !i.passed)).toEqual([]);
     expect(result.passed).toBe(true);
-    expect(result.interactions).toHaveLength(29);
+    expect(result.interactions).toHaveLength(15);
+    expect(result.interactions.map((i) => i.verdict)).toEqual(Array(15).fill('passed'));
     expect(result.runs.map((r) => [r.consumer, r.passed])).toEqual([
       ['cis-account-page', true],
       ['cis-admin-console', true],
@@ -121,7 +173,7 @@ describe('verifyContracts', () => {
     expect(proxy.seen.filter((s) => !s.path.startsWith(`${PREFIX}/`))).toEqual([]);
     const hookCalls = proxy.seen.filter((s) => s.path.endsWith('/__conformance/state'));
     const api = proxy.seen.filter((s) => s.path.startsWith(`${PREFIX}/v1/`));
-    expect(api.length).toBeGreaterThanOrEqual(29);
+    expect(api.length).toBeGreaterThanOrEqual(15);
     for (const call of hookCalls) {
       const { params } = JSON.parse(call.body) as { params: Record<string, string> };
       for (const id of ['tenant_id', 'app_id', 'client_id'] as const) expect(params[id]).toMatch(/-tagA\d-\d+$/);
@@ -133,14 +185,14 @@ describe('verifyContracts', () => {
         expect(claims.sub).not.toBe(claims['client_id']);
         expect(claims.sub).toMatch(/^pact-account-page-user-tagA\d-\d+$/);
       } else if (request.path.startsWith(`${PREFIX}/v1/clients`)) {
-        // The admin console's token; the verifier's own read of the default client's name asks only to read.
-        const granted = claims['ts_permissions'] as string[];
+        // The admin console's token: every permission listed for its operations, `[appId]` filled in.
         const app = String(claims['app_id']);
-        expect(granted).toEqual(
-          granted.length === 1 ? [`${app}:read`] : ['read', 'create', 'edit', 'delete'].map((a) => `${app}:${a}`),
-        );
+        const expected = PACT_CONSUMERS.adminConsole.token.permissions.map((p) => p.replace('[appId]', app));
+        expect(claims['ts_permissions']).toEqual(expected);
       } else {
-        expect(claims['ts_permissions']).toEqual(['consents:read', 'consents:delete']);
+        const app = String(claims['app_id']);
+        const expected = PACT_CONSUMERS.consentManager.token.permissions.map((p) => p.replace('[appId]', app));
+        expect(claims['ts_permissions']).toEqual(expected);
       }
     }
   });
@@ -148,13 +200,16 @@ describe('verifyContracts', () => {
   it('fails the create interaction, and only it, against the create-status-200 fault', async () => {
     const result = await verifyContracts(against(faulty, { consumers: ['cis-admin-console'] }));
     expect(result.passed).toBe(false);
-    expect(result.interactions).toHaveLength(15);
+    expect(result.interactions).toHaveLength(7);
     expect(result.interactions.filter((i) => !i.passed)).toEqual([
       {
         consumer: 'cis-admin-console',
         description: 'a request to create an OIDC client',
         passed: false,
         mismatch: 'status: expected 201 but was 200',
+        requirements: ['CLIENTS-CREATE-201'],
+        judgedBy: { id: 'CLIENTS-CREATE-201', evidence: 'documented' },
+        verdict: 'failed',
       },
     ]);
   });
@@ -162,9 +217,9 @@ describe('verifyContracts', () => {
   it('fails every interaction when the target rejects the tokens (another issuer)', async () => {
     const foreign = await createMinter({ packageRoot, iss: 'https://issuer.example.test' });
     const result = await verifyContracts(against(clean, { minter: foreign, consumers: ['cis-account-page'] }));
-    expect(result.interactions).toHaveLength(4);
+    expect(result.interactions).toHaveLength(1);
     for (const verdict of result.interactions) {
-      expect(verdict).toMatchObject({ passed: false });
+      expect(verdict).toMatchObject({ passed: false, verdict: 'failed' });
       expect(verdict.notVerified).toBeUndefined();
       expect(verdict.mismatch).toMatch(/^status: .*\b401\b/);
     }
@@ -180,13 +235,32 @@ describe('verifyContracts', () => {
       });
       expect(result.passed).toBe(false);
       for (const verdict of result.interactions) {
-        expect(verdict).toMatchObject({ passed: false, notVerified: true });
+        expect(verdict).toMatchObject({ passed: false, notVerified: true, verdict: 'error' });
         expect(verdict.mismatch).toMatch(
           /^provider state 'an app exists' could not be set up: state hook setup .* answered 500/,
         );
       }
     } finally {
       proxy.refuseStates = null;
+    }
+  });
+
+  it('judges a broken interaction by the evidence of what it names: documented fails, inferred warns, observation is observed', async () => {
+    const dir = brokenContracts();
+    try {
+      const result = await verifyContracts(against(clean, { contractsDir: dir }));
+      expect(result.interactions.map((i) => [i.description, i.passed, i.verdict])).toEqual([
+        ['a request to get a consent', true, 'passed'],
+        ['a request to get a consent (documented, broken)', false, 'failed'],
+        ['a request to get a consent (inferred, broken)', false, 'warning'],
+        ['a request to get a consent (observation, broken)', false, 'observed'],
+      ]);
+      expect(result.interactions[2]?.mismatch).toMatch(/not_in_the_docs/);
+      expect(result.passed).toBe(false);
+      // Pact's own verdict on the file is that it failed: what a published verification result would say.
+      expect(result.runs.map((r) => r.passed)).toEqual([false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

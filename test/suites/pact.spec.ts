@@ -1,7 +1,8 @@
 /**
  * The pact suite end to end: every interaction of the committed contracts is one check, family `pact`, which
  * passes on the clean reference, fails on a seeded fault exactly where Pact's own verifier fails, and is skipped
- * with the reason on a target without a state hook.
+ * with the reason on a target without a state hook. A broken interaction costs what the evidence of its weakest
+ * requirement says (judged here through the suite's own expectation and outcome code).
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +12,17 @@ import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { createMinter } from '../../src/issuer/minter.js';
 import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { verifyContracts } from '../../src/pact/verify.js';
+import { loadCatalog, requirementById } from '../../src/spec/catalog.js';
+import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { createExpect } from '../../src/suite/expect.js';
+import { CheckOutcome } from '../../src/suite/outcome.js';
+import { CheckStopped } from '../../src/suite/signals.js';
+import { judgedByOf, readContractInteractions } from '../../suites/pact/support/contractInteractions.js';
+import { judgeReplay, type ReplayMismatches } from '../../suites/pact/support/replay.js';
 
 const root = findPackageRoot();
-const INTERACTIONS = 29;
+const catalog = loadCatalog(root);
+const INTERACTIONS = readContractInteractions(root, catalog).length;
 
 const config = (target: RunConfig['target'], extra: Partial<RunConfig> = {}): RunConfig =>
   suiteRunConfig(['pact'], { seed: 3, runs: 5, target, ...extra });
@@ -49,23 +58,26 @@ afterAll(async () => {
 });
 
 describe('pact suite', () => {
-  it('passes one check per contract interaction on the clean reference, each under the requirement of its operation and status', async () => {
+  it('passes one check per contract interaction on the clean reference, each under the first requirement it names', async () => {
+    expect(INTERACTIONS).toBe(15);
     const { results } = await run(config({ kind: 'embedded' }));
     expect(results.summary).toEqual({ passed: INTERACTIONS, failed: 0, warnings: 0, skipped: 0, errors: 0 });
     expect(new Set(results.checks.map((c) => c.family))).toEqual(new Set(['pact']));
     const titles = results.checks.map((c) => `${c.requirement} ${c.title}`);
     expect(titles).toEqual(
       expect.arrayContaining([
-        "CLIENTS-CREATE-409 cis-admin-console: a request to create a client named like the app's default client",
+        'CLIENTS-CREATE-400 cis-admin-console: a request to create a client without a name',
         'CLIENTS-DELETE-ALL-204 cis-admin-console: a request to delete all clients',
         'CONSENTS-DELETE-USER-2XX cis-consent-manager: a request to delete one consent of a user for a client',
-        'MANAGE-CONSENTS-LIST-400 cis-consent-manager: a request to list the consents of an app without app_id',
+        'MANAGE-CONSENTS-LIST-200 cis-consent-manager: a request to list the consents of an app',
         'ME-CONSENTS-LIST-200 cis-account-page: a request from a user to list their consents',
-        'ME-CONSENTS-REVOKE-2XX cis-account-page: a request from a user to revoke one consent to a client',
       ]),
     );
-    // One operation each: all 14 are reached.
-    expect(new Set(results.checks.map((c) => c.operation)).size).toBe(14);
+    // A passing interaction covers every requirement it names.
+    const listApp = results.checks.find((c) => c.requirement === 'MANAGE-CONSENTS-LIST-200');
+    expect(listApp?.covers).toEqual(
+      expect.arrayContaining(['MANAGE-CONSENTS-LIST-200-BODY', 'MANAGE-CONSENTS-LIST-200-CLIENT-NAME']),
+    );
   });
 
   it('fails where Pact verification fails on the create-status-200 fault, naming CLIENTS-CREATE-201', async () => {
@@ -83,6 +95,7 @@ describe('pact suite', () => {
         baseUrl: faulty.url,
         stateUrl: faulty.stateUrl,
         minter: await createMinter({ packageRoot: root }),
+        catalog,
         contractsDir: `${root}/contracts`,
         logLevel: 'error',
       });
@@ -91,6 +104,48 @@ describe('pact suite', () => {
     } finally {
       await faulty.close();
     }
+  });
+
+  it('judges a broken interaction by the weakest evidence it names: documented fails, inferred warns, observation is observed', () => {
+    const judge = (requirements: string[], mismatches: ReplayMismatches) => {
+      const outcome = new CheckOutcome(false, 'pact-check');
+      const ruleOf = (options?: { requirement?: string }) => {
+        const r = requirementById(catalog, options?.requirement ?? (requirements[0] as string));
+        return { id: r.id, operation: r.operation, evidence: r.evidence };
+      };
+      const c = { expect: createExpect(outcome, ruleOf, loadSchemaRegistry(root)) };
+      const interaction = { consumer: 'cis-test', description: 'a request', requirements };
+      try {
+        judgeReplay(c, { ...interaction, judgedBy: judgedByOf(requirements, catalog) }, mismatches);
+      } catch (error) {
+        // A failed judgement stops the check; the outcome holds the verdict.
+        if (!(error instanceof CheckStopped)) throw error;
+      }
+      return {
+        verdict: outcome.verdict,
+        message: outcome.message,
+        observations: outcome.observations.length,
+        covers: [...outcome.judged],
+      };
+    };
+    // Ids by evidence, read from the catalog so the test follows its evidence audits.
+    const ids = (evidence: string) => catalog.requirements.filter((r) => r.evidence === evidence).map((r) => r.id);
+    const [documented = '', documented2 = ''] = ids('documented');
+    const [inferred = ''] = ids('inferred');
+    const [observation = ''] = ids('observation');
+    const broken: ReplayMismatches = { status: 'expected 409 but was 201', headers: [], body: [] };
+    const fine: ReplayMismatches = { status: null, headers: [], body: [] };
+    expect(judge([documented], broken)).toMatchObject({ verdict: 'failed' });
+    expect(judge([inferred], broken)).toMatchObject({
+      verdict: 'warning',
+      message: expect.stringContaining(`${inferred} (inferred)`),
+    });
+    expect(judge([documented, inferred], broken)).toMatchObject({ verdict: 'warning' });
+    expect(judge([documented, observation], broken)).toMatchObject({ verdict: 'passed', observations: 1 });
+    expect(judge([documented, documented2], fine)).toMatchObject({
+      verdict: 'passed',
+      covers: [documented, documented2],
+    });
   });
 
   it('skips every check with the reason when the target has no state hook', async () => {

@@ -2,12 +2,16 @@
  * The pact suite's response matcher and request builder. The matcher re-implements the part of Pact's matching
  * our contracts use, so its verdicts are checked against Pact's own verifier on crafted responses (a fake
  * provider on 127.0.0.1 answers each one); the consumer token table is checked against src/pact/consumers.ts.
+ * Besides the committed contracts, a fixture keeps interactions of an earlier, richer version (a full client body
+ * with dates, enums and nested objects; equality; any success status), so the matcher stays right on rules the
+ * committed contracts no longer use.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,13 +32,24 @@ import {
 import { buildRequest, CONSUMER_TOKENS } from '../../suites/pact/support/replay.js';
 
 const root = findPackageRoot();
-const interactions = readContractInteractions(root, loadCatalog(root));
-const byDescription = (description: string) =>
-  interactions.find((i) => i.description === description) as ContractInteraction;
+const catalog = loadCatalog(root);
+const FIXTURE_ROOT = fileURLToPath(new URL('./fixtures/pactMatching/', import.meta.url));
+const committed = readContractInteractions(root, catalog);
+const fixtures = readContractInteractions(FIXTURE_ROOT, catalog);
+const interactions = [...committed, ...fixtures];
+const find = (list: readonly ContractInteraction[], description: string) => {
+  const found = list.find((i) => i.description === description);
+  if (!found) throw new Error(`no interaction "${description}"`);
+  return found;
+};
+const byDescription = (description: string) => find(fixtures, description);
 const GET_CLIENT = byDescription('a request to get the default client');
 const LIST_CONSENTS = byDescription('a request to list the consents of an app');
 const REVOKE = byDescription('a request from a user to revoke one consent to a client');
 const UNKNOWN_CLIENT = byDescription('a request to get an unknown client');
+const GET_CONSENT = find(committed, 'a request to get a consent');
+const OPEN_CLIENT = find(committed, 'a request to get the default client');
+const CREATE_INVALID = find(committed, 'a request to create a client without a name');
 
 type Json = Record<string, unknown>;
 const expectedBody = (i: ContractInteraction) => structuredClone((i.response['body'] as Json)['content']) as Json;
@@ -111,7 +126,8 @@ describe('replay matcher agrees with the Pact verifier', () => {
     body: unknown,
   ): Promise<boolean> {
     const file = join(dir, `${i.consumer}.json`);
-    const pact = JSON.parse(readFileSync(join(root, 'contracts', `${i.consumer}-cis-api.json`), 'utf8')) as Json;
+    const from = fixtures.includes(i) ? FIXTURE_ROOT : root;
+    const pact = JSON.parse(readFileSync(join(from, 'contracts', `${i.consumer}-cis-api.json`), 'utf8')) as Json;
     const original = (pact['interactions'] as Json[]).find((x) => x['description'] === i.description);
     writeFileSync(file, JSON.stringify({ ...pact, interactions: [original] }));
     answer = { status, contentType, body: body === undefined ? '' : JSON.stringify(body) };
@@ -182,6 +198,27 @@ describe('replay matcher agrees with the Pact verifier', () => {
     ['204 where any success will do', true, REVOKE, 204, json, undefined],
     ['400 where any success will do', false, REVOKE, 400, json, undefined],
     ['another error_code', false, UNKNOWN_CLIENT, 404, json, { ...expectedBody(UNKNOWN_CLIENT), error_code: 400 }],
+    // The committed contracts: a provider that adds or omits what the consumer does not read still passes.
+    [
+      'a consent with unread fields left out and optional or unknown ones added',
+      true,
+      GET_CONSENT,
+      200,
+      json,
+      { result: { consent_id: 'k1', scope: 'openid', expires_at: 1, client_name: 'Portal', extra: true } },
+    ],
+    ['a consent without a field the consumer reads', false, GET_CONSENT, 200, json, { result: { consent_id: 'k1' } }],
+    ['a bare client (the envelope is inferred)', true, OPEN_CLIENT, 200, json, { client_id: 'c1', name: 'n' }],
+    [
+      'an enveloped client with device_authorization but none of its URIs',
+      true,
+      OPEN_CLIENT,
+      200,
+      json,
+      { result: { client_id: 'c1', device_authorization: { enabled: false } } },
+    ],
+    ['a 400 message as a string', true, CREATE_INVALID, 400, json, { message: 'Bad request', error_code: 400 }],
+    ['a 400 message as a list of strings', true, CREATE_INVALID, 400, json, { message: ['name'], error_code: 400 }],
   ];
 
   it.each(cases)('on %s (accepted: %s)', async (_name, accepted, interaction, status, contentType, body) => {
