@@ -80,7 +80,8 @@ describe.each([
     fault: 'deleted-client-readable',
     rule: 'CLIENTS-DELETE-GONE',
     shows: /observed status 200/,
-    steps: ['1. delete #0', '2. resources #0 []'],
+    // The delete is read back by id at once, so the sequence shrinks to the delete alone.
+    steps: ['1. delete #0'],
   },
 ])('the Clients model against $fault', ({ fault, rule, shows, steps }) => {
   it('fails with a shrunk sequence of a few commands, its seed and its replay command; the replay reproduces it', async () => {
@@ -110,5 +111,5 @@ describe.each([
     expect(replayed.message).toContain('— counterexample: ');
     expect(stepsOf(replayed.message)).toEqual(steps);
     expect(replayed.exchanges.length).toBeLessThan(8);
-  }, 30_000);
+  }, 60_000);
 });

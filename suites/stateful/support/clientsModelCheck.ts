@@ -1,6 +1,8 @@
 /**
  * The Clients model-based check: the command generators (small value domains, so a shrunk sequence reads well)
- * wired to the property helper. Commands are in support/clients/, one class per file; the model in model.ts.
+ * wired to the property helper. Commands are in support/clients/, one class per file; the model in model.ts. Every
+ * write is followed at once by a read of the touched client by id and of the listing (readBack.ts); the get and list
+ * commands read again later in the sequence.
  */
 import fc from 'fast-check';
 import type { CheckContext } from '../../../src/suite/index.js';

@@ -9,8 +9,9 @@ import {
   type ClientsReal,
   type JsonObject,
 } from './model.js';
+import { readBack } from './readBack.js';
 
-/** POST /v1/clients with a fresh name, the callback URI and `extra`; the model gains client `#n`. */
+/** POST /v1/clients with a fresh name, the callback URI and `extra`; the model gains client `#n`, read back at once. */
 export class CreateClientCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
   private label = '';
 
@@ -37,6 +38,7 @@ export class CreateClientCommand implements fc.AsyncCommand<ClientsModel, Client
     applyUpdate(client, body, 'create');
     model.clients.push(client);
     expectClientHolds(e, client, created.body, 'answer');
+    await readBack(model, real, client);
   }
 
   toString(): string {

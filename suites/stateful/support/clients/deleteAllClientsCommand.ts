@@ -1,7 +1,11 @@
 import type fc from 'fast-check';
 import { aliveClients, expectAnswered, type ClientsModel, type ClientsReal } from './model.js';
+import { readBack } from './readBack.js';
 
-/** DELETE /v1/clients: every client of the app goes (the default one too); on an empty app, 404 (decisions #19). */
+/**
+ * DELETE /v1/clients: every client of the app goes (the default one too), from the listing and by id at once; on an
+ * empty app, 404 (decisions #19).
+ */
 export class DeleteAllClientsCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
   check(): boolean {
     return true;
@@ -18,6 +22,8 @@ export class DeleteAllClientsCommand implements fc.AsyncCommand<ClientsModel, Cl
     real.expect.status(deleted.response, '2xx', { requirement: 'CLIENTS-DELETE-ALL-204' });
     for (const client of alive) client.gone = 'delete-all';
     model.tokenClientGone = true;
+    const [first] = alive;
+    if (first) await readBack(model, real, first);
   }
 
   toString(): string {

@@ -1,7 +1,8 @@
 import type fc from 'fast-check';
 import { clientAt, expectAnswered, goneRule, type ClientsModel, type ClientsReal } from './model.js';
+import { readBack } from './readBack.js';
 
-/** DELETE /v1/clients/{id}: a known client goes (any 2xx), a removed one is a 404. */
+/** DELETE /v1/clients/{id}: a known client goes (any 2xx) from get and the listing at once, a removed one is a 404. */
 export class DeleteClientCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
   private label = '';
 
@@ -23,6 +24,7 @@ export class DeleteClientCommand implements fc.AsyncCommand<ClientsModel, Client
     real.expect.status(deleted.response, '2xx', { requirement: 'CLIENTS-DELETE-204' });
     client.gone = 'delete';
     if (client === model.clients[0]) model.tokenClientGone = true;
+    await readBack(model, real, client);
   }
 
   toString(): string {

@@ -10,8 +10,12 @@ import {
   type ClientsReal,
   type JsonObject,
 } from './model.js';
+import { readBack } from './readBack.js';
 
-/** PUT /v1/clients/{id} with `patch`: a known client changes as decisions.md #16 says, a removed one is a 404. */
+/**
+ * PUT /v1/clients/{id} with `patch`: a known client changes as decisions.md #16 says, by id and in the listing at
+ * once; a removed one is a 404.
+ */
 export class UpdateClientCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
   private label = '';
 
@@ -36,6 +40,7 @@ export class UpdateClientCommand implements fc.AsyncCommand<ClientsModel, Client
     real.expect.status(updated.response, 200, { requirement: 'CLIENTS-UPDATE-200' });
     applyUpdate(client, this.patch, 'update');
     expectClientHolds(real.expect, client, updated.body, 'answer');
+    await readBack(model, real, client);
   }
 
   toString(): string {

@@ -8,8 +8,9 @@ import {
   type ClientsModel,
   type ClientsReal,
 } from './model.js';
+import { readBack } from './readBack.js';
 
-/** PUT /v1/clients/{id}/resources: the client's resources become exactly `resourceIds` (decisions.md #17). */
+/** PUT /v1/clients/{id}/resources: the client's resources become exactly `resourceIds` (decisions.md #17), read back at once. */
 export class UpdateResourcesCommand implements fc.AsyncCommand<ClientsModel, ClientsReal> {
   private label = '';
 
@@ -34,6 +35,7 @@ export class UpdateResourcesCommand implements fc.AsyncCommand<ClientsModel, Cli
     real.expect.status(updated.response, 200, { requirement: 'CLIENTS-RESOURCES-200' });
     applyUpdate(client, { resources: [...this.resourceIds] }, 'resources');
     expectClientHolds(real.expect, client, updated.body, 'answer');
+    await readBack(model, real, client);
   }
 
   toString(): string {

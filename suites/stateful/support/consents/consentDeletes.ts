@@ -1,13 +1,13 @@
 /**
  * What the three consent deletes share (decisions.md #23–#25): they remove the consents of one client and user in
  * the app — all of them, or only the one `consent_id` — answer 2xx when something matched and 404 when nothing
- * did, and afterwards the app's listing agrees with the model. Each disagreement is named by the rule it breaks.
+ * did, and straight afterwards every read path agrees with the model (readBack.ts). Each disagreement is named by
+ * the rule it breaks.
  */
 import type fc from 'fast-check';
 import type { TargetResponse } from '../../../../src/suite/index.js';
 import {
   consentAt,
-  expectListing,
   expectNo5xx,
   MODEL_RULE,
   type ClientKey,
@@ -17,6 +17,7 @@ import {
   type ModelConsent,
   type UserKey,
 } from './model.js';
+import { readBack } from './readBack.js';
 
 export interface DeleteRequest {
   readonly client: ClientKey;
@@ -41,15 +42,12 @@ export async function runConsentDelete(
   expectNo5xx(e, res, key);
   for (const m of matched) m.gone = key;
 
-  const listed = await real.cis.listConsents(real.read);
-  expectNo5xx(e, listed.response, 'CONSENTS-LIST');
-  e.status(listed.response, 200, { requirement: 'CONSENTS-LIST-200' });
-  const what = `${client}/${user}${consent ? ` consent_id=${consent.label}` : ''}`;
-  expectListing(e, model, listed.ok ? listed.body : undefined, {
-    where: `GET /v1/consents after ${key} of ${what}`,
-    belongs: () => true,
-    missingRule: (m) => overDeletedRule(key, request, m),
-    strayRule: () => MODEL_RULE,
+  const what = `${key} of ${client}/${user}${consent ? ` consent_id=${consent.label}` : ''}`;
+  await readBack(model, real, {
+    what,
+    user,
+    touched: matched,
+    lostRule: (m) => overDeletedRule(key, request, m),
   });
   // The status last: what the delete did to the consents (often a documented rule) outweighs how it answered.
   if (matched.length > 0) e.status(res, '2xx', { requirement: `${key}-2XX` });

@@ -70,6 +70,8 @@ export interface ListingSpec {
   readonly missingRule: (consent: ModelConsent) => string;
   /** The rule broken when a consent that does not belong is listed. */
   readonly strayRule: (consent: ModelConsent) => string;
+  /** The rule broken when a removed consent is still listed. Default: the removing operation's `-GONE`. */
+  readonly goneRule?: (consent: ModelConsent) => string;
 }
 
 /** A listing holds exactly the consents that are still there and belong; removed ones never. */
@@ -79,7 +81,7 @@ export function expectListing(e: CheckExpect, model: Readonly<ConsentsModel>, it
     const shown = listed.delete(consent.id);
     if (consent.gone !== undefined) {
       e.that(!shown, {
-        requirement: `${consent.gone}-GONE`,
+        requirement: spec.goneRule?.(consent) ?? `${consent.gone}-GONE`,
         expected: `no ${describeConsent(consent)} in ${spec.where}`,
         observed: `${consent.label} listed`,
       });

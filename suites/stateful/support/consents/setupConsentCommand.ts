@@ -1,7 +1,8 @@
 import type fc from 'fast-check';
 import type { ClientKey, ConsentsModel, ConsentsReal, UserKey } from './model.js';
+import { readBack } from './readBack.js';
 
-/** A consent of `user` for `client` through the state hook: set-up, judged by the listings that follow. */
+/** A consent of `user` for `client` through the state hook, read back at once on every read path. */
 export class SetupConsentCommand implements fc.AsyncCommand<ConsentsModel, ConsentsReal> {
   private label = '';
 
@@ -18,7 +19,9 @@ export class SetupConsentCommand implements fc.AsyncCommand<ConsentsModel, Conse
   async run(model: ConsentsModel, real: ConsentsReal): Promise<void> {
     this.label = `c${model.consents.length + 1}`;
     const id = await real.newConsent(this.client, this.user, this.scope);
-    model.consents.push({ id, label: this.label, client: this.client, user: this.user });
+    const consent = { id, label: this.label, client: this.client, user: this.user };
+    model.consents.push(consent);
+    await readBack(model, real, { what: `set-up of ${this.label}`, user: this.user, touched: [consent] });
   }
 
   toString(): string {
