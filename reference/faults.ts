@@ -471,7 +471,7 @@ const FAULT_LIST = [
     name: 'client-name-of-default-client',
     area: 'consents',
     description: "GET /v1/manage/consents gives every item the name of the app's first client, not its own client's.",
-    violates: ['MANAGE-CONSENTS-LIST-CLIENT-NAME-VALUE'],
+    violates: ['MANAGE-CONSENTS-LIST-CLIENT-NAME-OWN-CLIENT'],
   },
   // ── 5xx on valid input ──────────────────────────────────────────────────────────────────────────────────────
   {

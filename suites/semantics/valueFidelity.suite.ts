@@ -182,9 +182,8 @@ for (const [key, label] of Object.entries(CONSENT_LISTS) as Array<[keyof typeof 
 
 check(
   {
-    requirement: 'MANAGE-CONSENTS-LIST-CLIENT-NAME-VALUE',
+    requirement: 'MANAGE-CONSENTS-LIST-CLIENT-NAME-OWN-CLIENT',
     title: "client_name is the name of the consent's own client, also after a rename",
-    cell: 'second client, renamed',
     needsStateHook: true,
   },
   async (c) => {

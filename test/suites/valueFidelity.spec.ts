@@ -24,7 +24,7 @@ describe('value fidelity checks', () => {
     ['semantics', 'CLIENTS-LIST-SECRET-VALUE', 'list-masks-secret', /the listing \(another value\)/],
     [
       'semantics',
-      'MANAGE-CONSENTS-LIST-CLIENT-NAME-VALUE',
+      'MANAGE-CONSENTS-LIST-CLIENT-NAME-OWN-CLIENT',
       'client-name-of-default-client',
       /client_name "conformance app/,
     ],
