@@ -9,7 +9,7 @@ import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
 import { FAULTS } from '../../reference/faults.js';
 
 const root = findPackageRoot();
-const ISOLATION_REQUIREMENTS = 69;
+const ISOLATION_REQUIREMENTS = 52;
 
 const config = (fault?: string): RunConfig =>
   suiteRunConfig(['isolation'], { seed: 29, runs: 5, ...(fault !== undefined ? { fault } : {}) });
