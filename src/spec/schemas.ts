@@ -75,7 +75,12 @@ export function loadSchemaRegistry(packageRoot: string): SchemaRegistry {
   const documented = new Map<string, JsonSchema>();
   for (const file of fileNames) documented.set(file, readSchemaFile(dir, file));
   const full = new Map([...documented].map(([file, schema]) => [file, fullView(schema)]));
-  const views = { documented: compileAll(documented), full: compileAll(full) };
+  // The full view is compiled on first use: most suite files never validate a body with inferred constraints.
+  const compiled = new Map<SchemaView, ReturnType<typeof compileAll>>([['documented', compileAll(documented)]]);
+  const view = (name: SchemaView): ReturnType<typeof compileAll> => {
+    if (!compiled.has(name)) compiled.set(name, compileAll(full));
+    return compiled.get(name) as ReturnType<typeof compileAll>;
+  };
 
   const known = (file: string): void => {
     if (!documented.has(file)) {
@@ -95,20 +100,20 @@ export function loadSchemaRegistry(packageRoot: string): SchemaRegistry {
   };
 
   return {
-    ajv: views.documented.ajv,
-    ajvFor: (view) => views[view].ajv,
+    ajv: view('documented').ajv,
+    ajvFor: (name) => view(name).ajv,
     files: () => fileNames,
-    schema(file, view = 'documented') {
+    schema(file, viewName = 'documented') {
       known(file);
-      return (view === 'full' ? full : documented).get(file) as JsonSchema;
+      return (viewName === 'full' ? full : documented).get(file) as JsonSchema;
     },
     hasInferred(file) {
       known(file);
       return hasInferred(file);
     },
-    validate(schemaFile, data, view = 'documented') {
+    validate(schemaFile, data, viewName = 'documented') {
       known(schemaFile);
-      const validator = views[view].validators.get(schemaFile) as ValidateFunction;
+      const validator = view(viewName).validators.get(schemaFile) as ValidateFunction;
       const valid = validator(data);
       return { valid, errors: valid ? [] : formatSchemaErrors(validator.errors) };
     },

@@ -52,6 +52,9 @@ describe('schema registry', () => {
     for (const file of schemaFiles) {
       const id = registry.schema(file).$id;
       expect(registry.ajv.getSchema(typeof id === 'string' ? id : file), file).toBeTypeOf('function');
+      expect(registry.ajvFor('full').getSchema(typeof id === 'string' ? id : file), `${file} (full view)`).toBeTypeOf(
+        'function',
+      );
     }
   });
 
