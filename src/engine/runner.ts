@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CHOICES } from '../../reference/choices.js';
 import type { CheckRecord, Observation } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
 import { loadCatalog } from '../spec/catalog.js';
@@ -135,6 +136,14 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       strict: config.strict,
       suites: config.suites,
       ...(shard !== undefined ? { shard } : {}),
+      ...(target?.choices && target.choices.length > 0
+        ? {
+            choices: CHOICES.filter((c) => target?.choices?.includes(c.name)).map(({ name, flips }) => ({
+              name,
+              flips,
+            })),
+          }
+        : {}),
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - started),
     },

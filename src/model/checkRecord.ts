@@ -91,6 +91,8 @@ export interface RunResults {
     readonly strict: boolean;
     readonly suites: readonly string[];
     readonly shard?: string;
+    /** The choices the embedded reference ran with (reference/choices.ts), each with the requirements it flips. */
+    readonly choices?: ReadonlyArray<{ readonly name: string; readonly flips: readonly string[] }>;
     readonly startedAt: string;
     readonly durationMs: number;
   };

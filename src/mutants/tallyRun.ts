@@ -1,6 +1,7 @@
 import { runConformance, type RunConfig } from '../engine/index.js';
 import { requestsOf, type CheckRecord, type RunResults } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
+import { brokenRules } from '../model/findings.js';
 import type { FailedCheck, FirstFailure, RunTally } from './types.js';
 
 /** The run error the engine records when a stop signal cancels the checks not yet run. */
@@ -85,10 +86,4 @@ function failedCheck(record: CheckRecord): FailedCheck {
   };
 }
 
-/** Findings read `ID: observed …` or `ID (inferred): observed …`, joined by `; ` (src/suite/outcome.ts). */
-const FINDING = /(?:^|; )([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?: \((?:documented|inferred)\))?: observed /g;
-
-/** The rule ids a failed check's message names as broken, in order, without repeats. */
-export function brokenRules(message: string): string[] {
-  return [...new Set([...message.matchAll(FINDING)].map((match) => match[1]!))];
-}
+export { brokenRules } from '../model/findings.js';

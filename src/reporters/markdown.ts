@@ -3,6 +3,7 @@
  * failures with their re-run command, the top observations. Lists are capped so the file stays well under
  * GitHub's 1 MiB summary limit; `index.html` has everything.
  */
+import { brokenRules } from '../model/findings.js';
 import type { CheckRecord, RunResults } from '../model/checkRecord.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Reporter } from './types.js';
@@ -56,6 +57,12 @@ export function summaryMarkdown(results: RunResults): string {
     '',
     `Target ${code(run.target)} · seed ${code(String(run.seed))} · run ${code(run.id)}${run.shard ? ` · shard ${md(run.shard)}` : ''} · ${run.strict ? 'strict' : 'default'} mode · ${md(formatDuration(run.durationMs))}`,
     '',
+    ...(run.choices && run.choices.length > 0
+      ? [
+          `The reference ran with ${run.choices.length} choices (the other defensible side on points the docs leave open; docs/decisions.md "Choices"): each warning below names the choice that explains it.`,
+          '',
+        ]
+      : []),
     `| ${DISPLAY_ORDER.map((verdict) => `${MARK[verdict]} ${verdict}`).join(' | ')} | checks |`,
     `|${DISPLAY_ORDER.map(() => '---:|').join('')}---:|`,
     `| ${DISPLAY_ORDER.map((verdict) => countOf(summary, verdict)).join(' | ')} | ${totalOf(summary)} |`,
@@ -63,7 +70,7 @@ export function summaryMarkdown(results: RunResults): string {
     ...results.runErrors.map((message) => `> ${MARK.error} **Run error:** ${md(firstLine(message, 500))}`),
     ...(results.runErrors.length > 0 ? [''] : []),
     ...matrixTable(results.checks),
-    ...findingsList(results.checks),
+    ...findingsList(results.checks, run.choices ?? []),
     ...observationsList(results),
     results.uncovered.length > 0
       ? `**${results.uncovered.length} uncovered requirements** (no check reached them; see \`results.json\` \`uncovered[]\`).`
@@ -96,7 +103,13 @@ function matrixTable(checks: readonly CheckRecord[]): string[] {
   ];
 }
 
-function findingsList(checks: readonly CheckRecord[]): string[] {
+/** The active choices whose flipped requirements a check names as broken. */
+function explainingChoices(check: CheckRecord, choices: NonNullable<RunResults['run']['choices']>): string[] {
+  const broken = brokenRules(check.message);
+  return choices.filter((c) => broken.some((id) => c.flips.includes(id))).map((c) => c.name);
+}
+
+function findingsList(checks: readonly CheckRecord[], choices: NonNullable<RunResults['run']['choices']>): string[] {
   const findings = findingsOf(checks);
   if (findings.length === 0) return [];
   const shown = findings.slice(0, MAX_FINDINGS);
@@ -108,6 +121,12 @@ function findingsList(checks: readonly CheckRecord[]): string[] {
       '',
       md(firstLine(check.message, 1000)),
       '',
+      ...(choices.length > 0 && check.verdict === 'warning'
+        ? [
+            `Explained by the choice ${explainingChoices(check, choices).map(code).join(', ') || '(none: a finding to look at)'}.`,
+            '',
+          ]
+        : []),
       markdownCodeBlock(redactText(check.reproduction.command), 'sh'),
       ...(check.reproduction.curl ? ['', markdownCodeBlock(redactText(check.reproduction.curl), 'sh')] : []),
       '',

@@ -35,6 +35,22 @@ describe('summary.md', () => {
     expect(summaryMarkdown(clean).split('\n')[0]).toBe('## CIS conformance: 🟡 passed with warnings');
   });
 
+  it('under choices, says so and names the choice that explains each warning (or that none does)', () => {
+    const warned = withCheck(results, 0, {
+      verdict: 'warning',
+      message: 'CLIENTS-GET-200-ENVELOPE (inferred): observed a bare client, expected {"result": client}',
+    });
+    const other = withCheck(warned, 1, { verdict: 'warning', message: 'X-1 (inferred): observed a, expected b' });
+    const md = summaryMarkdown({
+      ...other,
+      run: { ...other.run, choices: [{ name: 'clients-bare', flips: ['CLIENTS-GET-200-ENVELOPE'] }] },
+    });
+    expect(md).toContain('The reference ran with 1 choices');
+    expect(md).toContain('Explained by the choice ` clients-bare `.');
+    expect(md).toContain('Explained by the choice (none: a finding to look at).');
+    expect(summaryMarkdown(results)).not.toContain('Explained by the choice');
+  });
+
   it('cannot be broken out of a table cell or list item by a message', () => {
     const hostile = withCheck(results, 0, {
       title: 'a | b <img src=x onerror=alert(1)>',
