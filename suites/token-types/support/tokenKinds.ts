@@ -2,7 +2,7 @@
  * The eleven rows of the token-type matrix and how to mint each for a prepared operation. Every defective token is
  * built from a token the operation would accept, so a rejection can only be for the named defect.
  */
-import type { BrokenTokenKind, CheckContext } from '../../../src/suite/index.js';
+import type { BrokenTokenKind, CheckContext, TokenMutation } from '../../../src/suite/index.js';
 import type { OperationAuth, PreparedOperation } from '../../support/operationRecipes.js';
 import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
 
@@ -37,16 +37,16 @@ export const KIND_PHRASES: Readonly<Record<TokenKind, string>> = {
 };
 
 /**
- * Broken tokens of these kinds can only be signed by the minter, which breaks client tokens only
- * (`c.tokens.broken`); on the user-token operations they are therefore client-shaped, which a target rejects for
- * the type as well. The other defects are applied to a real user token here.
+ * The signed defects of `c.tokens.broken` (which breaks client tokens), as one-field mutations of the user's own
+ * token for the `/me` operations: a client-shaped token would be refused there for its type as well, so the cell
+ * could pass without the defect being noticed (issue 13 class 6).
  */
-export const CLIENT_SHAPED_ON_USER_OPERATIONS: readonly BrokenTokenKind[] = [
-  'expired',
-  'not-yet-valid',
-  'wrong-issuer',
-  'wrong-audience',
-];
+const USER_TOKEN_DEFECTS: Partial<Record<BrokenTokenKind, TokenMutation>> = {
+  expired: { kind: 'expires', inSeconds: -3600 },
+  'not-yet-valid': { kind: 'not-before', inSeconds: 3600 },
+  'wrong-issuer': { kind: 'claim', name: 'iss', value: 'https://untrusted-issuer.invalid' },
+  'wrong-audience': { kind: 'claim', name: 'aud', value: 'https://wrong-audience.invalid' },
+};
 
 export async function credentialsFor(
   kind: TokenKind,
@@ -79,8 +79,12 @@ export async function credentialsFor(
             await c.tokens.user({ app, userId: c.fixtures.id('donor') }),
           )
         : c.tokens.broken(kind, { app, permissions: auth.permissions });
-    default:
-      return c.tokens.broken(kind, { app, permissions: auth.permissions });
+    default: {
+      const userDefect = userOperation ? USER_TOKEN_DEFECTS[kind] : undefined;
+      return userDefect
+        ? c.tokens.mutated(userDefect, { app, userId: op.userId })
+        : c.tokens.broken(kind, { app, permissions: auth.permissions });
+    }
   }
 }
 

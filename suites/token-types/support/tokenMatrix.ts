@@ -14,14 +14,7 @@ import {
   type PreparedOperation,
 } from '../../support/operationRecipes.js';
 import { answerSummary, expectRejected, is2xx } from '../../support/rejection.js';
-import {
-  CLIENT_SHAPED_ON_USER_OPERATIONS,
-  credentialsFor,
-  type INVALID_KINDS,
-  KIND_PHRASES,
-  TOKEN_KINDS,
-  type TokenKind,
-} from './tokenKinds.js';
+import { credentialsFor, type INVALID_KINDS, KIND_PHRASES, TOKEN_KINDS, type TokenKind } from './tokenKinds.js';
 
 type CellRule =
   | { readonly outcome: 'accepted'; readonly requirement: string }
@@ -76,13 +69,9 @@ export function cellRule(recipe: OperationRecipe, kind: TokenKind): CellRule {
 
 function cellTitle(recipe: OperationRecipe, kind: TokenKind, rule: CellRule): string {
   const phrase = KIND_PHRASES[kind];
-  const clientShaped =
-    recipe.documentedTokenType === 'user' && (CLIENT_SHAPED_ON_USER_OPERATIONS as readonly string[]).includes(kind)
-      ? ' (client-shaped: the minter breaks client tokens only)'
-      : '';
   if (rule.outcome === 'accepted') return `${phrase} is accepted`;
   if (rule.outcome === 'observed') return `what ${phrase} gets`;
-  return `${phrase} is rejected${recipe.mutates ? ' and changes nothing' : ''}${clientShaped}`;
+  return `${phrase} is rejected${recipe.mutates ? ' and changes nothing' : ''}`;
 }
 
 export function registerTokenMatrix(keys: readonly OperationKey[]): void {
