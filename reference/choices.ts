@@ -300,6 +300,12 @@ const CHOICE_LIST = [
     flips: ['ME-CONSENTS-REVOKE-GONE-ALL-LISTS'],
   },
   {
+    name: 'client-name-at-grant',
+    description:
+      "The manage list's client_name is the name the client had when the consent was granted (a rename does not reach it).",
+    flips: ['MANAGE-CONSENTS-LIST-CLIENT-NAME-OWN-CLIENT'],
+  },
+  {
     name: 'timestamps-seconds',
     description: 'Consent timestamps are epoch seconds instead of milliseconds.',
     flips: ['CONSENTS-GET-TIMESTAMP-UNIT'],

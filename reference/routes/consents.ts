@@ -1,7 +1,7 @@
 import type { ChoiceSet } from '../choices.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import { isVisible, type Scope } from '../scope.js';
-import type { ConsentRecord } from '../store/types.js';
+import type { ConsentRecord, ReferenceStore } from '../store/types.js';
 import { queryString, type HandlerDeps, type HandlerTable, type OperationCall } from './operationCall.js';
 
 type ConsentsKey =
@@ -102,6 +102,11 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     return { tenantId: typeof tenant === 'string' ? tenant : call.principal.tenantId, appId };
   };
   const withClientName = (consent: ConsentRecord) => {
+    // `client-name-at-grant` (reference/choices.ts): the name the client had when the consent was granted.
+    const granted = choices.isOn('client-name-at-grant')
+      ? NAMES_AT_GRANT.get(store)?.get(consent.consent_id)
+      : undefined;
+    if (granted !== undefined) return { ...consent, client_name: granted };
     // `client-name-of-default-client`: the name looked up by app, not by the consent's client (decisions.md #30).
     const client = faults.isOn('client-name-of-default-client')
       ? store.findClients((c) => c.tenant_id === consent.tenant_id && c.app_id === consent.app_id)[0]
@@ -205,6 +210,19 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
 }
 
 const TIMESTAMPS = ['created_at', 'updated_at', 'expires_at'] as const;
+
+/** Under `client-name-at-grant`: per store, the client's name when each consent was granted (by the state hook). */
+const NAMES_AT_GRANT = new WeakMap<ReferenceStore, Map<string, string>>();
+
+/** The state hook grants a consent: remember its client's name then, for `client-name-at-grant`. */
+export function recordGrant(deps: HandlerDeps, consent: ConsentRecord): void {
+  if (!deps.choices.isOn('client-name-at-grant')) return;
+  const client = deps.store.getClient(consent.client_id);
+  if (!client) return;
+  const names = NAMES_AT_GRANT.get(deps.store) ?? new Map<string, string>();
+  names.set(consent.consent_id, client.name);
+  NAMES_AT_GRANT.set(deps.store, names);
+}
 
 /** `timestamps-seconds`: epoch seconds instead of the reference's milliseconds (decisions #21, reference/choices.ts). */
 export function inSeconds<T extends object>(consent: T, choices: ChoiceSet): T {

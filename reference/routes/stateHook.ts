@@ -4,7 +4,7 @@ import { newClient } from '../clients/clientRecord.js';
 import { newId } from '../ids.js';
 import type { ConsentRecord } from '../store/types.js';
 import type { HandlerDeps } from './operationCall.js';
-import { inSeconds } from './consents.js';
+import { inSeconds, recordGrant } from './consents.js';
 import { bodyObject } from './operationCall.js';
 
 export const STATE_HOOK_PATH = '/__conformance/state';
@@ -86,6 +86,7 @@ function setUpConsent(params: Params, deps: HandlerDeps): object {
     throw badRequest(`params.consent_id ${JSON.stringify(consentId)} already belongs to another app`);
   }
   store.putConsent(existing ? { ...consent, created_at: existing.created_at } : consent);
+  if (!existing) recordGrant(deps, consent);
   // The consent as the API answers it (its timestamps in the unit the choices pick).
   return inSeconds(store.getConsent(consentId)!, deps.choices);
 }
