@@ -1,8 +1,9 @@
 /**
  * Semantics of the three consent removals on a grid of five consents (two clients × two users, one pair twice;
- * support/consentsSession.ts): nothing matched → 404; `consent_id` removes only that consent; a removed consent is
- * gone by id and from every list; a `consent_id` outside the addressed pair removes nothing. The pair rules of the
- * user and manage deletes (decisions #23, #24) are at the end; those of /me revoke are in meConsents.suite.ts.
+ * support/consentsSession.ts): nothing matched → 404; `consent_id` removes only that consent; a consent read on
+ * every path before its removal (by id, both lists, /me) is gone from each after it; a `consent_id` outside the
+ * addressed pair removes nothing. The pair rules of the user and manage deletes (decisions #23, #24) are at the
+ * end; those of /me revoke are in meConsents.suite.ts.
  */
 import { check } from '../../src/suite/index.js';
 import {
@@ -15,14 +16,7 @@ import {
   removePair,
   rule,
 } from './support/consentsDeletes.js';
-import {
-  expectGone,
-  expectKept,
-  listedIds,
-  manageListedIds,
-  myListedIds,
-  statusById,
-} from './support/consentsLists.js';
+import { expectGone, expectKept, expectOnEveryPath, listedIds, readPaths } from './support/consentsLists.js';
 import { consentGrid, consentsSession } from './support/consentsSession.js';
 
 for (const operation of CONSENT_DELETES) {
@@ -68,7 +62,7 @@ for (const operation of CONSENT_DELETES) {
   check(
     {
       requirement: rule(operation, 'GONE'),
-      title: 'a removed consent is gone by id and from every list',
+      title: 'a consent read on every path before its removal is gone from each after it',
       needsStateHook: true,
     },
     async (c) => {
@@ -76,18 +70,22 @@ for (const operation of CONSENT_DELETES) {
       const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
       const names = new Map([[consent.consent_id, 'the removed consent']]);
       const gone = rule(operation, 'GONE');
-      expectRemoved(c, operation, await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id }));
-      expectGone(c, await myListedIds(c, s, consent.user_id), [consent.consent_id], names, gone);
       // ME-CONSENTS-REVOKE-GONE names only the /me list; the client-token deletes are gone everywhere.
-      if (operation === ME_REVOKE) return;
-      const byId = await statusById(s, consent.consent_id);
-      c.expect.that(byId === 404, {
+      const everywhere = operation !== ME_REVOKE;
+      // Every path is read before the removal too, as a client reads what it then removes: a cache those reads
+      // fill and the removal does not evict (by id, or per list query) shows only this way.
+      expectOnEveryPath(c, await readPaths(c, s, consent, everywhere), consent.consent_id, names);
+      expectRemoved(c, operation, await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id }));
+      const { mine, client } = await readPaths(c, s, consent, everywhere);
+      expectGone(c, mine, [consent.consent_id], names, gone);
+      if (client === undefined) return;
+      c.expect.that(client.byId === 404, {
         expected: 'GET /v1/consents/{consentId} answers 404',
-        observed: `status ${byId}`,
+        observed: `status ${client.byId}`,
         requirement: gone,
       });
-      expectGone(c, await listedIds(c, s), [consent.consent_id], names, gone);
-      expectGone(c, await manageListedIds(c, s), [consent.consent_id], names, gone);
+      expectGone(c, client.listed, [consent.consent_id], names, gone);
+      expectGone(c, client.managed, [consent.consent_id], names, gone);
     },
   );
 }

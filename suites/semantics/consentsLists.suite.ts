@@ -1,7 +1,7 @@
 /**
  * Semantics of the two client-token consent lists (decisions #22): the `client_id` and `user_id` filters, alone,
- * together and absent, give exactly the matching consents of the app; the manage list stays in app_id and names
- * each consent's client.
+ * together and absent, give exactly the matching consents of the app (ids compared whole, letter case included);
+ * the manage list stays in app_id and names each consent's client.
  */
 import { check, type CheckContext } from '../../src/suite/index.js';
 import {
@@ -52,14 +52,21 @@ const FILTERS: ReadonlyArray<{
   {
     rule: 'FILTER-USER',
     title: 'user_id lists exactly that user’s consents',
-    filter: (g) => ({ userId: g.userB }),
-    describe: 'user_id=user B',
+    // User A, whose id is a prefix of user B's: a user_id matched by prefix lists user B's consents too.
+    filter: (g) => ({ userId: g.userA }),
+    describe: 'user_id=user A',
   },
   {
     rule: 'FILTER-BOTH',
     title: 'client_id and user_id together list exactly the consents matching both',
     filter: (g) => ({ clientId: g.clientB, userId: g.userA }),
     describe: 'client_id=client B&user_id=user A',
+  },
+  {
+    rule: 'FILTER-CASE-SENSITIVE',
+    title: 'user_id in another letter case lists none of that user’s consents',
+    filter: (g) => ({ userId: g.userA.toUpperCase() }),
+    describe: 'user_id=user A in upper case',
   },
 ];
 

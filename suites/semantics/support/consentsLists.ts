@@ -57,6 +57,60 @@ export async function statusById(s: ConsentsSession, consentId: string): Promise
   return (await s.cis.getConsent(s.read, consentId)).status;
 }
 
+/** What the read paths show of one consent: /me of its user, and the client token's paths if they were read. */
+export interface ConsentReads {
+  readonly mine: string[];
+  readonly client?: {
+    /** Status of GET /v1/consents/{consentId}. */
+    readonly byId: number;
+    readonly listed: string[];
+    readonly managed: string[];
+  };
+}
+
+/**
+ * Reads `consent` on every path, one after another: /me as its user, and with `clientPaths` its status by id, then
+ * GET /v1/consents and GET /v1/manage/consents of the app, unfiltered.
+ */
+export async function readPaths(
+  c: CheckContext,
+  s: ConsentsSession,
+  consent: { readonly consent_id: string; readonly user_id: string },
+  clientPaths: boolean,
+): Promise<ConsentReads> {
+  const mine = await myListedIds(c, s, consent.user_id);
+  if (!clientPaths) return { mine };
+  const byId = await statusById(s, consent.consent_id);
+  return { mine, client: { byId, listed: await listedIds(c, s), managed: await manageListedIds(c, s) } };
+}
+
+/**
+ * Expects `consentId` on every path `reads` took, each under its own read rule: reads taken before a write, so
+ * that what the write changes can show.
+ */
+export function expectOnEveryPath(
+  c: CheckContext,
+  reads: ConsentReads,
+  consentId: string,
+  names: ReadonlyMap<string, string>,
+): void {
+  const holds = (what: string, listing: readonly string[], requirement: string) =>
+    c.expect.that(listing.includes(consentId), {
+      expected: `${what} holds ${named([consentId], names)}`,
+      observed: `${listing.length} other item(s)`,
+      requirement,
+    });
+  holds('GET /v1/consents/me of its user', reads.mine, 'ME-CONSENTS-LIST-ALL-OWN');
+  if (reads.client === undefined) return;
+  c.expect.that(reads.client.byId === 200, {
+    expected: `GET /v1/consents/{consentId} answers 200 for ${named([consentId], names)}`,
+    observed: `status ${reads.client.byId}`,
+    requirement: 'CONSENTS-GET-200',
+  });
+  holds('GET /v1/consents', reads.client.listed, 'CONSENTS-LIST-NO-FILTER-ALL');
+  holds('GET /v1/manage/consents', reads.client.managed, 'MANAGE-CONSENTS-LIST-NO-FILTER-ALL');
+}
+
 /** Renders ids with the grid's readable names, so a message says `client B / user A`, not a bare uuid. */
 export function named(ids: readonly string[], names: ReadonlyMap<string, string>): string {
   if (ids.length === 0) return 'none';

@@ -42,7 +42,7 @@ export async function consentsSession(c: CheckContext, app?: AppFixture): Promis
 /**
  * Consents of one app across two clients and two users: `aa` is client A / user A, `ab` client A / user B, and so
  * on; `aa2` is a second consent of the pair A/A (another scope), so that "all of the pair" and "only that
- * consent_id" differ. Client A is the app's default client. Client B exists only in the consents: the state hook
+ * consent_id" differ. User B's id starts with user A's. Client A is the app's default client. Client B exists only in the consents: the state hook
  * does not require a stored client (DESIGN.md "State hook"), and a client created through the Clients API would
  * make every consent check depend on POST /v1/clients.
  */
@@ -66,7 +66,9 @@ export async function consentGrid(c: CheckContext, app: AppFixture): Promise<Con
   const clientA = app.clientId;
   const clientB = c.fixtures.id('client-b');
   const userA = c.fixtures.id('user-a');
-  const userB = c.fixtures.id('user-b');
+  // User B's id extends user A's, so a user_id compared by prefix (a filter or a removal) takes user B's consents
+  // too where only user A's are meant.
+  const userB = `${userA}-b`;
   // One after another: the hook's answers then land in the record in a readable order.
   const aa = await c.fixtures.consent({ app, clientId: clientA, userId: userA, scope: 'openid' });
   const aa2 = await c.fixtures.consent({ app, clientId: clientA, userId: userA, scope: 'openid profile' });
