@@ -90,6 +90,33 @@ for (const operation of CONSENT_DELETES) {
   );
 }
 
+// The /me revoke's effect on the app's own read paths: the docs describe it only for the caller, so this is the
+// inferred rule, judged apart from ME-CONSENTS-REVOKE-GONE (a soft revoke kept for the app is a defensible side).
+check(
+  {
+    requirement: 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS',
+    title: "a revoked consent read on the app's paths before the revoke is gone from each after it",
+    needsStateHook: true,
+  },
+  async (c) => {
+    const s = await consentsSession(c);
+    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const names = new Map([[consent.consent_id, 'the revoked consent']]);
+    const gone = 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS';
+    expectOnEveryPath(c, await readPaths(c, s, consent, true), consent.consent_id, names);
+    expectRemoved(c, ME_REVOKE, await ME_REVOKE.remove(s, { clientId: consent.client_id, userId: consent.user_id }));
+    const { client } = await readPaths(c, s, consent, true);
+    if (client === undefined) return;
+    c.expect.that(client.byId === 404, {
+      expected: 'GET /v1/consents/{consentId} answers 404',
+      observed: `status ${client.byId}`,
+      requirement: gone,
+    });
+    expectGone(c, client.listed, [consent.consent_id], names, gone);
+    expectGone(c, client.managed, [consent.consent_id], names, gone);
+  },
+);
+
 for (const operation of [USER_DELETE, MANAGE_DELETE]) {
   check(
     {

@@ -38,12 +38,21 @@ describe('Consents suites on the clean reference', () => {
     const mine = outcome.results.checks.filter((c) => CONSENTS.test(c.requirement));
     const notPassed = mine.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.message}`);
     expect(notPassed).toEqual([]);
-    // One check per requirement of the scope: a check lost (or doubled) in a refactor shows here.
-    expect(mine.length).toBe(scope.length);
+    // Checks per requirement of the scope: a check lost (or doubled) in a refactor shows here. An unsupported-method
+    // rule has one check per method tried (PATCH and one more); a paging signal is observed inside the check that
+    // lists 26 consents, so it has no check of its own.
+    const perRule = (id: string): number =>
+      id.endsWith('-UNSUPPORTED-METHOD-405') ? 2 : id.endsWith('-PAGING-SIGNAL') ? 0 : 1;
+    const counted = new Map<string, number>();
+    for (const c of mine) counted.set(c.requirement, (counted.get(c.requirement) ?? 0) + 1);
+    expect(Object.fromEntries(counted)).toEqual(
+      Object.fromEntries(scope.filter((r) => perRule(r.id) > 0).map((r) => [r.id, perRule(r.id)])),
+    );
   });
 
   it('reach every contract, semantics and robustness requirement of the seven Consents operations', () => {
-    const reached = new Set(outcome.results.checks.map((c) => c.requirement));
+    // Reached = judged by some check, as its own rule or beside it (covers).
+    const reached = new Set(outcome.results.checks.flatMap((c) => [c.requirement, ...(c.covers ?? [])]));
     expect(scope.length).toBeGreaterThan(60);
     expect(scope.filter((r) => !reached.has(r.id)).map((r) => r.id)).toEqual([]);
     expect(outcome.results.uncovered.filter((u) => scope.some((r) => r.id === u.requirement))).toEqual([]);
