@@ -2,6 +2,7 @@ import { choiceSet, flippedBy } from '../../reference/choices.js';
 import { FAULTS, type Fault } from '../../reference/faults.js';
 import { findPackageRoot, listSuites, type RunConfig } from '../engine/index.js';
 import { packageVersion } from '../engine/packageRoot.js';
+import { brokenRules } from '../model/findings.js';
 import type { RequirementCatalog } from '../model/requirement.js';
 import { loadCatalog } from '../spec/catalog.js';
 import { coverageOf, judgedStrict, targetedPlan, type Coverage } from './plan.js';
@@ -131,6 +132,9 @@ export async function killFault(fault: Fault, context: FaultRunContext): Promise
     const { tally } = await tallyRun(run, {
       packageRoot: context.packageRoot,
       failFast,
+      // Only a failure of one of the fault's own rules kills it, so only such a failure ends the run early: a check
+      // of another rule that happens to fail first must not cut off the one that would have killed it.
+      stopsAt: (record) => brokenRules(record.message).some((id) => fault.violates.includes(id) && !baseline.has(id)),
       ...(context.maxWorkers !== undefined ? { maxWorkers: context.maxWorkers } : {}),
       ...(context.stopSignal ? { stopSignal: context.stopSignal } : {}),
     });

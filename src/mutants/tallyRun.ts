@@ -12,6 +12,8 @@ export interface TallyOptions {
   readonly maxWorkers?: number;
   /** Stop at the first failed check: the checks running finish, the rest are cancelled. */
   readonly failFast: boolean;
+  /** With `failFast`, which failed check stops the run (default: any): a fault's run stops at one of its own rules. */
+  readonly stopsAt?: (record: CheckRecord) => boolean;
   /** A stop from outside (Ctrl-C) as well. */
   readonly stopSignal?: Promise<void>;
 }
@@ -35,7 +37,8 @@ export async function tallyRun(config: RunConfig, options: TallyOptions): Promis
   const onEvent = (event: RunEvent): void => {
     if (event.type !== 'check-finished') return;
     finished.push({ record: event.record, atMs: performance.now() - started });
-    if (event.record.verdict === 'failed' && options.failFast && !stoppedEarly) {
+    const stops = options.stopsAt ?? (() => true);
+    if (event.record.verdict === 'failed' && options.failFast && !stoppedEarly && stops(event.record)) {
       stoppedEarly = true;
       stop();
     }
