@@ -11,6 +11,16 @@
  * per-choice test (test/reference/choices*.spec.ts) pick it up. Every inferred requirement and observation is
  * either flipped by some choice or listed in `NOT_FLIPPABLE` with the reason it has no other defensible side.
  */
+import {
+  ALL_KEYS,
+  CLIENT_KEYS,
+  CONSENT_DELETE_KEYS,
+  CONSENT_KEYS,
+  each,
+  MANAGE_KEYS,
+  ME_KEYS,
+  PERMISSION_CHECKED,
+} from './operationGroups.js';
 export interface Choice {
   readonly name: string;
   readonly description: string;
@@ -18,25 +28,8 @@ export interface Choice {
   readonly flips: readonly string[];
 }
 
-/** `<KEY>-<rule>` for each operation key: the catalog names one requirement per operation for a shared rule. */
-const each = (rule: string, ...keys: string[]): string[] => keys.map((key) => `${key}-${rule}`);
-const CLIENT_KEYS = [
-  'CLIENTS-CREATE',
-  'CLIENTS-LIST',
-  'CLIENTS-DELETE-ALL',
-  'CLIENTS-GET',
-  'CLIENTS-UPDATE',
-  'CLIENTS-DELETE',
-  'CLIENTS-RESOURCES',
-];
 const CLIENT_ANSWER_KEYS = ['CLIENTS-LIST', 'CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-RESOURCES'];
 const BODY_KEYS = ['CLIENTS-CREATE', 'CLIENTS-UPDATE', 'CLIENTS-RESOURCES'];
-const CONSENT_KEYS = ['CONSENTS-LIST', 'CONSENTS-GET', 'CONSENTS-DELETE-USER'];
-const MANAGE_KEYS = ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'];
-const ME_KEYS = ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'];
-const CONSENT_DELETE_KEYS = ['CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE', 'ME-CONSENTS-REVOKE'];
-const PERMISSION_CHECKED = [...CLIENT_KEYS, ...CONSENT_KEYS, ...MANAGE_KEYS];
-const ALL_KEYS = [...PERMISSION_CHECKED, ...ME_KEYS];
 /** The operations a lookup by id of another app's client or consent reaches (decisions #12). */
 const BY_ID_KEYS = [
   'CLIENTS-GET',

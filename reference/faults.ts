@@ -8,6 +8,16 @@
  * rules, warning findings) when the fault is on — not every rule it could be argued to touch — so a run that
  * misses one of them is a gap in the suites.
  */
+import {
+  ALL_KEYS,
+  CLIENT_KEYS,
+  CONSENT_DELETE_KEYS,
+  CONSENT_KEYS,
+  each,
+  MANAGE_KEYS,
+  ME_KEYS,
+  PERMISSION_CHECKED,
+} from './operationGroups.js';
 export type FaultArea = 'status' | 'shape' | 'validation' | 'persistence' | 'consents' | 'auth' | 'crash';
 
 export interface Fault {
@@ -19,24 +29,7 @@ export interface Fault {
   readonly violates: readonly string[];
 }
 
-/** `<KEY>-<rule>` for each operation key: the catalog names one requirement per operation for a shared rule. */
-const each = (rule: string, ...keys: string[]): string[] => keys.map((key) => `${key}-${rule}`);
-const CLIENT_KEYS = [
-  'CLIENTS-CREATE',
-  'CLIENTS-LIST',
-  'CLIENTS-DELETE-ALL',
-  'CLIENTS-GET',
-  'CLIENTS-UPDATE',
-  'CLIENTS-DELETE',
-  'CLIENTS-RESOURCES',
-];
 const CLIENT_ID_KEYS = ['CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE', 'CLIENTS-RESOURCES'];
-const CONSENT_KEYS = ['CONSENTS-LIST', 'CONSENTS-GET', 'CONSENTS-DELETE-USER'];
-const MANAGE_KEYS = ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'];
-const ME_KEYS = ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'];
-const CONSENT_DELETE_KEYS = ['CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE', 'ME-CONSENTS-REVOKE'];
-const PERMISSION_CHECKED = [...CLIENT_KEYS, ...CONSENT_KEYS, ...MANAGE_KEYS];
-const ALL_KEYS = [...PERMISSION_CHECKED, ...ME_KEYS];
 /** The operations whose permission list holds only write actions (a read permission must not pass). */
 const WRITE_KEYS = [
   'CLIENTS-CREATE',
