@@ -167,6 +167,23 @@ export function expectGone(
   });
 }
 
+/** Expects `consentId` gone from the app's client-token paths read after a removal: 404 by id, and in neither list. */
+export function expectGoneFromAppPaths(
+  c: CheckContext,
+  client: NonNullable<ConsentReads['client']>,
+  consentId: string,
+  names: ReadonlyMap<string, string>,
+  requirement: string,
+): void {
+  c.expect.that(client.byId === 404, {
+    expected: 'GET /v1/consents/{consentId} answers 404',
+    observed: `status ${client.byId}`,
+    requirement,
+  });
+  expectGone(c, client.listed, [consentId], names, requirement);
+  expectGone(c, client.managed, [consentId], names, requirement);
+}
+
 /** Expects every one of `ids` still in `remaining`. */
 export function expectKept(
   c: CheckContext,
