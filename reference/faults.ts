@@ -390,8 +390,9 @@ const FAULT_LIST = [
     name: 'admin-role-any-case',
     area: 'auth',
     description: "A role 'admin' in any letter case in roles or role marks an admin token, not only 'Admin'.",
-    // Admin tokens pass only the manage operations (decisions.md #9): the lookalike is refused elsewhere for its type.
-    violates: each('PERM-ADMIN-LOOKALIKE-REJECTED', ...MANAGE_KEYS),
+    // The lookalike gets what an admin token gets: the manage operations by default (decisions.md #9), the other
+    // client-token operations too where a choice accepts admin tokens there (admin-tokens-accepted).
+    violates: each('PERM-ADMIN-LOOKALIKE-REJECTED', ...PERMISSION_CHECKED),
   },
   // ── checks that isolate one cause (issue 13 class 6): only a wrong-type token holding the whole list shows these ──
   {

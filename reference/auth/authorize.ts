@@ -44,20 +44,21 @@ export function authorize(
   }
   if (policy.permissions.length === 0 || (admin && !judgedAsClient)) return;
   if (faults.isOn('no-permission-check')) return;
-  const listed = faults.isOn('read-permission-writes')
-    ? [...policy.permissions, ...policy.permissions.map(asRead)]
-    : policy.permissions;
-  const granting = listed.map((p) => p.replace('[appId]', principal.appId));
+  const own = (p: string): string => p.replace('[appId]', principal.appId);
   const held = faults.isOn('foreign-app-permission-accepted')
     ? principal.permissions.map((p) => ownApp(p, principal.appId))
     : principal.permissions;
+  // `read-permission-writes`: a listed permission is also satisfied by its read variant (under either rule below).
+  const holds = (p: string): boolean =>
+    held.includes(own(p)) || (faults.isOn('read-permission-writes') && held.includes(own(asRead(p))));
+  const granting = policy.permissions.map(own);
   if (choices.isOnFor('permissions-all-of', `${key}-PERM-ANY-OF`)) {
-    const missing = granting.filter((p) => !held.includes(p));
+    const missing = policy.permissions.filter((p) => !holds(p)).map(own);
     if (missing.length > 0)
       throw refuse('PERM-DENIED-403', `${key} needs every permission of its list; missing: ${missing.join(', ')}`);
     return;
   }
-  if (!granting.some((p) => held.includes(p))) {
+  if (!policy.permissions.some(holds)) {
     throw refuse(
       'PERM-DENIED-403',
       `${key} needs one of the permissions ${granting.join(', ')}; the token holds none of them`,

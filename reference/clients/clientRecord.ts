@@ -100,20 +100,20 @@ export function newClient(
 
 /**
  * PUT semantics (decisions #16): every field sent replaces the stored one — an object whole, never merged
- * (SEED-C) — fields left out are kept, and `authentication_protocol` cannot change. `mergeObjects` is the
- * `put-merges-objects` fault.
+ * (SEED-C) — fields left out are kept, and `authentication_protocol` cannot change. `mergeFrom` is the
+ * `put-merges-objects` fault: the stored client whose object fields the sent ones are merged into.
  */
 export function updatedClient(
   client: ClientRecord,
   fields: Readonly<Record<string, unknown>>,
   now: Date,
-  mergeObjects: boolean,
+  mergeFrom?: ClientRecord,
 ): ClientRecord {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
     if (field === 'authentication_protocol') continue;
-    const stored = client[field];
-    changes[field] = mergeObjects && isPlainObject(stored) && isPlainObject(value) ? { ...stored, ...value } : value;
+    const stored = mergeFrom?.[field];
+    changes[field] = isPlainObject(stored) && isPlainObject(value) ? { ...stored, ...value } : value;
   }
   return { ...client, ...changes, updated_at: now.toISOString() };
 }

@@ -52,7 +52,9 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       const body = bodyObject(call.body);
       const schema = CREATE_SCHEMA[protocolOf(body)];
       validator.assertValid(schema, asValidated(call.body, body, faults, choices));
-      rejectUnknownFields(body, validator.knownFields(schema), choices);
+      // `create-body-app-id-honoured`: the implementation reads app_id, so it is no unknown field to it.
+      const honoured = faults.isOn('create-body-app-id-honoured') ? ['app_id'] : [];
+      rejectUnknownFields(body, validator.knownFields(schema), choices, honoured);
       if (!faults.isOn('userinfo-conflict-accepted')) rejectUserInfoClaimsWithSync(body);
       if (faults.isOn('saml-create-500') && protocolOf(body) === 'saml') throw new Error('SAML defaults missing');
       const scope = scopeOf(call);
@@ -100,14 +102,20 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       const schema = UPDATE_SCHEMA[client.authentication_protocol];
       const body = bodyObject(call.body);
       validator.assertValid(schema, asValidated(call.body, body, faults, choices, true));
-      rejectUnknownFields(body, validator.knownFields(schema), choices);
+      rejectUnknownFields(
+        body,
+        validator.knownFields(schema),
+        choices,
+        Object.keys(honouredServerFields(body, faults)),
+      );
       const conflictAllowed =
         faults.isOn('userinfo-conflict-accepted') || choices.isOn('userinfo-conflict-create-only');
       if (!conflictAllowed) rejectUserInfoClaimsWithSync(body);
       const fields = { ...knownPart(body, validator.knownFields(schema)), ...honouredServerFields(body, faults) };
       const replaced = faults.isOn('put-resets-omitted') || choices.isOn('put-replaces');
       const base = replaced ? rebuiltFromDefaults(client) : client;
-      const changed = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects'));
+      // `put-merges-objects`: object fields merged into the stored client's (under `put-replaces` too).
+      const changed = updatedClient(base, fields, clock(), faults.isOn('put-merges-objects') ? client : undefined);
       const updated = faults.isOn('update-rotates-secret') ? { ...changed, client_secret: newClientSecret() } : changed;
       if (!faults.isOn('update-not-persisted')) store.putClient(updated);
       if (choices.isOn('put-answers-204')) return { status: 204 };
@@ -161,9 +169,10 @@ function rejectUnknownFields(
   body: Readonly<Record<string, unknown>>,
   known: ReadonlySet<string>,
   choices: ChoiceSet,
+  read: readonly string[] = [],
 ): void {
   if (!choices.isOn('unknown-fields-rejected')) return;
-  const unknown = Object.keys(body).filter((field) => !known.has(field));
+  const unknown = Object.keys(body).filter((field) => !known.has(field) && !read.includes(field));
   if (unknown.length > 0) throw badRequest(...unknown.map((field) => `property ${field} should not exist`));
 }
 

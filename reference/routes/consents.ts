@@ -37,10 +37,11 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     if (faults.isOn('consent-filters-ignored')) return () => true;
     // `filters-case-insensitive` (reference/choices.ts): ids compared whatever their letter case.
     const folded = choices.isOnFor('filters-case-insensitive', `${call.key}-FILTER-CASE-SENSITIVE`);
-    const same = (id: string, wanted: string) => (folded ? id.toLowerCase() === wanted.toLowerCase() : id === wanted);
+    const fold = (id: string): string => (folded ? id.toLowerCase() : id);
+    const same = (id: string, wanted: string) => fold(id) === fold(wanted);
     return (c: ConsentRecord): boolean =>
       (clientId === undefined || same(c.client_id, clientId)) &&
-      (userId === undefined || (folded ? same(c.user_id, userId) : sameUser(c.user_id, userId)));
+      (userId === undefined || (folded ? sameUser(fold(c.user_id), fold(userId)) : sameUser(c.user_id, userId)));
   };
   /** Only under `me-revoke-soft`: consents a user revoked, hidden from /me but kept for the app (an audit trail). */
   const revokedByUser = new Set<string>();
