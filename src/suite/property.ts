@@ -16,13 +16,13 @@ import type { CheckContext, CheckExpect } from './types.js';
 export interface PropertyOptions {
   /** The check's own requirement id: the replay command selects the check with `--check`. */
   readonly requirement: string;
-  /** numRuns = round(c.runs × runsShare), at least 1. Default 1. */
+  /** numRuns = round(c.runs × runsShare), at least 1 and at least the number of examples. Default 1. */
   readonly runsShare?: number;
 }
 
 export interface ValuePropertyOptions<T> extends PropertyOptions {
   readonly arbitrary: fc.Arbitrary<T>;
-  /** Cases tried before the generated ones (within numRuns), e.g. the one most likely to break the rule. */
+  /** Cases tried before the generated ones (numRuns grows to hold them all), e.g. the likeliest to break the rule. */
   readonly examples?: readonly T[];
   /** One case. Judge through `expect` (same API as `c.expect`); the first violation fails the case. */
   readonly predicate: (value: T, expect: CheckExpect) => Promise<void>;
@@ -169,7 +169,8 @@ async function runCollected<Ts extends unknown[]>(
       throw error;
     }
   });
-  const numRuns = Math.max(1, Math.round(c.runs * (options.runsShare ?? 1)));
+  // fast-check counts examples within numRuns: every example runs, whatever the share, before the generated cases.
+  const numRuns = Math.max(1, Math.round(c.runs * (options.runsShare ?? 1)), built.examples?.length ?? 0);
   let details: fc.RunDetails<Ts>;
   try {
     details = await fc.check(property, {
