@@ -109,9 +109,10 @@ const ROWS: ReadonlyArray<{ rule: string; cell: string; title: string; body: Row
     cell: 'another action only',
     title: 'a token holding only a permission for another action is rejected',
     body: async (c, recipe, { app, apps }) => {
-      const sets = wrongActionPermissions(recipeAuth(c, recipe), apiActions(c, recipe.key), apps.ownAppId).map((p) => [
-        p,
-      ]);
+      const wrong = wrongActionPermissions(recipeAuth(c, recipe), apiActions(c, recipe.key), apps.ownAppId);
+      // Each alone, then all together: a target that needs every listed permission (all-of) and takes a read for
+      // a write only accepts the set that stands in for the whole list.
+      const sets = [...wrong.map((p) => [p]), ...(wrong.length > 1 ? [wrong] : [])];
       await forEachSet(c, recipe, app, sets, (held, res) => refused(c, res, held, apps), true);
     },
   },
@@ -120,7 +121,19 @@ const ROWS: ReadonlyArray<{ rule: string; cell: string; title: string; body: Row
     cell: "another app's [appId]",
     title: 'a token whose [appId] permissions name another app is rejected',
     body: async (c, recipe, { app, apps }) => {
-      const sets = foreignPermissions(recipeAuth(c, recipe), apps.otherAppId).map((p) => [p]);
+      const auth = recipeAuth(c, recipe);
+      const foreign = foreignPermissions(auth, apps.otherAppId);
+      const sets = foreign.map((p) => [p]);
+      // A target that needs every listed permission (all-of) refuses a foreign form alone for the permissions it
+      // lacks, not for its app part. When the list's app-less permissions alone are refused (a control, not judged),
+      // the foreign forms are also sent beside them: that set lacks exactly the token's own [appId] permissions.
+      const appLess = auth.permissions.filter((p) => !p.includes('[appId]'));
+      if (foreign.length > 0 && appLess.length > 0) {
+        const control = await (
+          await recipe.prepare(c, app)
+        ).request(await c.tokens.client({ app, permissions: appLess }));
+        if (!is2xx(control)) sets.push([...appLess, ...foreign]);
+      }
       await forEachSet(c, recipe, app, sets, (held, res) => refused(c, res, held, apps), true);
     },
   },

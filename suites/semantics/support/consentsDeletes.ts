@@ -83,9 +83,9 @@ export function expectRemoved(c: CheckContext, operation: ConsentDeleteOperation
 /**
  * What a removal left of the grid, seen where the docs describe its effect: for the client-token deletes the app's
  * list (GET /v1/consents sees every user's consents, so an overreach shows); for the /me revoke, whose effect the
- * docs describe only for the caller ("for current user"), user A's consents as user A lists them and the other
- * user's as the app lists them (a soft revoke that keeps an audit trail for the app is the other defensible side,
- * ME-CONSENTS-REVOKE-GONE-ALL-LISTS).
+ * docs describe only for the caller ("for current user"), user A's consents as user A lists them and user B's
+ * where both the app and user B list them (a soft revoke that keeps an audit trail for the app is the other
+ * defensible side, ME-CONSENTS-REVOKE-GONE-ALL-LISTS, so user B's own list is the read a soft overreach shows in).
  */
 export async function remainingOfGrid(
   c: CheckContext,
@@ -96,7 +96,11 @@ export async function remainingOfGrid(
   const appListed = await listedIds(c, s);
   if (operation !== ME_REVOKE) return appListed;
   const userA = new Set(grid.all.filter((x) => x.user_id === grid.userA).map((x) => x.consent_id));
-  return [...(await myListedIds(c, s, grid.userA)), ...appListed.filter((id) => !userA.has(id))];
+  const userBListed = new Set(await myListedIds(c, s, grid.userB));
+  return [
+    ...(await myListedIds(c, s, grid.userA)),
+    ...appListed.filter((id) => !userA.has(id) && (userBListed.has(id) || !grid.names.has(id))),
+  ];
 }
 
 /** Sets up a grid, removes the pair client A / user A without consent_id, and returns what is left of it. */

@@ -150,7 +150,8 @@ export const RIGHTS_MUTATION_KINDS: readonly MutationKind[] = [
           grants: fc.subarray([...granting, '*', 'apps:*', 'consents:*', `${appId}:*`], { minLength: 1 }),
         })
         .map(({ name, grants }) => smuggled(name, grants)),
-    example: ({ granting }) => smuggled('scope', granting.slice(0, 1)),
+    // The whole list: smuggled rights grant under either reading of a list (any one of it, or all of it).
+    example: ({ granting }) => smuggled('scope', granting),
   },
   {
     rule: 'PERM-ADMIN-LOOKALIKE-REJECTED',
