@@ -25,7 +25,7 @@ import { findPackageRoot, listSuites, type RunConfig } from '../src/engine/index
 import { createMinter } from '../src/issuer/minter.js';
 import type { RunEvent } from '../src/model/events.js';
 import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.js';
-import { loadCatalog } from '../src/spec/catalog.js';
+import { loadCatalog } from '../src/catalog/catalog.js';
 import { requestsOf } from '../src/model/checkRecord.js';
 import { runConformance } from '../src/engine/index.js';
 

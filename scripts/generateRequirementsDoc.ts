@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATALOG_FILE, loadCatalog, operationLabel } from '../src/spec/catalog.js';
+import { CATALOG_FILE, loadCatalog, operationLabel } from '../src/catalog/catalog.js';
 import { EVIDENCE_LEVELS } from '../src/model/verdict.js';
 import type { RequirementCatalog } from '../src/model/requirement.js';
 

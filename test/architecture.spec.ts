@@ -68,8 +68,8 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     );
   });
 
-  it('suites/ import only src/suite, src/model, src/arbitraries, src/client and src/spec — never reference/ or a transport', () => {
-    const allowed = ['src/suite', 'src/model', 'src/arbitraries', 'src/client', 'src/spec'];
+  it('suites/ import only src/suite, src/model, src/arbitraries, src/client and src/catalog — never reference/ or a transport', () => {
+    const allowed = ['src/suite', 'src/model', 'src/arbitraries', 'src/client', 'src/catalog'];
     const bad = from('suites').filter((i) =>
       i.specifier.startsWith('.')
         ? !allowed.some((d) => inDir(i.target, d)) && !inDir(i.target, 'suites')

@@ -20,7 +20,7 @@ export interface RequestValidator {
  * Loads the full view (docs/decisions.md #35) of every `*.schema.json` under `<packageRoot>/schemas` into one ajv,
  * keyed by file name so the relative
  * `$ref`s between files resolve. Not strict: the reference must keep running on a schema using a keyword ajv's
- * strict mode dislikes; the harness's own loader (src/spec) is the strict one.
+ * strict mode dislikes; the harness's own loader (src/catalog) is the strict one.
  */
 export function loadRequestValidator(packageRoot: string): RequestValidator {
   const dir = join(packageRoot, 'schemas');

@@ -1,7 +1,7 @@
 /**
  * The full view of a body schema: its `x-inferred` constraints merged into the schema they annotate
  * (docs/decisions.md #35). The reference makes the inferred choices, so it validates requests against the full
- * view. The same merge as the harness's `src/spec/schemaViews.ts`, which `reference/` may not import;
+ * view. The same merge as the harness's `src/catalog/schemaViews.ts`, which `reference/` may not import;
  * test/reference/schemaViews.spec.ts keeps the two equal on every schema file.
  */
 const INFERRED_KEYWORD = 'x-inferred';

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import type { SchemaRegistry } from '../spec/schemas.js';
+import type { SchemaRegistry } from '../catalog/schemas.js';
 import { compileSchema } from './compile.js';
 import { mutateSchema } from './mutate.js';
 import {

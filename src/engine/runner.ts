@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CHOICES } from '../../reference/choices.js';
 import type { CheckRecord, Observation } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
-import { loadCatalog } from '../spec/catalog.js';
+import { loadCatalog } from '../catalog/catalog.js';
 import { reproductionCommand } from '../suite/reproduction.js';
 import type { SuiteRunConfig } from '../suite/types.js';
 import { openTarget, probeReachable, targetLabelOf, type Target } from '../targets/index.js';

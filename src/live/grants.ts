@@ -4,7 +4,7 @@
  * inferred), so what matters is which operations a token is granted, not how its permissions are spelled: two
  * tokens granted the same operations are interchangeable, and where they differ standIns.ts decides per request.
  */
-import { loadOpenApi, operationsOf } from '../spec/openapi.js';
+import { loadOpenApi, operationsOf } from '../catalog/openapi.js';
 
 export interface OperationPermissions {
   /** `METHOD /path`, as in the catalog (e.g. `GET /v1/clients/{clientId}`). */

@@ -4,7 +4,7 @@ import { findPackageRoot, listSuites, type RunConfig } from '../engine/index.js'
 import { packageVersion } from '../engine/packageRoot.js';
 import { brokenRules } from '../model/findings.js';
 import type { RequirementCatalog } from '../model/requirement.js';
-import { loadCatalog } from '../spec/catalog.js';
+import { loadCatalog } from '../catalog/catalog.js';
 import { coverageOf, judgedStrict, targetedPlan, type Coverage } from './plan.js';
 import { tallyRun } from './tallyRun.js';
 import type { FaultOutcome, KillAttempt, MutantsConfig, MutantsProgress, MutantsReport, RunTally } from './types.js';

@@ -17,7 +17,7 @@
  *   expected body; Pact ignores keys a response carries beyond the expected ones, so either form verifies.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { JsonSchema } from '../spec/schemas.js';
+import type { JsonSchema } from '../catalog/schemas.js';
 import { exampleFromSchema, fitsSchema, withoutUnion } from './schemaExample.js';
 import {
   declaredTypes,

@@ -6,7 +6,7 @@
  * blocks `can-i-deploy` on something the docs do not say.
  */
 import type { RequirementCatalog } from '../model/requirement.js';
-import { requirementById } from '../spec/catalog.js';
+import { requirementById } from '../catalog/catalog.js';
 
 /** Null when an interaction naming `requirements` belongs in the published contracts, else why not. */
 export function unpublishedReason(catalog: RequirementCatalog, requirements: readonly string[]): string | null {

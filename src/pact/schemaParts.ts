@@ -5,7 +5,7 @@
  * Only the keywords the body schemas use are read; `if`/`then`/`not` are ignored, since they constrain values
  * the examples already satisfy rather than the shape a consumer relies on.
  */
-import type { JsonSchema } from '../spec/schemas.js';
+import type { JsonSchema } from '../catalog/schemas.js';
 
 /** Returns the document of a schema file named in a `$ref`, e.g. `client-oidc.schema.json`. */
 export type SchemaResolver = (file: string) => JsonSchema;

@@ -4,7 +4,7 @@
  * rejections carry a plain message): `{result, interactionResults: [{description, result}], errors: [{interaction,
  * mismatch}]}`. This turns either into one verdict per interaction of the file, in the file's order.
  */
-import { requirementById } from '../spec/catalog.js';
+import { requirementById } from '../catalog/catalog.js';
 import { weakestRequirement } from '../model/pactInteraction.js';
 import type { RequirementCatalog } from '../model/requirement.js';
 import { violationVerdict, type Evidence } from '../model/verdict.js';

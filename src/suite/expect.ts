@@ -1,9 +1,9 @@
-import type { SchemaView } from '../spec/schemaViews.js';
+import type { SchemaView } from '../catalog/schemaViews.js';
 import type { CheckOutcome, RuleRef } from './outcome.js';
 import { CheckCouldNotRun } from './signals.js';
 import type { CheckExpect, ExpectOptions, TargetResponse } from './types.js';
 
-/** The part of the schema registry (src/spec/schemas.ts) that expectations use. */
+/** The part of the schema registry (src/catalog/schemas.ts) that expectations use. */
 export interface SchemaValidator {
   validate(
     schemaFile: string,

@@ -1,6 +1,6 @@
 import { createMinter } from '../issuer/minter.js';
-import { loadCatalog } from '../spec/catalog.js';
-import { loadSchemaRegistry } from '../spec/schemas.js';
+import { loadCatalog } from '../catalog/catalog.js';
+import { loadSchemaRegistry } from '../catalog/schemas.js';
 import type { CheckServices } from './runCheck.js';
 import type { SuiteRunConfig } from './types.js';
 

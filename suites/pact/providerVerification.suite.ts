@@ -6,7 +6,7 @@
  * `cis-conformance pact verify` runs the same contracts through Pact's verifier itself, with the same verdicts.
  */
 import { check } from '../../src/suite/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import { findContractsRoot, readContractInteractions } from './support/contractInteractions.js';
 import { replayInteraction } from './support/replay.js';
 

@@ -7,7 +7,7 @@
  * the path's operations accept, so that neither a 404 nor a 401/403 would be a fair answer.
  */
 import { fillPath } from '../../src/client/index.js';
-import { loadOpenApi, type OpenApiDocument } from '../../src/spec/openapi.js';
+import { loadOpenApi, type OpenApiDocument } from '../../src/catalog/openapi.js';
 import { check, type SendRequest } from '../../src/suite/index.js';
 import {
   acceptedToken,

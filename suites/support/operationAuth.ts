@@ -4,7 +4,7 @@
  * an observation (`x-token-types-unknown`). Read once per worker from the package the run uses, never hard-coded,
  * so a change to the document reaches every matrix.
  */
-import { loadOpenApi, operationsOf, type OpenApiDocument } from '../../src/spec/openapi.js';
+import { loadOpenApi, operationsOf, type OpenApiDocument } from '../../src/catalog/openapi.js';
 
 /** The 14 operation keys (ARCHITECTURE.md "Naming"), in catalog order. */
 export const OPERATION_KEYS = [

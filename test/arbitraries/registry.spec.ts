@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSchemaArbitraries } from '../../src/arbitraries/registry.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import type { AjvCheck } from './__helpers__/schemaLaws.js';
 import { describeSchemaLaws } from './__helpers__/schemaLaws.js';
 

@@ -8,7 +8,7 @@ import { UsageError, type CliIO } from '../../src/cli/command.js';
 import { pactCommand } from '../../src/cli/commands/pact.js';
 import { COMMANDS } from '../../src/cli/registry.js';
 import { findPackageRoot } from '../../src/engine/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 /** Runs the command in-process and returns what it printed. */
 async function runPact(args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { createMinter, recogniseTokenType, type Minter } from '../../src/issuer/minter.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const committedJwks = JSON.parse(readFileSync(`${packageRoot}fixtures/keys/jwks.json`, 'utf8')) as JSONWebKeySet;

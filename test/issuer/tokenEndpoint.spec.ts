@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import { parseClients } from '../../src/issuer/clients.js';
 import { createMinter, recogniseTokenType, type Minter } from '../../src/issuer/minter.js';
 import { handleTokenRequest } from '../../src/issuer/tokenEndpoint.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const FORM = 'application/x-www-form-urlencoded';

@@ -13,8 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { buildRunResults } from '../../src/engine/index.js';
 import { readLedger } from '../../src/live/ledger.js';
 import { createReporters } from '../../src/reporters/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import { runCheck, type CheckServices } from '../../src/suite/runCheck.js';
 import type { CheckBody, CheckContext, SuiteRunConfig } from '../../src/suite/types.js';
 import { openTarget, type Target, type TransportOptions } from '../../src/targets/index.js';

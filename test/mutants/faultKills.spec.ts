@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FAULTS } from '../../reference/faults.js';
 import { findPackageRoot } from '../../src/engine/index.js';
 import { catalogCoverage, killFault, tallyRun, type FaultRunContext } from '../../src/mutants/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const packageRoot = findPackageRoot();
 const catalog = loadCatalog(packageRoot);

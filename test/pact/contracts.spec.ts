@@ -12,9 +12,9 @@ import { CIS_OPERATIONS, type CisOperation } from '../../src/client/operations.j
 import { requirementsOfInteraction } from '../../src/model/pactInteraction.js';
 import { PACT_CONSUMERS, PACT_PROVIDER, pactFileName, PROVIDER_STATES } from '../../src/pact/consumers.js';
 import { unpublishedReason } from '../../src/pact/publication.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
-import { loadOpenApi, operationsOf } from '../../src/spec/openapi.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
+import { loadOpenApi, operationsOf } from '../../src/catalog/openapi.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 
 interface PactInteraction {
   description: string;

@@ -1,7 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { DATE_TIME_PATTERN, matcherFromSchema, schemaExample, type SchemaResolver } from '../../src/pact/matchers.js';
-import { loadSchemaRegistry, type JsonSchema } from '../../src/spec/schemas.js';
+import { loadSchemaRegistry, type JsonSchema } from '../../src/catalog/schemas.js';
 
 const registry = loadSchemaRegistry(process.cwd());
 const resolveFile: SchemaResolver = (file) => registry.schema(file);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleFromSchema, fitsSchema } from '../../src/pact/schemaExample.js';
 import { schemaParts, type SchemaResolver } from '../../src/pact/schemaParts.js';
-import type { JsonSchema } from '../../src/spec/schemas.js';
+import type { JsonSchema } from '../../src/catalog/schemas.js';
 
 const docs: Record<string, JsonSchema> = {
   'item.json': { type: 'object', required: ['at'], properties: { at: { type: 'string', format: 'date-time' } } },

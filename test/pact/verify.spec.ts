@@ -14,7 +14,7 @@ import { startReference, type RunningReference } from '../../reference/server.js
 import { createMinter, type Minter } from '../../src/issuer/minter.js';
 import { PACT_CONSUMERS } from '../../src/pact/consumers.js';
 import { verifyContracts, type VerifyContractsOptions } from '../../src/pact/verify.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const contractsDir = `${packageRoot}contracts`;

@@ -6,7 +6,7 @@ import {
   judgeInteraction,
   type InteractionVerdict,
 } from '../../src/pact/verifyResults.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const pact: PactFile = {
   path: '/contracts/c-cis-api.json',

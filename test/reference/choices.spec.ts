@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHOICES, CHOICE_NAMES, choiceSet, flippedBy, NOT_FLIPPABLE } from '../../reference/choices.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 
 const catalog = loadCatalog(PACKAGE_ROOT);

@@ -12,7 +12,7 @@ import { CHOICES, flippedBy, choiceSet, type Choice } from '../../reference/choi
 import type { CheckRecord, Observation, RunResults } from '../../src/model/checkRecord.js';
 import { listSuites } from '../../src/engine/index.js';
 import { brokenRules } from '../../src/model/findings.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import { runSuites, suiteRunConfig, verdictLines } from '../suites/helpers/suiteRun.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 

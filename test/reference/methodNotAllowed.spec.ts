@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../reference/operations.js';
 import { allowedMethodsByUrl } from '../../reference/routes/methodNotAllowed.js';
-import { loadOpenApi, operationsOf } from '../../src/spec/openapi.js';
+import { loadOpenApi, operationsOf } from '../../src/catalog/openapi.js';
 import { ALL_PERMS, caller, referenceApp, type Call } from './helpers/harness.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fullView as referenceFullView } from '../../reference/validation/schemaViews.js';
 import { loadRequestValidator } from '../../reference/validation/requestValidator.js';
-import { fullView } from '../../src/spec/schemaViews.js';
+import { fullView } from '../../src/catalog/schemaViews.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 
 const dir = join(PACKAGE_ROOT, 'schemas');

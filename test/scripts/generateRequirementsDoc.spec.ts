@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderRequirementsDoc, REQUIREMENTS_DOC_FILE } from '../../scripts/generateRequirementsDoc.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(root);

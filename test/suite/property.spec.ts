@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import { checkModel, checkProperty } from '../../src/suite/property.js';
 import { runCheck, type CheckServices } from '../../src/suite/runCheck.js';
 import type { CheckBody, CheckExpect, SuiteRunConfig } from '../../src/suite/types.js';

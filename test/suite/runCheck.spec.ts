@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import { createMinter } from '../../src/issuer/minter.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import { runCheck, type CheckServices } from '../../src/suite/runCheck.js';
 import type { CheckBody, SuiteRunConfig } from '../../src/suite/types.js';
 

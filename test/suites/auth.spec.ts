@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const root = findPackageRoot();
 const TOKEN_MATRIX_CHECKS = 14 * 11;

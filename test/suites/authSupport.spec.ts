@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import { OPERATION_KEYS, OPERATION_RECIPES, operationAuth } from '../../suites/support/operationRecipes.js';
 import { cellRule } from '../../suites/token-types/support/tokenMatrix.js';
 import { TOKEN_KINDS, type TokenKind } from '../../suites/token-types/support/tokenKinds.js';

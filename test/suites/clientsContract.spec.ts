@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
 /** Documented 400s with no known trigger (catalog notes): no check can provoke them. */

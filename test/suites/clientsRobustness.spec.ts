@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runConformance, type RunConfig } from '../../src/engine/index.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;
 const sockets = new Set<Socket>();

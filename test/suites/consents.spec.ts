@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConformance, type RunOutcome } from '../../src/engine/index.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const FAMILIES = ['contract', 'semantics', 'robustness'] as const;
 const CONSENTS = /^(CONSENTS|MANAGE-CONSENTS|ME-CONSENTS)-/;

@@ -14,7 +14,7 @@ import { runConformance, type RunConfig } from '../../src/engine/index.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import { createMinter, type Minter } from '../../src/issuer/minter.js';
 import type { CheckRecord } from '../../src/model/checkRecord.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const FAMILIES = ['contract', 'semantics', 'robustness'];
 const CONSENTS = /^(CONSENTS|MANAGE-CONSENTS|ME-CONSENTS)-/;

@@ -17,7 +17,7 @@ import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/index.js';
 import { PACT_CONSUMERS } from '../../src/pact/consumers.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import {
   operationKeyOf,
   readContractInteractions,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAULTS } from '../../reference/faults.js';
 import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import type { TokenMutation } from '../../src/suite/types.js';
 import {
   PAST_LEEWAY_SECONDS,

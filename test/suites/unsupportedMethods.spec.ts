@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
-import { loadCatalog } from '../../src/spec/catalog.js';
+import { loadCatalog } from '../../src/catalog/catalog.js';
 import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
 
 const sockets = new Set<Socket>();

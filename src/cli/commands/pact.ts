@@ -7,7 +7,7 @@ import { createMinter } from '../../issuer/minter.js';
 import { listPactFiles, type PactFile } from '../../pact/pactFiles.js';
 import { gitBranch, gitChanges, gitCommit, publishContracts } from '../../pact/publish.js';
 import { verifyContracts, type JudgedInteraction, type VerificationResult } from '../../pact/verify.js';
-import { loadCatalog } from '../../spec/catalog.js';
+import { loadCatalog } from '../../catalog/catalog.js';
 import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { choicesFlags, integerFlag, parseStrictArgs } from '../flags.js';

@@ -6,7 +6,7 @@ import { FAULTS } from '../../../reference/faults.js';
 import { findPackageRoot, listSuites, runConformance } from '../../engine/index.js';
 import type { RunEvent } from '../../model/events.js';
 import { createReporters } from '../../reporters/index.js';
-import { loadCatalog } from '../../spec/catalog.js';
+import { loadCatalog } from '../../catalog/catalog.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { LEDGER_FILE } from '../../live/ledger.js';
 import { CREDENTIALS_USAGE, HOST_USAGE, TRANSPORT_USAGE } from '../liveOptions.js';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CIS_OPERATIONS } from '../../../src/client/operations.js';
 import { requirementsOfInteraction, weakestRequirement } from '../../../src/model/pactInteraction.js';
 import type { RequirementCatalog } from '../../../src/model/requirement.js';
-import { requirementById } from '../../../src/spec/catalog.js';
+import { requirementById } from '../../../src/catalog/catalog.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { createSchemaArbitraries, type InvalidCase, type MutationKind } from '../../../src/arbitraries/index.js';
-import { loadSchemaRegistry, type SchemaRegistry } from '../../../src/spec/schemas.js';
+import { loadSchemaRegistry, type SchemaRegistry } from '../../../src/catalog/schemas.js';
 
 export type JsonObject = Record<string, unknown>;
 export type Protocol = 'oidc' | 'saml';

@@ -20,9 +20,9 @@ import { PACT_PROVIDER, pactFileName, type PactConsumer } from '../../../src/pac
 import { matcherFromSchema, schemaExample, type MatcherOptions } from '../../../src/pact/matchers.js';
 import { unpublishedReason } from '../../../src/pact/publication.js';
 import { PACT_REQUIREMENTS_COMMENT } from '../../../src/model/pactInteraction.js';
-import { loadCatalog } from '../../../src/spec/catalog.js';
-import type { SchemaView } from '../../../src/spec/schemaViews.js';
-import { loadSchemaRegistry } from '../../../src/spec/schemas.js';
+import { loadCatalog } from '../../../src/catalog/catalog.js';
+import type { SchemaView } from '../../../src/catalog/schemaViews.js';
+import { loadSchemaRegistry } from '../../../src/catalog/schemas.js';
 
 export const registry = loadSchemaRegistry(process.cwd());
 const catalog = loadCatalog(process.cwd());
@@ -33,7 +33,7 @@ export const TEST_TOKEN = 'consumer-test-token';
 export const authorization = { Authorization: MatchersV3.regex(/^Bearer .+$/, `Bearer ${TEST_TOKEN}`) };
 
 /**
- * Response-body matchers in one view of the schemas (src/spec/schemaViews.ts): `documented` for an interaction
+ * Response-body matchers in one view of the schemas (src/catalog/schemaViews.ts): `documented` for an interaction
  * that is published, so a contract holds only constraints the docs state; `full`, with the `x-inferred` ones, for
  * an interaction that stays unpublished because it rests on inferred rules anyway.
  */

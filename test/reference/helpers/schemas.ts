@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { loadSchemaRegistry } from '../../../src/spec/schemas.js';
+import { loadSchemaRegistry } from '../../../src/catalog/schemas.js';
 import { PACKAGE_ROOT } from './packageRoot.js';
 
 /**

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOpenApi, type OpenApiDocument } from '../../src/spec/openapi.js';
+import { loadOpenApi, type OpenApiDocument } from '../../src/catalog/openapi.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const doc = loadOpenApi(root);

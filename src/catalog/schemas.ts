@@ -26,7 +26,7 @@ export interface SchemaRegistry {
   files(): readonly string[];
   /**
    * The parsed schema of one file; throws on an unknown file name. `documented` (the default) is the file as
-   * written; `full` adds its `x-inferred` constraints (src/spec/schemaViews.ts).
+   * written; `full` adds its `x-inferred` constraints (src/catalog/schemaViews.ts).
    */
   schema(file: string, view?: SchemaView): JsonSchema;
   /** Whether the file, or a file it refers to, holds inferred constraints (its two views then differ). */

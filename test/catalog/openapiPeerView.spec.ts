@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadOpenApi } from '../../src/spec/openapi.js';
+import { loadOpenApi } from '../../src/catalog/openapi.js';
 
 const addFormats = formatsPlugin.default;
 const root = resolve(import.meta.dirname, '../..');

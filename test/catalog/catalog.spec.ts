@@ -8,7 +8,7 @@ import {
   requirementById,
   requirementsFor,
   CATALOG_SCHEMA_FILE,
-} from '../../src/spec/catalog.js';
+} from '../../src/catalog/catalog.js';
 import { CHECK_FAMILIES } from '../../src/model/families.js';
 import { EVIDENCE_LEVELS } from '../../src/model/verdict.js';
 import type { Requirement } from '../../src/model/requirement.js';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { loadSchemaRegistry, type JsonSchema } from '../../src/spec/schemas.js';
-import { INFERRED_KEYWORD } from '../../src/spec/schemaViews.js';
+import { loadSchemaRegistry, type JsonSchema } from '../../src/catalog/schemas.js';
+import { INFERRED_KEYWORD } from '../../src/catalog/schemaViews.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const registry = loadSchemaRegistry(packageRoot);

@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { loadOpenApi, operationsOf, OPENAPI_FILE } from '../../src/spec/openapi.js';
-import { loadCatalog, operationLabel } from '../../src/spec/catalog.js';
+import { loadOpenApi, operationsOf, OPENAPI_FILE } from '../../src/catalog/openapi.js';
+import { loadCatalog, operationLabel } from '../../src/catalog/catalog.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const doc = loadOpenApi(root);

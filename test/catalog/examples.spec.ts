@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSchemaRegistry } from '../../src/spec/schemas.js';
+import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 
 // Runs fixtures/examples/*.json (JSON-Schema-Test-Suite shape) against the schema registry.
 interface ExampleCase {
