@@ -1,5 +1,5 @@
 /**
- * The fault registry (DESIGN.md "Self-test"): each entry is one seeded defect that `serve --fault NAME` (and
+ * The fault registry (docs/design.md §4): each entry is one seeded defect that `serve --fault NAME` (and
  * `run --fault NAME` on the embedded target) switches on, so the suites can prove they catch it. A fault is
  * implemented as one `faults.isOn('name')` test at the exact point of the defect; adding a fault means adding
  * an entry here, that one test where the defect lives, and a probe in test/reference/faults.spec.ts.

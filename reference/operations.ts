@@ -1,6 +1,6 @@
 import type { TokenType } from './auth/principal.js';
 
-/** One of the 14 operations: its route and who may call it (FACTS §2–§3, decisions #9 and #11). */
+/** One of the 14 operations: its route and who may call it (docs/facts.md §2–§3, decisions #9 and #11). */
 export interface OperationPolicy {
   /** The catalog's operation key (ARCHITECTURE.md "Naming"). */
   readonly key: OperationKey;

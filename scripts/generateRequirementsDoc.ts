@@ -34,7 +34,7 @@ function requirementsMarkdown(catalog: RequirementCatalog): string {
     `${catalog.requirements.length} requirements: ${counts.join(', ')}.`,
     'A violated **documented** rule fails the run; an **inferred** one is a warning (failed under `--strict`);',
     'an **observation** never gets a verdict: the run records what the target did.',
-    'Sources are the tags of `../shared/api/FACTS.md`; the choices on unknowns are in `docs/decisions.md`.',
+    'Sources are the tags of `docs/facts.md §0`; the choices on unknowns are in `docs/decisions.md`.',
     'Each documented rule names, under "Documented by", the statement that makes it documented for its path and case',
     '(led by its source tag; `docs/decisions.md` "Catalog audit").',
     '',

@@ -17,7 +17,7 @@ export interface KeySourceOptions {
   readonly jwksUrl?: string;
 }
 
-/** The committed test JWKS, trusted by default (DESIGN.md "The target contract"). */
+/** The committed test JWKS, trusted by default (docs/design.md §2.2). */
 export const DEFAULT_JWKS_FILE = join('fixtures', 'keys', 'jwks.json');
 
 export function resolveKeySource(options: KeySourceOptions): KeySource {

@@ -34,7 +34,7 @@ export function principalFromClaims(claims: JWTPayload, faults?: FaultSwitch): P
 
 /**
  * Decisions #10 (inferred): `Admin` in `roles` or `role` → admin; `sub` ≠ `client_id` → user; else client.
- * Both claim names are read because Transmit's docs use both (FACTS §5.1 #11).
+ * Both claim names are read because Transmit's docs use both (docs/facts.md §5.1 #11).
  */
 export function recognizeTokenType(claims: JWTPayload, faults?: FaultSwitch): TokenType {
   // `admin-role-any-case`: any role spelled admin in any case counts as the Admin marker.

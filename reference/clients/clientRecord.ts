@@ -12,7 +12,7 @@ export function protocolOf(body: Readonly<Record<string, unknown>>): Protocol {
 /**
  * Output defaults (decisions #13): documented defaults where there is one, empty values for fields the output
  * schema requires but the create body may leave out. `response_types` takes the documented *input* default,
- * because the output default `[…, "none"]` contradicts the item enum (FACTS §5.1 #6).
+ * because the output default `[…, "none"]` contradicts the item enum (docs/facts.md §5.1 #6).
  */
 function oidcDefaults(): Record<string, unknown> {
   return {

@@ -26,7 +26,7 @@ const UPDATE_SCHEMA = {
 };
 const RESOURCES_SCHEMA = 'client-resources.request.schema.json';
 
-/** The seven Clients operations (FACTS §2, decisions #13–#20), acting on the token's own app. */
+/** The seven Clients operations (docs/facts.md §2, decisions #13–#20), acting on the token's own app. */
 export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
   const { store, faults, choices, validator, clock } = deps;
   const scopeOf = (call: OperationCall): Scope => ({ tenantId: call.principal.tenantId, appId: call.principal.appId });
@@ -97,7 +97,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
 
     'CLIENTS-UPDATE': (call) => {
       // The id is resolved before the body is validated: the stored protocol picks the update schema.
-      // Renaming to a name another client has is allowed: 409 is documented for create only (FACTS §2.5).
+      // Renaming to a name another client has is allowed: 409 is documented for create only (docs/facts.md §2.5).
       const client = visibleClient(call);
       const schema = UPDATE_SCHEMA[client.authentication_protocol];
       const body = bodyObject(call.body);

@@ -13,7 +13,7 @@ type ConsentsKey =
   | 'ME-CONSENTS-LIST'
   | 'ME-CONSENTS-REVOKE';
 
-/** The seven Consents operations (FACTS §3, decisions #21–#25). Consents come only from the state hook. */
+/** The seven Consents operations (docs/facts.md §3, decisions #21–#25). Consents come only from the state hook. */
 export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   const { store, faults, choices } = deps;
   const tokenScope = (call: OperationCall): Scope => ({

@@ -9,13 +9,13 @@ import { bodyObject } from './operationCall.js';
 
 export const STATE_HOOK_PATH = '/__conformance/state';
 const STATE_HOOK_SCHEMA = 'state-hook.request.schema.json';
-/** Transmit voids a granted consent after 30 days (FACTS §3, GUIDE auth_consent): the default `expires_at`. */
+/** Transmit voids a granted consent after 30 days (docs/facts.md §3, GUIDE auth_consent): the default `expires_at`. */
 const CONSENT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 type Params = Readonly<Record<string, unknown>>;
 type StateAction = (params: Params, deps: HandlerDeps) => object;
 
-/** Provider states (DESIGN.md "State hook", decisions #26), Pact's shape: `{state, params, action}`. */
+/** Provider states (docs/design.md §2.3, decisions #26), Pact's shape: `{state, params, action}`. */
 const STATES: Readonly<Record<string, { setup: StateAction; teardown: StateAction }>> = {
   'an app exists': { setup: setUpApp, teardown: tearDownApp },
   'a consent exists': { setup: setUpConsent, teardown: tearDownConsent },
@@ -50,7 +50,7 @@ function setUpApp(params: Params, { store, clock }: HandlerDeps): object {
     throw badRequest(`params.client_id ${JSON.stringify(clientId)} already belongs to another app`);
   }
   if (!existing) {
-    // The app's default client (FACTS §2.1: the first client is created with the app).
+    // The app's default client (docs/facts.md §2.1: the first client is created with the app).
     const fields = { name: `${appName} default client`, redirect_uris: [] };
     store.putClient(newClient(fields, { tenantId, appId }, clock(), clientId));
   }

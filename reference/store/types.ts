@@ -15,7 +15,7 @@ export interface ClientRecord {
   readonly [field: string]: unknown;
 }
 
-/** A stored consent (FACTS §3.0); timestamps are epoch milliseconds (decisions #21). */
+/** A stored consent (docs/facts.md §3.0); timestamps are epoch milliseconds (decisions #21). */
 export interface ConsentRecord {
   readonly consent_id: string;
   readonly tenant_id: string;

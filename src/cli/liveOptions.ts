@@ -8,7 +8,7 @@ import type { TransportOptions } from '../targets/index.js';
 import { UsageError } from './command.js';
 import { integerFlag } from './flags.js';
 
-/** Live mode defaults (DESIGN.md "Live-mode safety"): a polite pace and a ceiling on what one run may send. */
+/** Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. */
 export const LIVE_DEFAULTS = { ratePerSecond: 5, maxRequests: 2000, retries: 3 } as const;
 
 export const HOST_FLAGS = {

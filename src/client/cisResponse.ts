@@ -6,7 +6,7 @@ export interface CisSuccess<T> {
   readonly ok: true;
   readonly status: number;
   readonly body: T;
-  /** True when the target wrapped the body as `{"result": ...}` (DESIGN.md: enveloped and bare both accepted). */
+  /** True when the target wrapped the body as `{"result": ...}` (docs/design.md §1: enveloped and bare both accepted). */
   readonly enveloped: boolean;
   readonly response: TargetResponse;
 }

@@ -1,5 +1,5 @@
 /**
- * Body types of the 14 CIS operations, written by hand to mirror `schemas/*.schema.json` (FACTS.md §2.0, §3.0,
+ * Body types of the 14 CIS operations, written by hand to mirror `schemas/*.schema.json` (docs/facts.md §2.0, §3.0,
  * §1.4; docs/decisions.md). They describe what a conforming target sends; the client never validates a body
  * against them — conformance checks validate `response.json` against the schemas instead.
  */

@@ -2,7 +2,7 @@ import type { RunResults } from '../model/checkRecord.js';
 import type { ExitCode } from './types.js';
 
 /**
- * DESIGN.md: 1 if any check failed; otherwise 2 if the run could not check (target unreachable, a run error,
+ * docs/design.md §3.1: 1 if any check failed; otherwise 2 if the run could not check (target unreachable, a run error,
  * any `error` verdict, nothing ran at all); otherwise 0. Usage errors give 2 before a run starts (the CLI).
  */
 export function exitCodeFor(results: RunResults): ExitCode {

@@ -1,5 +1,5 @@
 /**
- * Tokens that are valid in every respect but one (the token matrix of DESIGN.md). Each is built from a client token
+ * Tokens that are valid in every respect but one (the token matrix of docs/design.md §1). Each is built from a client token
  * of the given spec, so a target that rejects it can only be rejecting it for the named defect.
  */
 import { UnsecuredJWT } from 'jose';

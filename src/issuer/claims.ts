@@ -1,16 +1,16 @@
 /**
- * The claim layouts of the three token types (DESIGN.md "The target contract" item 2; FACTS §4.3–4.5).
+ * The claim layouts of the three token types (docs/design.md §2.2; docs/facts.md §4.3–4.5).
  * Pure functions: the minter signs what these build.
  */
 import { randomUUID } from 'node:crypto';
 
-/** Transmit's documented issuer (FACTS §4.3). */
+/** Transmit's documented issuer (docs/facts.md §4.3). */
 export const DEFAULT_ISSUER = 'https://userid.security';
-/** `aud` when no resource was requested (FACTS §4.3). */
+/** `aud` when no resource was requested (docs/facts.md §4.3). */
 export const DEFAULT_AUDIENCE = 'userid-api';
 /**
  * Unknown: what scope a client_credentials token carries. We use the value of the documented example token
- * (FACTS §4.3) so harness tokens look like Transmit's; no check depends on it.
+ * (docs/facts.md §4.3) so harness tokens look like Transmit's; no check depends on it.
  */
 export const DEFAULT_SCOPE = 'openid offline_access';
 export const DEFAULT_EXPIRES_IN_SECONDS = 3600;
@@ -58,7 +58,7 @@ export interface MintOptions {
 
 export type Claims = Record<string, unknown>;
 
-/** `'[appId]:read'` → `'<appId>:read'`; other permissions pass unchanged (DESIGN.md: `[appId]` is the app's own id). */
+/** `'[appId]:read'` → `'<appId>:read'`; other permissions pass unchanged (docs/design.md §2.2: `[appId]` is the app's own id). */
 export function expandPermissions(permissions: readonly string[], appId: string): string[] {
   return permissions.map((permission) => permission.replaceAll('[appId]', appId));
 }
@@ -105,8 +105,8 @@ export function clientClaims(spec: ClientTokenSpec, options: MintOptions, defaul
 
 /**
  * AdminAccessToken: a client token of a management app. The guide's claim table puts `Admin` in `role`, while its
- * example token has the key `roles` (FACTS §4.3), so we set both: a target reading either key sees an admin.
- * Management apps cannot hold client roles (FACTS §4.6), so `ts_permissions` is empty unless the spec names some (a
+ * example token has the key `roles` (docs/facts.md §4.3), so we set both: a target reading either key sees an admin.
+ * Management apps cannot hold client roles (docs/facts.md §4.6), so `ts_permissions` is empty unless the spec names some (a
  * token-type check does, to isolate the type); an admin passes permission checks through its role (docs/decisions.md
  * #11).
  */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 
-/** Every harness token is signed RS256 (DESIGN.md "The target contract", item 2). */
+/** Every harness token is signed RS256 (docs/design.md §2.2). */
 export const SIGNING_ALG = 'RS256';
 
 /** Where the committed test-only key pair lives, relative to the package root (fixtures/keys/README.md). */

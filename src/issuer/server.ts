@@ -1,5 +1,5 @@
 /**
- * The standalone issuer (DESIGN.md "The target contract" item 2): `POST /oidc/token`, `GET /oidc/jwks` and
+ * The standalone issuer (docs/design.md §2.2): `POST /oidc/token`, `GET /oidc/jwks` and
  * `GET /.well-known/openid-configuration`, for targets that fetch keys by URL or exercise the token flow.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * `POST /oidc/token`: the client_credentials grant (RFC 6749 §4.4) as Transmit documents it (FACTS §4.1), with the
+ * `POST /oidc/token`: the client_credentials grant (RFC 6749 §4.4) as Transmit documents it (docs/facts.md §4.1), with the
  * standard OAuth2 error JSON (RFC 6749 §5.2). Transmit's own error bodies are unknown; standard ones are the
  * inferred choice (operations.json tokens.tokenEndpoint.responses.errors).
  */

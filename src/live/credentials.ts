@@ -18,7 +18,7 @@ export interface ClientCredentials {
 }
 
 export interface LiveCredentials {
-  /** An ordinary app's client: its tokens are ClientAccessTokens of that app (FACTS §4.1). */
+  /** An ordinary app's client: its tokens are ClientAccessTokens of that app (docs/facts.md §4.1). */
   readonly client: ClientCredentials;
   /** A management app's client: its tokens are AdminAccessTokens. */
   readonly admin?: ClientCredentials;

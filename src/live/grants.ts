@@ -1,6 +1,6 @@
 /**
  * Which operations a token is granted. The live tenant mints one client token, with whatever permissions the
- * client's roles give it; it cannot mint an arbitrary set. Permission lists are read as any-of (FACTS §1.5,
+ * client's roles give it; it cannot mint an arbitrary set. Permission lists are read as any-of (docs/facts.md §1.5,
  * inferred), so what matters is which operations a token is granted, not how its permissions are spelled: two
  * tokens granted the same operations are interchangeable, and where they differ standIns.ts decides per request.
  */

@@ -1,6 +1,6 @@
 /**
- * The live service's hosts (FACTS §1.1). The Clients API lives under `/cis`; the token endpoint `POST /oidc/token`
- * lives outside it, on the same host (FACTS §4.1). Production is reachable only by an explicit choice
+ * The live service's hosts (docs/facts.md §1.1). The Clients API lives under `/cis`; the token endpoint `POST /oidc/token`
+ * lives outside it, on the same host (docs/facts.md §4.1). Production is reachable only by an explicit choice
  * (`--production`): a conformance run creates and deletes clients, which belongs in the sandbox.
  */
 export const LIVE_REGIONS = ['us', 'eu', 'ca', 'au'] as const;

@@ -23,7 +23,7 @@ export function decodeJwtClaims(token: string): TokenClaims | undefined {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
- * The app a client token belongs to (FACTS §4.3: `tid`, `app_id`, `app_name`, `client_id`, `sub` = the client).
+ * The app a client token belongs to (docs/facts.md §4.3: `tid`, `app_id`, `app_name`, `client_id`, `sub` = the client).
  * Returns the reason instead when a claim the harness needs is missing.
  */
 export function appOfClaims(claims: TokenClaims): AppFixture | string {
@@ -41,7 +41,7 @@ export function appOfClaims(claims: TokenClaims): AppFixture | string {
   };
 }
 
-/** `ts_permissions` (FACTS §4.3), or none. */
+/** `ts_permissions` (docs/facts.md §4.3), or none. */
 export function permissionsOfClaims(claims: TokenClaims): string[] {
   const value = claims['ts_permissions'];
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];

@@ -1,5 +1,5 @@
 /**
- * The ledger of a live run (DESIGN.md "Live-mode safety"): every resource the run created, and whether it is gone.
+ * The ledger of a live run (docs/design.md §5): every resource the run created, and whether it is gone.
  * JSON Lines, append-only, one event per line, each append flushed to disk before the create is reported back —
  * so several worker processes can write it at once (O_APPEND writes of one short line do not interleave) and a
  * run killed at any moment leaves a ledger `cleanup` can finish. Nothing secret goes in: kinds, ids, names, apps.

@@ -1,5 +1,5 @@
 /**
- * "Never touch data the run did not create" (DESIGN.md "Isolation", "Live-mode safety"), as one decision per request.
+ * "Never touch data the run did not create" (docs/design.md §2.4, §5), as one decision per request.
  * Reads and creates are always allowed. A change (PUT, PATCH, DELETE) is allowed only on a documented resource path
  * whose every id is the run's own: an id the run created (in the ledger) or one carrying the run id (made by
  * `c.fixtures.id`, so it cannot name anything that existed before the run). `DELETE /v1/clients` removes every

@@ -1,7 +1,7 @@
 /**
  * Stand-in tokens: deciding per request instead of per token. The live tenant mints one client token; a check may
  * ask for a token with other permissions. Whether the live token can serve depends on where the check sends it:
- * under the any-of reading (FACTS §1.5) a token's permissions matter to a request only through one question — is
+ * under the any-of reading (docs/facts.md §1.5) a token's permissions matter to a request only through one question — is
  * it granted the request's operation? So `c.tokens.client` hands out a stand-in carrying the asked permissions, and
  * the check's transport answers that question when a request goes out: the same answer for the asked permissions
  * and the live token's → the live token is sent instead; a different answer → the check is skipped with the reason

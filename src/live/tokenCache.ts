@@ -1,5 +1,5 @@
 /**
- * Real tokens from the live token endpoint: `POST {host}/oidc/token`, form-encoded client credentials (FACTS §4.1).
+ * Real tokens from the live token endpoint: `POST {host}/oidc/token`, form-encoded client credentials (docs/facts.md §4.1).
  * Client tokens cannot be refreshed, only fetched again, so each token is cached until 60 s before it expires
  * (`expires_in`) and fetched anew after that; concurrent callers share one fetch.
  */
@@ -8,7 +8,7 @@ import type { ClientCredentials, LiveCredentials } from './credentials.js';
 import { decodeJwtClaims, type TokenClaims } from './jwt.js';
 
 export const REFRESH_MARGIN_MS = 60_000;
-/** FACTS §4.1: the documented default lifetime, used when an answer names none. */
+/** docs/facts.md §4.1: the documented default lifetime, used when an answer names none. */
 const DEFAULT_EXPIRES_IN_S = 3600;
 
 export interface LiveToken {

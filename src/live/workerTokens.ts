@@ -41,7 +41,7 @@ export function liveTokensFor(config: SuiteRunConfig, env: Environment = process
   return tokens;
 }
 
-/** The app of the credentials, from its client token's claims (FACTS §4.3). */
+/** The app of the credentials, from its client token's claims (docs/facts.md §4.3). */
 export async function liveApp(tokens: LiveTokens): Promise<AppFixture> {
   const app = appOfClaims((await liveClientToken(tokens)).claims);
   if (typeof app === 'string') throw new CheckCouldNotRun(app);

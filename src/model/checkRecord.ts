@@ -19,7 +19,7 @@ export interface RecordedExchange {
   readonly durationMs: number;
 }
 
-/** How to replay a check: DESIGN.md "reproduction". */
+/** How to replay a check: docs/design.md §3.2 "reproduction". */
 export interface Reproduction {
   readonly seed: number;
   /** e.g. `npx cis-conformance run --check CLIENTS-CREATE-201 --seed 42 --target http://...` */

@@ -11,7 +11,7 @@ export interface Requirement {
   readonly family: CheckFamily;
   /** The rule, in one sentence. */
   readonly rule: string;
-  /** FACTS.md source tags, e.g. `["SEED-C", "DOC-NEW"]` or `["INFERRED"]`. */
+  /** Source tags (docs/facts.md §0), e.g. `["SEED-C", "DOC-NEW"]` or `["INFERRED"]`. */
   readonly sources: readonly string[];
   readonly evidence: Evidence;
   /**

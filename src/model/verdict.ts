@@ -1,4 +1,4 @@
-/** The five verdicts of DESIGN.md ("Evidence and verdicts"), worst first. */
+/** The five verdicts of docs/design.md §1 ("Evidence and verdicts"), worst first. */
 export const VERDICTS = ['failed', 'error', 'warning', 'skipped', 'passed'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -8,7 +8,7 @@ export type Evidence = (typeof EVIDENCE_LEVELS)[number];
 
 /**
  * What breaking a rule of this evidence level costs. `observation` rules never fail: the
- * harness records what the target did (DESIGN.md), so the caller files an observation instead.
+ * harness records what the target did (docs/design.md §1), so the caller files an observation instead.
  */
 export function violationVerdict(evidence: Evidence, strict: boolean): Verdict | 'observed' {
   if (evidence === 'documented') return 'failed';

@@ -64,7 +64,7 @@ function foldersFor(id: string, coverage: Coverage, catalog: RequirementCatalog)
   return family !== undefined && folders.has(family) ? [family] : [...folders];
 }
 
-/** DESIGN.md "Self-test": a fault against an inferred rule is judged with --strict. */
+/** docs/design.md §4: a fault against an inferred rule is judged with --strict. */
 export function judgedStrict(violates: readonly string[], catalog: RequirementCatalog): boolean {
   return violates.some((id) => catalog.requirements.find((r) => r.id === id)?.evidence === 'inferred');
 }

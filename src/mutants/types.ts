@@ -68,7 +68,7 @@ export interface KillAttempt extends RunTally {
   readonly suites: readonly string[];
   /** Requirement ids selected (targeted stage); absent = every check of the suites. */
   readonly requirements?: readonly string[];
-  /** Inferred-rule violations fail under strict (DESIGN.md "Self-test"). */
+  /** Inferred-rule violations fail under strict (docs/design.md §4). */
   readonly strict: boolean;
 }
 

@@ -9,7 +9,7 @@ import type { CisOperationName } from '../client/operations.js';
 export const PACT_PROVIDER = 'cis-api';
 
 /**
- * The provider states of the state hook (DESIGN.md "State hook", decisions.md #26). The hook knows only these
+ * The provider states of the state hook (docs/design.md §2.3, decisions.md #26). The hook knows only these
  * two, so "a client exists" is expressed as `an app exists`: the app's default client (its `client_id` param)
  * is the client the interaction reads, changes or deletes.
  */

@@ -1,6 +1,6 @@
 /**
  * Provider states for the verifier: every state a contract names is forwarded to the target's state hook
- * (DESIGN.md "State hook", Pact's `{state, params, action}` shape) and the hook's answer is returned, so Pact
+ * (docs/design.md §2.3, Pact's `{state, params, action}` shape) and the hook's answer is returned, so Pact
  * injects it into the request (`fromProviderState`). The ids the contracts name are made run-unique first.
  */
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
@@ -9,7 +9,7 @@ import type { Send } from '../http/index.js';
 /**
  * The params that name things on the target. Each gets `-<tag>` appended (the tag carries a per-run id and the
  * interaction's number), so two runs, or two interactions of one run, never share a tenant, app or user, and a
- * teardown that failed cannot leak into the next interaction (DESIGN.md "Isolation").
+ * teardown that failed cannot leak into the next interaction (docs/design.md §2.4).
  */
 export const ISOLATED_STATE_PARAMS: readonly string[] = ['tenant_id', 'app_id', 'client_id', 'consent_id', 'user_id'];
 

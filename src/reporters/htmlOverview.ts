@@ -13,7 +13,7 @@ const TILE_NOUNS = {
   error: 'errors',
 } as const;
 
-/** The run's overall state, worded as the exit code means it (DESIGN.md: failed → 1, could not check → 2). */
+/** The run's overall state, worded as the exit code means it (docs/design.md §3.1: failed → 1, could not check → 2). */
 function status(results: RunResults): SafeHtml {
   const { summary } = results;
   if (summary.failed > 0)

@@ -73,7 +73,7 @@ export function uncoveredSection(uncovered: readonly Uncovered[]): SafeHtml {
   </section>`;
 }
 
-/** Skipped checks grouped by their reason: a skip always says why (DESIGN.md). */
+/** Skipped checks grouped by their reason: a skip always says why (docs/design.md §1). */
 export function skippedSection(checks: readonly CheckRecord[]): SafeHtml {
   const skipped = checks.filter((check) => check.verdict === 'skipped');
   if (skipped.length === 0) return html``;

@@ -1,4 +1,4 @@
-/** `results.json`: exactly the run's `RunResults` (DESIGN.md "Reports"), secrets redacted once more. */
+/** `results.json`: exactly the run's `RunResults` (docs/design.md §3.2), secrets redacted once more. */
 import type { RunResults } from '../model/checkRecord.js';
 import type { Reporter } from './types.js';
 import { redactValue } from './redact.js';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { redactText } from './redact.js';
 
-/** The four report files, by reporter. Fixed by DESIGN.md ("Reports"). */
+/** The four report files, by reporter. Fixed by docs/design.md §3.2 ("Reports"). */
 export const REPORT_FILES = {
   json: 'results.json',
   junit: 'junit.xml',

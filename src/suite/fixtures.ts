@@ -4,7 +4,7 @@ import { CheckCouldNotRun, CheckSkipped } from './signals.js';
 import type { AppFixture, CheckFixtures, ConsentFixture, SuiteRunConfig } from './types.js';
 import type { HttpResponse } from '../http/index.js';
 
-/** Posts one provider-state request (DESIGN.md "State hook"); rejects with TargetError when unreachable. */
+/** Posts one provider-state request (docs/design.md §2.3); rejects with TargetError when unreachable. */
 export type StateHookCall = (body: {
   state: string;
   params: Record<string, unknown>;

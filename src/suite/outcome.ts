@@ -15,7 +15,7 @@ export interface Expectation {
 }
 
 /**
- * The verdict composition of one check (DESIGN.md "Evidence and verdicts"): each broken rule costs what its
+ * The verdict composition of one check (docs/design.md §1): each broken rule costs what its
  * evidence says; the record's verdict is the worst; a `failed` stops the check; observation rules never fail
  * but leave an Observation of what the target did — met or not, since learning it is their point.
  */

@@ -3,7 +3,7 @@ import { createLiveCheckTokens } from '../live/checkTokens.js';
 import type { AppFixture, CheckTokens, SuiteRunConfig, TokenOptions } from './types.js';
 
 /**
- * Tokens for a check: minted locally with the committed key (DESIGN.md "The target contract", item 2), or in live
+ * Tokens for a check: minted locally with the committed key (docs/design.md §2.2), or in live
  * mode the live tenant's real tokens where they are what the check asked for (src/live/checkTokens.ts).
  */
 export function createCheckTokens(config: SuiteRunConfig, minter: Minter | null): CheckTokens {
@@ -47,7 +47,7 @@ function clientSpec(options: TokenOptions): ClientTokenSpec {
 }
 
 /**
- * An admin token belongs to a management app of the same tenant (DESIGN.md). Its ids derive from the tenant so
+ * An admin token belongs to a management app of the same tenant (docs/design.md §2.2). Its ids derive from the tenant so
  * every admin token of one tenant names the same management app; the target never needs it set up.
  */
 function managementClient(app: AppFixture): Omit<ClientTokenSpec, 'permissions'> {

@@ -10,7 +10,7 @@ import type { TransportPolicy } from '../http/policy.js';
 import type { CheckFamily } from '../model/families.js';
 import type { Evidence } from '../model/verdict.js';
 
-/** Live mode (the Transmit sandbox, or production by explicit choice): DESIGN.md "Live-mode safety". */
+/** Live mode (the Transmit sandbox, or production by explicit choice): docs/design.md §5. */
 export interface LiveRunSettings {
   /** `<report-dir>/ledger.json`: every resource the run created (src/live/ledger.ts). */
   readonly ledgerFile: string;
@@ -22,7 +22,7 @@ export interface LiveRunSettings {
 export interface SuiteRunConfig {
   /** Prefix before `/v1/...`, e.g. `http://127.0.0.1:41234` or `https://api.sbx.transmitsecurity.io/cis`. */
   readonly baseUrl: string;
-  /** Provider-state hook (DESIGN.md "State hook"), or null when the target has none. */
+  /** Provider-state hook (docs/design.md §2.3), or null when the target has none. */
   readonly stateUrl: string | null;
   /** Why there is no state hook, when stateUrl is null (shown in skip reasons). */
   readonly stateUnavailableReason?: string;
@@ -132,7 +132,7 @@ export interface TokenOptions {
  * that treat both alike (otherwise the check is skipped), so send it as it is — do not decode or re-sign it.
  */
 export interface CheckTokens {
-  /** ClientAccessToken of the app's client (DESIGN.md claims layout). */
+  /** ClientAccessToken of the app's client (claims layout of docs/design.md §2.2). */
   client(options: TokenOptions): Promise<string>;
   /** AdminAccessToken of a management app in the same tenant (`Admin` in `roles` and `role`). */
   admin(options: {

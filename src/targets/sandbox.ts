@@ -1,5 +1,5 @@
 /**
- * The live Transmit service (DESIGN.md "Live-mode safety"). Opening it fetches a real client token (which also
+ * The live Transmit service (docs/design.md §5). Opening it fetches a real client token (which also
  * proves the credentials) to learn the app the run works in, and starts the run's ledger; closing it is the run's
  * final sweep, which deletes whatever the ledger still lists. The runner closes the target in `finally`, so the
  * sweep also runs after a failure or a Ctrl-C; a run killed outright leaves the ledger to `cleanup`.

@@ -1,5 +1,5 @@
 /**
- * The 401/403 body of each Clients operation is an observation (FACTS §1.4: undocumented; decisions.md #5): the
+ * The 401/403 body of each Clients operation is an observation (docs/facts.md §1.4: undocumented; decisions.md #5): the
  * run records whether a request without a token gets the reference's shape, error-auth.schema.json. Which
  * tokens must be refused, and with which status, is the token-type suite's topic.
  */

@@ -1,6 +1,6 @@
 /**
  * Contract of PUT /v1/clients/{clientId} and PUT /v1/clients/{clientId}/resources. Only the app-scoped twin
- * documents their responses (FACTS §2.5, §2.7), so every rule here is inferred: violations are warnings.
+ * documents their responses (docs/facts.md §2.5, §2.7), so every rule here is inferred: violations are warnings.
  */
 import { check } from '../../src/suite/index.js';
 import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from './support/bodyExpectations.js';

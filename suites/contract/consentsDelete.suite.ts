@@ -1,5 +1,5 @@
 /**
- * Contract of the three consent removals (user delete, manage delete, /me revoke; FACTS §3.3, §3.5, §3.7):
+ * Contract of the three consent removals (user delete, manage delete, /me revoke; docs/facts.md §3.3, §3.5, §3.7):
  * a match answers a 2xx, whose exact code and body are recorded (decisions #23–#25: any 2xx passes); a request
  * that matches nothing answers the documented 404 with its error body; and the auth error bodies.
  */

@@ -1,5 +1,5 @@
 /**
- * Contract of GET /v1/manage/consents (FACTS §3.4): 200 with items that carry client_name, the required app_id
+ * Contract of GET /v1/manage/consents (docs/facts.md §3.4): 200 with items that carry client_name, the required app_id
  * (missing → 400, inferred: decisions #22), and the auth error bodies.
  */
 import { check } from '../../src/suite/index.js';

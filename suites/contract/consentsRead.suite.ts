@@ -1,5 +1,5 @@
 /**
- * Contract of GET /v1/consents and GET /v1/consents/{consentId} (FACTS §3.1, §3.2): documented statuses, bodies
+ * Contract of GET /v1/consents and GET /v1/consents/{consentId} (docs/facts.md §3.1, §3.2): documented statuses, bodies
  * against their schemas, content types, and the observations on host availability and auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
@@ -56,7 +56,7 @@ check(
   async (c) => {
     const s = await consentsSession(c);
     const res = (await s.cis.listConsents(s.read)).response;
-    // FACTS §1.1: the docs name only the US host for Consents; a 404 here may mean the API is not deployed.
+    // docs/facts.md §1.1: the docs name only the US host for Consents; a 404 here may mean the API is not deployed.
     const meaning =
       res.status >= 200 && res.status < 300
         ? 'the API answers'

@@ -1,5 +1,5 @@
 /**
- * Contract of GET /v1/consents/me (FACTS §3.6): 200 for a UserAccessToken, the list envelope without client_name,
+ * Contract of GET /v1/consents/me (docs/facts.md §3.6): 200 for a UserAccessToken, the list envelope without client_name,
  * and the auth error bodies. The /me revoke's contract is in consentsDelete.suite.ts with the other removals.
  */
 import { check } from '../../src/suite/index.js';

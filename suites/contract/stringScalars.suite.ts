@@ -8,7 +8,7 @@ import { check } from '../../src/suite/index.js';
 import { minimalOidcBody } from './support/clientBodies.js';
 import { clientsSession, createClient, postClient, putClient } from './support/clientSteps.js';
 
-/** The booleans the createclient page of the current docs types (FACTS §2.0.1). */
+/** The booleans the createclient page of the current docs types (docs/facts.md §2.0.1). */
 const DOCUMENTED_BOOLEANS = ['sync_id_token_claims_to_userinfo', 'is_third_party'];
 /** The update body's booleans and numbers (mirror-only, like the whole update body). */
 const UPDATE_SCALARS: ReadonlyArray<readonly [string, string]> = [

@@ -1,6 +1,6 @@
 /**
  * Semantics of GET /v1/consents/{consentId}: what the state hook set up comes back by id, and the unit of the
- * timestamps is recorded (FACTS §5.2: seconds or milliseconds is undocumented; decisions #21).
+ * timestamps is recorded (docs/facts.md §5.2: seconds or milliseconds is undocumented; decisions #21).
  */
 import { check } from '../../src/suite/index.js';
 import type { Consent } from '../../src/client/index.js';

@@ -52,7 +52,7 @@ export interface OperationRecipe {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template as in openapi.yaml. */
   readonly path: string;
-  /** Consents come only from the state hook (DESIGN.md): checks on these operations are skipped without one. */
+  /** Consents come only from the state hook (docs/design.md §2.3): checks on these operations are skipped without one. */
   readonly needsStateHook: boolean;
   /** A successful request uses up what `prepare` set up (a delete): prepare again before the next accepted one. */
   readonly consumedOnSuccess: boolean;

@@ -185,8 +185,8 @@ describe('the token and permission rules (decisions.md #8, #9, #11)', () => {
   });
 });
 
-describe('the facts FACTS lists as unknown or inferred', () => {
-  // One requirement per FACTS §5 item a run can observe, with the level decisions.md gives it.
+describe('the facts docs/facts.md lists as unknown or inferred', () => {
+  // One requirement per docs/facts.md §5 item a run can observe, with the level decisions.md gives it.
   const decided: Record<string, 'inferred' | 'observation'> = {
     'CLIENTS-CREATE-201-ENVELOPE': 'inferred',
     'CLIENTS-GET-200-SECRET': 'inferred',

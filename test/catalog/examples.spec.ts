@@ -61,7 +61,7 @@ describe('request fixtures cover the documented examples, a missing required fie
       const cases = readGroups(fixtureNameFor(schemaFile)).flatMap((group) => group.tests);
       const invalid = cases.filter((c) => !c.valid).map((c) => c.description);
       expect(cases.some((c) => c.valid)).toBe(true);
-      // Update bodies require nothing (FACTS §2.0.3), so there is no required field to leave out.
+      // Update bodies require nothing (docs/facts.md §2.0.3), so there is no required field to leave out.
       if (!schemaFile.startsWith('client-update'))
         expect(invalid.some((d) => d.startsWith('missing required'))).toBe(true);
       expect(invalid.some((d) => d.startsWith('wrong type'))).toBe(true);

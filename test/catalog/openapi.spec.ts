@@ -96,7 +96,7 @@ describe('openapi.yaml against the seeds', () => {
     },
   );
 
-  it('declares the five security schemes of FACTS §1.3', () => {
+  it('declares the five security schemes of docs/facts.md §1.3', () => {
     const schemes = (doc.components?.['securitySchemes'] ?? {}) as Record<string, unknown>;
     expect(Object.keys(schemes).sort()).toEqual(
       ['AdminAccessToken', 'ClientAccessToken', 'OrgAdminAccessToken', 'UserAccessToken', 'bearer'].sort(),

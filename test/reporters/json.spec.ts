@@ -14,7 +14,7 @@ describe('results.json', () => {
     expect(JSON.parse(resultsJson(results))).toEqual(results);
   });
 
-  it('has the DESIGN.md shape: summary, checks with reproduction, observations, uncovered', () => {
+  it('has the docs/design.md §3.2 shape: summary, checks with reproduction, observations, uncovered', () => {
     const parsed = JSON.parse(resultsJson(loadResults('run-mixed'))) as Record<string, unknown>;
     expect(Object.keys(parsed.summary as object).sort()).toEqual(['errors', 'failed', 'passed', 'skipped', 'warnings']);
     expect((parsed.checks as { reproduction: object }[])[0]?.reproduction).toMatchObject({

@@ -1,5 +1,5 @@
 /**
- * Without a state hook no consent can be set up (DESIGN.md "State hook"): the Consents checks that need one are
+ * Without a state hook no consent can be set up (docs/design.md §2.3): the Consents checks that need one are
  * skipped with that reason, and the others (unknown ids, empty lists, missing app_id, hostile input) still run.
  * The target is the reference behind a proxy that answers 404 on the hook path, like a target that has none.
  */

@@ -1,5 +1,5 @@
 /**
- * `cleanup --ledger FILE`: finishes a live run that was interrupted (DESIGN.md "Live-mode safety"). Deletes what
+ * `cleanup --ledger FILE`: finishes a live run that was interrupted (docs/design.md §5). Deletes what
  * the ledger lists as created and not yet deleted — nothing else — and marks each entry done, so it is safe to
  * run again. Credentials come from the environment, as for `run --target sandbox`.
  */

@@ -1,5 +1,5 @@
 /**
- * `merge-reports DIR...`: one report from the shards of a run (DESIGN.md). Reads each shard's
+ * `merge-reports DIR...`: one report from the shards of a run (docs/design.md §3.1). Reads each shard's
  * `results.json`, merges them (src/reporters/mergeResults.ts) and writes the four reports again.
  */
 import { mkdir } from 'node:fs/promises';

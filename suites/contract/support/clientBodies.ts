@@ -8,7 +8,7 @@ export type JsonObject = Record<string, unknown>;
 
 export const REDIRECT_URI = 'https://app.example.test/callback';
 
-/** The smallest valid OIDC create body: the two required fields (FACTS §2.0.1). */
+/** The smallest valid OIDC create body: the two required fields (docs/facts.md §2.0.1). */
 export function minimalOidcBody(name: string, extra: JsonObject = {}): JsonObject {
   return { name, redirect_uris: [REDIRECT_URI], ...extra };
 }
@@ -54,7 +54,7 @@ export function richOidcBody(name: string): JsonObject {
   };
 }
 
-/** The documented create defaults (FACTS §2.0.1; CLIENTS-CREATE-DEFAULTS). */
+/** The documented create defaults (docs/facts.md §2.0.1; CLIENTS-CREATE-DEFAULTS). */
 export const DOCUMENTED_CREATE_DEFAULTS: Readonly<JsonObject> = {
   authentication_protocol: 'oidc',
   client_type: 'web',
@@ -62,10 +62,10 @@ export const DOCUMENTED_CREATE_DEFAULTS: Readonly<JsonObject> = {
   short_cookies_samesite_type: 'lax',
 };
 
-/** The documented input default of response_types (inferred: the output default adds "none", FACTS §5.1 #6). */
+/** The documented input default of response_types (inferred: the output default adds "none", docs/facts.md §5.1 #6). */
 export const DEFAULT_RESPONSE_TYPES: readonly string[] = ['code', 'id_token'];
 
-/** Accepted on create but absent from the output schema (FACTS §5.1 #15; CLIENTS-CREATE-INPUT-ONLY-FIELDS). */
+/** Accepted on create but absent from the output schema (docs/facts.md §5.1 #15; CLIENTS-CREATE-INPUT-ONLY-FIELDS). */
 export const INPUT_ONLY_FIELDS: Readonly<JsonObject> = {
   is_third_party: true,
   allowed_scopes: ['openid', 'profile'],

@@ -19,7 +19,7 @@ export function clientResourcesPath(clientId: string, options: { readonly encode
 }
 
 /**
- * Every permission of the Clients lists (FACTS §2; apps:* and [appId]:* for each action), so a token passes each
+ * Every permission of the Clients lists (docs/facts.md §2; apps:* and [appId]:* for each action), so a token passes each
  * operation whether a target reads the lists as any-of (decisions.md #11) or as all-of. Who may do what is the
  * permission suite's business; these suites test what the operations do.
  */

@@ -1,5 +1,5 @@
 /**
- * Isolation of the `/me` operations: a UserAccessToken is limited to its user and its app (FACTS §1.3, decisions.md
+ * Isolation of the `/me` operations: a UserAccessToken is limited to its user and its app (docs/facts.md §1.3, decisions.md
  * #25). Another user never sees or revokes the owner's consents; the same user id in another app or tenant neither.
  */
 import { fillPath } from '../../../src/client/index.js';

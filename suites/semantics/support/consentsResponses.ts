@@ -58,7 +58,7 @@ export type TimestampUnit = 'milliseconds' | 'seconds' | 'unrecognized';
 
 /**
  * The unit of an epoch timestamp, inferred from its magnitude: 1e11 is 1973 in milliseconds and the year 5138 in
- * seconds, so any present-day time lies clearly on one side (FACTS §5.2: the unit is undocumented).
+ * seconds, so any present-day time lies clearly on one side (docs/facts.md §5.2: the unit is undocumented).
  */
 export function timestampUnit(value: unknown): TimestampUnit {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'unrecognized';

@@ -6,7 +6,7 @@ import { createCisClient, type CisClient } from '../../../src/client/index.js';
 import type { AppFixture, CheckContext, ConsentFixture } from '../../../src/suite/index.js';
 
 /**
- * Every permission of the documented lists (FACTS §3.1–§3.5). Holding all three passes whether a target reads the
+ * Every permission of the documented lists (docs/facts.md §3.1–§3.5). Holding all three passes whether a target reads the
  * list as any-of (decisions #11, inferred) or all-of, so checks outside the permission family never depend on it.
  */
 export const CONSENTS_READ_PERMISSIONS: readonly string[] = ['apps:read', '[appId]:read', 'consents:read'];
@@ -43,7 +43,7 @@ export async function consentsSession(c: CheckContext, app?: AppFixture): Promis
  * Consents of one app across two clients and two users: `aa` is client A / user A, `ab` client A / user B, and so
  * on; `aa2` is a second consent of the pair A/A (another scope), so that "all of the pair" and "only that
  * consent_id" differ. User B's id starts with user A's. Client A is the app's default client. Client B exists only in the consents: the state hook
- * does not require a stored client (DESIGN.md "State hook"), and a client created through the Clients API would
+ * does not require a stored client (docs/design.md §2.3), and a client created through the Clients API would
  * make every consent check depend on POST /v1/clients.
  */
 export interface ConsentGrid {

@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from './packageRoot.js';
 
 /**
  * Test tokens for the reference's own tests, minted here with jose (the harness's issuer in src/issuer must not
- * be a dependency of the reference's tests). Claims follow DESIGN.md "The target contract".
+ * be a dependency of the reference's tests). Claims follow docs/design.md §2.2.
  */
 export interface TestTokenOptions {
   readonly type?: 'client' | 'admin' | 'user';

@@ -4,7 +4,7 @@ import type { ConsentsModel, ConsentsReal, UserKey } from './model.js';
 
 /**
  * Each sequence starts from a fresh app (its own tenant). Client B exists only in its consents: the state hook
- * does not require a stored client (DESIGN.md "State hook"), so the consents model does not depend on the Clients API.
+ * does not require a stored client (docs/design.md §2.3), so the consents model does not depend on the Clients API.
  */
 export async function consentsSetup(
   c: CheckContext,
