@@ -1,7 +1,8 @@
 /**
  * The consumers whose contracts live in `contracts/`, and what the provider verifier needs to know about each:
  * which token its requests carry and which provider states it uses. The consumer tests
- * (`test/pact/*.pact.spec.ts`) and the verifier both read this table.
+ * (`test/pact/*.pact.spec.ts`), the verifier and the pact suite's replay (`suites/pact/support/replay.ts`) read
+ * this table.
  */
 import type { CisOperationName } from '../client/operations.js';
 
@@ -91,6 +92,11 @@ export const PACT_CONSUMERS = {
     operations: ['listMyConsents', 'revokeMyConsent'],
   },
 } as const satisfies Record<string, PactConsumer>;
+
+/** Each consumer's token by its name, as a contract names its consumer (the suites' replay reads it). */
+export const CONSUMER_TOKENS: Readonly<Record<string, PactConsumer['token']>> = Object.fromEntries(
+  Object.values(PACT_CONSUMERS).map((consumer) => [consumer.name, consumer.token]),
+);
 
 /** The pact file Pact writes for a consumer, e.g. `cis-admin-console-cis-api.json`. */
 export function pactFileName(consumer: string): string {

@@ -1,25 +1,13 @@
 /**
- * Display order and short labels of the 14 operations. The keys are the requirement-id prefixes fixed in
- * ARCHITECTURE.md ("Naming"); `test/reporters/operations.spec.ts` checks this list against the catalog's
- * `operations` so the two cannot drift. Reporters only read results, so they keep this small copy instead
- * of loading the catalog from disk.
+ * Display order and short labels of the 14 operations: the generated operation table's order and keys (the
+ * requirement-id prefixes of ARCHITECTURE.md "Naming"), compiled in, so reporters, which only read results, never
+ * load the catalog from disk.
  */
-const OPERATIONS: ReadonlyArray<readonly [operation: string, key: string]> = [
-  ['POST /v1/clients', 'CLIENTS-CREATE'],
-  ['GET /v1/clients', 'CLIENTS-LIST'],
-  ['DELETE /v1/clients', 'CLIENTS-DELETE-ALL'],
-  ['GET /v1/clients/{clientId}', 'CLIENTS-GET'],
-  ['PUT /v1/clients/{clientId}', 'CLIENTS-UPDATE'],
-  ['DELETE /v1/clients/{clientId}', 'CLIENTS-DELETE'],
-  ['PUT /v1/clients/{clientId}/resources', 'CLIENTS-RESOURCES'],
-  ['GET /v1/consents', 'CONSENTS-LIST'],
-  ['GET /v1/consents/{consentId}', 'CONSENTS-GET'],
-  ['DELETE /v1/consents/clients/{clientId}/users/{userId}', 'CONSENTS-DELETE-USER'],
-  ['GET /v1/manage/consents', 'MANAGE-CONSENTS-LIST'],
-  ['DELETE /v1/manage/consents/clients/{clientId}/users/{userId}', 'MANAGE-CONSENTS-DELETE'],
-  ['GET /v1/consents/me', 'ME-CONSENTS-LIST'],
-  ['DELETE /v1/consents/me/clients/{clientId}', 'ME-CONSENTS-REVOKE'],
-];
+import { OPERATION_TABLE } from '../catalog/operationTable.generated.js';
+
+const OPERATIONS: ReadonlyArray<readonly [operation: string, key: string]> = OPERATION_TABLE.map(
+  ({ method, path, key }) => [`${method} ${path}`, key] as const,
+);
 const KEY_BY_OPERATION = new Map(OPERATIONS.map(([operation, key]) => [operation, key]));
 const RANK_BY_OPERATION = new Map(OPERATIONS.map(([operation], index) => [operation, index]));
 

@@ -1,30 +1,13 @@
 /**
  * Who may call each operation, as `schemas/openapi.yaml` documents it: the permission list (`x-permissions`, any-of,
  * `[appId]` = the token's own app), the token types the docs accept (`x-token-types`) and those whose acceptance is
- * an observation (`x-token-types-unknown`). Read once per worker from the package the run uses, never hard-coded,
- * so a change to the document reaches every matrix.
+ * an observation (`x-token-types-unknown`). Read from the generated operation table, never hard-coded, so a change
+ * to the document reaches every matrix once the table is regenerated (a staleness test fails until it is).
  */
-import { loadOpenApi, operationsOf, type OpenApiDocument } from '../../src/catalog/openapi.js';
+import { OPERATION_KEYS, OPERATION_TABLE, type OperationKey } from '../../src/catalog/operationTable.generated.js';
 
 /** The 14 operation keys (ARCHITECTURE.md "Naming"), in catalog order. */
-export const OPERATION_KEYS = [
-  'CLIENTS-CREATE',
-  'CLIENTS-LIST',
-  'CLIENTS-DELETE-ALL',
-  'CLIENTS-GET',
-  'CLIENTS-UPDATE',
-  'CLIENTS-DELETE',
-  'CLIENTS-RESOURCES',
-  'CONSENTS-LIST',
-  'CONSENTS-GET',
-  'CONSENTS-DELETE-USER',
-  'MANAGE-CONSENTS-LIST',
-  'MANAGE-CONSENTS-DELETE',
-  'ME-CONSENTS-LIST',
-  'ME-CONSENTS-REVOKE',
-] as const;
-
-export type OperationKey = (typeof OPERATION_KEYS)[number];
+export { OPERATION_KEYS, type OperationKey };
 
 /** The harness's names for the three token types (src/issuer/claims.ts). */
 export type TokenType = 'client' | 'admin' | 'user';
@@ -39,49 +22,35 @@ export interface OperationAuth {
   readonly unknownTokenTypes: readonly TokenType[];
 }
 
-const SCHEME_TYPES: Readonly<Record<string, TokenType>> = {
+type Scheme = (typeof OPERATION_TABLE)[number]['tokenTypes' | 'unknownTokenTypes'][number];
+
+/** A scheme the table names but this map lacks does not compile. */
+const SCHEME_TYPES: Readonly<Record<Scheme, TokenType>> = {
   ClientAccessToken: 'client',
   AdminAccessToken: 'admin',
   UserAccessToken: 'user',
 };
 
-const loaded = new Map<string, ReadonlyMap<OperationKey, OperationAuth>>();
+const AUTH = new Map<OperationKey, OperationAuth>(
+  OPERATION_TABLE.map((op) => [
+    op.key,
+    {
+      key: op.key,
+      permissions: op.permissions,
+      tokenTypes: op.tokenTypes.map((scheme) => SCHEME_TYPES[scheme]),
+      unknownTokenTypes: op.unknownTokenTypes.map((scheme) => SCHEME_TYPES[scheme]),
+    },
+  ]),
+);
 
-/** The auth facts of `key`, from `<packageRoot>/schemas/openapi.yaml` (memoized per package root). */
-export function operationAuth(packageRoot: string, key: OperationKey): OperationAuth {
-  let table = loaded.get(packageRoot);
-  if (!table) {
-    table = readAuthTable(loadOpenApi(packageRoot));
-    loaded.set(packageRoot, table);
-  }
-  const auth = table.get(key);
+/**
+ * The auth facts of `key`. `_packageRoot` is the package the run uses; the facts are the same for every package
+ * (the table is compiled in), so it is not read.
+ */
+export function operationAuth(_packageRoot: string, key: OperationKey): OperationAuth {
+  const auth = AUTH.get(key);
   if (!auth) throw new Error(`schemas/openapi.yaml has no operation with x-operation-key ${key}`);
   return auth;
-}
-
-function readAuthTable(doc: OpenApiDocument): ReadonlyMap<OperationKey, OperationAuth> {
-  const table = new Map<OperationKey, OperationAuth>();
-  for (const op of operationsOf(doc)) {
-    // operationsOf flattens the extensions it knows; the key and the unknown types are read from the raw operation.
-    const raw = (doc.paths[op.path]?.[op.method.toLowerCase()] ?? {}) as Record<string, unknown>;
-    const key = raw['x-operation-key'];
-    if (typeof key !== 'string' || !(OPERATION_KEYS as readonly string[]).includes(key)) continue;
-    table.set(key as OperationKey, {
-      key: key as OperationKey,
-      permissions: op.permissions,
-      tokenTypes: op.tokenTypes.map(tokenTypeOf),
-      unknownTokenTypes: (Array.isArray(raw['x-token-types-unknown']) ? raw['x-token-types-unknown'] : []).map((s) =>
-        tokenTypeOf(String(s)),
-      ),
-    });
-  }
-  return table;
-}
-
-function tokenTypeOf(scheme: string): TokenType {
-  const type = SCHEME_TYPES[scheme];
-  if (!type) throw new Error(`schemas/openapi.yaml names an unknown token type '${scheme}'`);
-  return type;
 }
 
 /** `[appId]:read` → `<appId>:read`: the strings a token of `appId` must hold. */

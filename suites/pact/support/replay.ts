@@ -4,36 +4,13 @@
  * issuer, the request with its provider-state values filled in, and the response matched with the contract's
  * matching rules (pactMatching.ts). `cis-conformance pact verify` runs the same contracts through Pact's verifier.
  */
+import { CONSUMER_TOKENS } from '../../../src/pact/consumers.js';
 import type { AppFixture, CheckContext, SendRequest } from '../../../src/suite/index.js';
 import type { ContractInteraction } from './contractInteractions.js';
 import { bodyMismatches, headerMismatches, statusMismatch } from './pactMatching.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The token each consumer's requests carry: the same table as src/pact/consumers.ts (a test keeps them equal). */
-export const CONSUMER_TOKENS: Readonly<
-  Record<string, { kind: 'client'; permissions: readonly string[] } | { kind: 'user' }>
-> = {
-  'cis-admin-console': {
-    kind: 'client',
-    permissions: [
-      'apps:read',
-      '[appId]:read',
-      'apps:create',
-      '[appId]:create',
-      'apps:edit',
-      '[appId]:edit',
-      'apps:delete',
-      '[appId]:delete',
-    ],
-  },
-  'cis-consent-manager': {
-    kind: 'client',
-    permissions: ['apps:read', '[appId]:read', 'consents:read', 'apps:delete', '[appId]:delete', 'consents:delete'],
-  },
-  'cis-account-page': { kind: 'user' },
-};
 
 const APP_STATE = 'an app exists';
 const CONSENT_STATE = 'a consent exists';
