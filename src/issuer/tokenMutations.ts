@@ -5,7 +5,7 @@
  */
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, type JWTHeaderParameters } from 'jose';
-import type { PublicKeyEncoding, TokenMutation } from '../suite/types.js';
+import type { PublicKeyEncoding, TokenMutation } from '../model/checkTokens.js';
 import type { Claims } from './claims.js';
 import { SIGNING_ALG, type IssuerKeys } from './keys.js';
 import { signClaims } from './signing.js';
