@@ -47,6 +47,36 @@ const from = (dir: string) => IMPORTS.filter((i) => inDir(i.file, dir));
 const show = (list: Import[]) => list.map((i) => `${i.file} imports '${i.specifier}'`);
 const TRANSPORTS = ['undici', 'node:http', 'node:https', 'http', 'https', 'node:net', 'supertest', 'nock', 'fastify'];
 
+/** The folder of src/ a repo-relative path lies in (`src/live/jwt.ts` → `src/live`), if any. */
+function srcFolder(path: string): string | undefined {
+  const [top, folder, rest] = path.split('/');
+  return top === 'src' && folder !== undefined && rest !== undefined ? `src/${folder}` : undefined;
+}
+
+/** Every cycle of the folder-level import graph, each as `a → b → … → a` from its smallest folder. */
+export function folderCycles(imports: readonly Import[]): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const i of imports) {
+    const from = srcFolder(i.file);
+    const to = srcFolder(i.target);
+    if (from && to && from !== to) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+  }
+  const cycles = new Set<string>();
+  const walk = (path: readonly string[]) => {
+    for (const next of edges.get(path[path.length - 1] as string) ?? []) {
+      const at = path.indexOf(next);
+      if (at >= 0) {
+        const loop = path.slice(at);
+        const start = loop.indexOf([...loop].sort()[0] as string);
+        const rotated = [...loop.slice(start), ...loop.slice(0, start)];
+        cycles.add([...rotated, rotated[0]].join(' → '));
+      } else walk([...path, next]);
+    }
+  };
+  for (const folder of edges.keys()) walk([folder]);
+  return [...cycles].sort();
+}
+
 describe('the import scanner', () => {
   it('sees static, type-only, re-export and dynamic imports', () => {
     const sample =
@@ -58,6 +88,15 @@ describe('the import scanner', () => {
       'src/engine/w.js',
     ]);
     expect(IMPORTS.length).toBeGreaterThan(50);
+  });
+
+  it('finds a cycle between src/ folders and names its folders', () => {
+    const imports = [
+      ...importsOf('src/suite/a.ts', "import { b } from '../live/b.js';"),
+      ...importsOf('src/live/b.ts', "import type { A } from '../suite/a.js';"),
+      ...importsOf('src/live/c.ts', "import type { M } from '../model/m.js';"),
+    ];
+    expect(folderCycles(imports)).toEqual(['src/live → src/suite → src/live']);
   });
 });
 
@@ -97,6 +136,17 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     const engine = from('src/engine').filter((i) => inDir(i.target, 'src/cli') || inDir(i.target, 'src/reporters'));
     const reporters = from('src/reporters').filter((i) => inDir(i.target, 'src/engine'));
     expect(show([...engine, ...reporters])).toEqual([]);
+  });
+
+  it('nothing under src/ but src/suite/ and the engine that runs it imports src/suite/', () => {
+    const bad = from('src').filter(
+      (i) => inDir(i.target, 'src/suite') && !inDir(i.file, 'src/suite') && !inDir(i.file, 'src/engine'),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('the folders of src/ import one another without a cycle', () => {
+    expect(folderCycles(from('src'))).toEqual([]);
   });
 
   it('only src/cli/ reads process.argv', () => {

@@ -1,7 +1,13 @@
-import type { SendRequest, TargetResponse } from '../suite/types.js';
+import type { SendRequest, TargetResponse } from '../model/targetExchange.js';
 import { toCisResponse, type CisResponse } from './cisResponse.js';
 import { CIS_OPERATIONS, fillPath, type CisOperationName } from './operations.js';
-import type { Client, ClientCreateInput, ClientUpdateInput, Consent, ConsentWithClientName } from './types.js';
+import type {
+  Client,
+  ClientCreateInput,
+  ClientUpdateInput,
+  Consent,
+  ConsentWithClientName,
+} from '../model/cisBodies.js';
 
 /** The transport: the suites' recording `send`, `fetchSend(baseUrl)`, or a stub in tests. */
 export type Send = (request: SendRequest) => Promise<TargetResponse>;

@@ -1,5 +1,5 @@
-import type { TargetResponse } from '../suite/types.js';
-import type { CisErrorBody } from './types.js';
+import type { TargetResponse } from '../model/targetExchange.js';
+import type { CisErrorBody } from '../model/cisBodies.js';
 
 /** A 2xx answer: `body` is the JSON with any `result` envelope removed, typed as documented but not validated. */
 export interface CisSuccess<T> {

@@ -1,4 +1,4 @@
-import type { SendRequest, TargetResponse } from '../suite/types.js';
+import type { SendRequest, TargetResponse } from '../model/targetExchange.js';
 import type { Send } from './cisClient.js';
 
 export interface FetchSendOptions {

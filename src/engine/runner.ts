@@ -4,7 +4,7 @@ import type { CheckRecord, Observation } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
 import { loadCatalog } from '../catalog/catalog.js';
 import { reproductionCommand } from '../suite/reproduction.js';
-import type { SuiteRunConfig } from '../suite/types.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 import { openTarget, probeReachable, targetLabelOf, type Target } from '../targets/index.js';
 import { recordsOfTest } from './checkRecords.js';
 import { exitCodeFor } from './exitCode.js';

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { requirementTestNamePattern } from '../suite/naming.js';
-import type { SuiteRunConfig } from '../suite/types.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 import type { SuiteLayout } from './packageRoot.js';
 import { createVitestCheckReporter, type CheckSink } from './vitestReporter.js';
 

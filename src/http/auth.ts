@@ -1,19 +1,8 @@
-import type { HttpMethod, HttpRequest } from './types.js';
-
-/** A request as suites phrase it: a path below the target's base URL and an optional bearer token. */
-export interface TargetRequest {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string | undefined>>;
-  /** Bearer token; null or absent sends no Authorization header. */
-  readonly token?: string | null;
-  readonly body?: unknown;
-  readonly rawBody?: string | Buffer;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+import type { SendRequest } from '../model/targetExchange.js';
+import type { HttpRequest } from './types.js';
 
 /** The one place a bearer token becomes a header and a path becomes a URL. */
-export function toHttpRequest(baseUrl: string, request: TargetRequest): HttpRequest {
+export function toHttpRequest(baseUrl: string, request: SendRequest): HttpRequest {
   const url = new URL(baseUrl.replace(/\/+$/, '') + request.path);
   for (const [name, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.append(name, value);

@@ -12,7 +12,7 @@ export {
   redactExchange,
 } from './redact.js';
 export { withRecording } from './recording.js';
-export { toHttpRequest, type TargetRequest } from './auth.js';
+export { toHttpRequest } from './auth.js';
 export { curlFor } from './curl.js';
 export type { HttpMethod, HttpRequest, HttpResponse, Send } from './types.js';
 export { withRetry, parseRetryAfter, IDEMPOTENT_METHODS, type RetryOptions } from './retry.js';
@@ -26,10 +26,5 @@ export {
   type RequestGate,
 } from './requestGate.js';
 export { createFileGate, resetGateFile, removeGateFile } from './sharedGate.js';
-export {
-  applyTransportPolicy,
-  createPolicyClient,
-  gateFor,
-  type PolicyOptions,
-  type TransportPolicy,
-} from './policy.js';
+export { applyTransportPolicy, createPolicyClient, gateFor, type PolicyOptions } from './policy.js';
+export type { TransportPolicy } from '../model/runConfig.js';

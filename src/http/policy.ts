@@ -8,23 +8,7 @@ import { createMemoryGate, withRequestGate, type GateLimits, type RequestGate } 
 import { withRetry, type RetryOptions } from './retry.js';
 import { createFileGate } from './sharedGate.js';
 import type { Send } from './types.js';
-
-/** Serializable: it travels from the CLI to the vitest workers inside the run configuration. */
-export interface TransportPolicy {
-  /** Extra attempts for retriable answers (retry.ts). Default 0. */
-  readonly retries?: number;
-  /** The first back-off delay when no Retry-After says how long (doubles per attempt). Default 500 ms. */
-  readonly retryDelayMs?: number;
-  readonly ratePerSecond?: number;
-  readonly maxRequests?: number;
-  /** The run's shared gate file (sharedGate.ts); without it the gate is per process. */
-  readonly gateFile?: string;
-  /**
-   * `global`: undici's global dispatcher (keep-alive as well). Live runs use it: at a few requests per second a
-   * private pool buys nothing, and it is the dispatcher nock replaces, so tests replay the real code path.
-   */
-  readonly dispatcher?: 'keep-alive' | 'global';
-}
+import type { TransportPolicy } from '../model/runConfig.js';
 
 export interface PolicyOptions {
   /** Budget-exempt (clean-up). */

@@ -1,5 +1,7 @@
 /** The transport's own request and response: absolute URL, raw body. Suites never see these types. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+import type { HttpMethod } from '../model/targetExchange.js';
+
+export type { HttpMethod };
 
 export interface HttpRequest {
   readonly method: HttpMethod;

@@ -3,7 +3,7 @@
  * of the given spec, so a target that rejects it can only be rejecting it for the named defect.
  */
 import { UnsecuredJWT } from 'jose';
-import type { BrokenTokenKind } from '../suite/types.js';
+import type { BrokenTokenKind } from '../model/checkTokens.js';
 import { clientClaims, type ClientTokenSpec, type Claims, type MintOptions } from './claims.js';
 import type { IssuerKeys } from './keys.js';
 import { signClaims } from './signing.js';

@@ -1,11 +1,11 @@
 /**
  * Claim-level token mutations: a valid token's claims, changed in exactly one header field, claim or signature
- * (the `TokenMutation` kinds of src/suite/types.ts). The suites draw mutations with fast-check
+ * (the `TokenMutation` kinds of src/model/checkTokens.ts). The suites draw mutations with fast-check
  * (suites/token-types/support/claimMutations.ts); this file only mints what they describe.
  */
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, type JWTHeaderParameters } from 'jose';
-import type { PublicKeyEncoding, TokenMutation } from '../suite/types.js';
+import type { PublicKeyEncoding, TokenMutation } from '../model/checkTokens.js';
 import type { Claims } from './claims.js';
 import { SIGNING_ALG, type IssuerKeys } from './keys.js';
 import { signClaims } from './signing.js';

@@ -7,8 +7,10 @@
  * bytes inverted); made for other permissions, they too go out only where that makes no difference.
  */
 import { MALFORMED_TOKEN } from '../issuer/brokenTokens.js';
-import { CheckSkipped } from '../suite/signals.js';
-import type { AppFixture, CheckTokens, SuiteRunConfig, TokenOptions } from '../suite/types.js';
+import { CheckSkipped } from '../model/checkSignals.js';
+import type { CheckTokens, TokenOptions } from '../model/checkTokens.js';
+import type { AppFixture } from '../model/fixtures.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
 import { grantDifference, operationPermissions } from './grants.js';
 import { decodeJwtClaims, permissionsOfClaims } from './jwt.js';

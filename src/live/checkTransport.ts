@@ -4,8 +4,8 @@
  * the stand-in resolution of tokens the live tenant cannot mint.
  */
 import { createPolicyClient, type HttpClient } from '../http/index.js';
-import { CheckSkipped } from '../suite/signals.js';
-import type { SuiteRunConfig } from '../suite/types.js';
+import { CheckSkipped } from '../model/checkSignals.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 import { operationPermissions } from './grants.js';
 import { permissionsOfClaims } from './jwt.js';
 import { withLiveSafety } from './liveSend.js';

@@ -2,7 +2,7 @@
  * Reading the claims of the live service's own tokens. They are not verified: they come straight from the token
  * endpoint over HTTPS, and the harness reads them only to learn which tenant, app and client it works in.
  */
-import type { AppFixture } from '../suite/types.js';
+import type { AppFixture } from '../model/fixtures.js';
 
 export type TokenClaims = Readonly<Record<string, unknown>>;
 

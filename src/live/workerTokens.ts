@@ -4,8 +4,9 @@
  * the process boundary carries no secret; the credentials are read from the environment each worker inherits.
  */
 import { createPolicyClient } from '../http/index.js';
-import { CheckCouldNotRun } from '../suite/signals.js';
-import type { AppFixture, SuiteRunConfig } from '../suite/types.js';
+import { CheckCouldNotRun } from '../model/checkSignals.js';
+import type { AppFixture } from '../model/fixtures.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 import { MissingCredentialsError, readLiveCredentials, type Environment, type LiveCredentials } from './credentials.js';
 import { appOfClaims } from './jwt.js';
 import { createTokenCache, TokenEndpointError, type TokenCache } from './tokenCache.js';

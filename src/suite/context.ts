@@ -4,7 +4,7 @@ import type { Requirement } from '../model/requirement.js';
 import { createExpect, type SchemaValidator } from './expect.js';
 import type { FixturesHandle } from './fixtures.js';
 import type { CheckOutcome, RuleRef } from './outcome.js';
-import { CheckSkipped } from './signals.js';
+import { CheckSkipped } from '../model/checkSignals.js';
 import { createCheckTokens } from './tokens.js';
 import type { CheckContext, ExpectOptions, SuiteRunConfig } from './types.js';
 

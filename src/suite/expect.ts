@@ -1,6 +1,6 @@
 import type { SchemaView } from '../catalog/schemaViews.js';
 import type { CheckOutcome, RuleRef } from './outcome.js';
-import { CheckCouldNotRun } from './signals.js';
+import { CheckCouldNotRun } from '../model/checkSignals.js';
 import type { CheckExpect, ExpectOptions, TargetResponse } from './types.js';
 
 /** The part of the schema registry (src/catalog/schemas.ts) that expectations use. */

@@ -1,6 +1,6 @@
 import { liveApp, liveTokensFor } from '../live/workerTokens.js';
 import { shortHash } from './naming.js';
-import { CheckCouldNotRun, CheckSkipped } from './signals.js';
+import { CheckCouldNotRun, CheckSkipped } from '../model/checkSignals.js';
 import type { AppFixture, CheckFixtures, ConsentFixture, SuiteRunConfig } from './types.js';
 import type { HttpResponse } from '../http/index.js';
 

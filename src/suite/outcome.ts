@@ -1,6 +1,6 @@
 import type { Observation } from '../model/checkRecord.js';
 import { violationVerdict, worstVerdict, type Evidence, type Verdict } from '../model/verdict.js';
-import { CheckStopped } from './signals.js';
+import { CheckStopped } from '../model/checkSignals.js';
 
 /** What an expectation needs to know about the rule it enforces. */
 export interface RuleRef {

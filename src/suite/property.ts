@@ -10,7 +10,7 @@ import { createExpect } from './expect.js';
 import { CheckOutcome, type Expectation, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
 import { servicesFor } from './services.js';
-import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from './signals.js';
+import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from '../model/checkSignals.js';
 import type { CheckContext, CheckExpect } from './types.js';
 
 export interface PropertyOptions {

@@ -9,7 +9,7 @@ import { createFixtures, type StateHookCall } from './fixtures.js';
 import { checkRecordId } from './naming.js';
 import { CheckOutcome, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
-import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from './signals.js';
+import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from '../model/checkSignals.js';
 import type { CheckBody, CheckMeta, SuiteRunConfig } from './types.js';
 import { boundCurl, boundExchanges } from './exchangeBudget.js';
 

@@ -1,6 +1,6 @@
 import type { ChoicesSpec } from '../../reference/choices.js';
 import type { LiveHost } from '../live/hosts.js';
-import type { SuiteRunConfig } from '../suite/types.js';
+import type { SuiteRunConfig } from '../model/runConfig.js';
 
 /** Where a run's checks go. Adapters only yield URLs; every request goes through src/http. */
 export interface Target {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCisClient, type Send } from '../../src/client/index.js';
-import type { SendRequest, TargetResponse } from '../../src/suite/types.js';
+import type { SendRequest, TargetResponse } from '../../src/model/targetExchange.js';
 
 function jsonResponse(status: number, json: unknown): TargetResponse {
   const text = json === undefined ? '' : JSON.stringify(json);

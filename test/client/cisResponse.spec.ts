@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCisResponse } from '../../src/client/cisResponse.js';
-import type { TargetResponse } from '../../src/suite/types.js';
+import type { TargetResponse } from '../../src/model/targetExchange.js';
 
 const response = (status: number, json: unknown): TargetResponse => ({
   status,

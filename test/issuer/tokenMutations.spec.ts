@@ -13,7 +13,7 @@ import {
 import { createMinter, type Minter, type MutationBase } from '../../src/issuer/minter.js';
 import { loadIssuerKeys } from '../../src/issuer/keys.js';
 import { FOREIGN_JKU, FOREIGN_X5U, publicKeyBytes, UNKNOWN_KID } from '../../src/issuer/tokenMutations.js';
-import type { PublicKeyEncoding, TokenMutation } from '../../src/suite/types.js';
+import type { PublicKeyEncoding, TokenMutation } from '../../src/model/checkTokens.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const jwks = JSON.parse(readFileSync(`${packageRoot}fixtures/keys/jwks.json`, 'utf8')) as JSONWebKeySet;

@@ -4,8 +4,8 @@ import { createLiveCheckTokens } from '../../src/live/checkTokens.js';
 import { decodeJwtClaims } from '../../src/live/jwt.js';
 import { standInOf } from '../../src/live/standIns.js';
 import type { LiveTokens } from '../../src/live/workerTokens.js';
-import { CheckSkipped } from '../../src/suite/signals.js';
-import type { SuiteRunConfig } from '../../src/suite/types.js';
+import { CheckSkipped } from '../../src/model/checkSignals.js';
+import type { SuiteRunConfig } from '../../src/model/runConfig.js';
 import { ADMIN_TOKEN, CLIENT_TOKEN, packageRoot, SANDBOX_APP, USER_TOKEN } from './support/sandboxReplay.js';
 
 const HELD = ['apps:read', 'apps:create', 'apps:edit', 'apps:delete', 'consents:read', 'consents:delete'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../src/http/index.js';
 import { createFixtures, type StateHookCall } from '../../src/suite/fixtures.js';
-import { CheckCouldNotRun, CheckSkipped } from '../../src/suite/signals.js';
+import { CheckCouldNotRun, CheckSkipped } from '../../src/model/checkSignals.js';
 import type { SuiteRunConfig } from '../../src/suite/types.js';
 
 const config = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CheckOutcome, type RuleRef } from '../../src/suite/outcome.js';
-import { CheckStopped } from '../../src/suite/signals.js';
+import { CheckStopped } from '../../src/model/checkSignals.js';
 
 const documented: RuleRef = { id: 'R-DOC', operation: 'POST /v1/clients', evidence: 'documented' };
 const inferred: RuleRef = { id: 'R-INF', operation: 'POST /v1/clients', evidence: 'inferred' };

@@ -16,7 +16,7 @@ import { loadCatalog, requirementById } from '../../src/catalog/catalog.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import { createExpect } from '../../src/suite/expect.js';
 import { CheckOutcome } from '../../src/suite/outcome.js';
-import { CheckStopped } from '../../src/suite/signals.js';
+import { CheckStopped } from '../../src/model/checkSignals.js';
 import { judgedByOf, readContractInteractions } from '../../suites/pact/support/contractInteractions.js';
 import { judgeReplay, type ReplayMismatches } from '../../suites/pact/support/replay.js';
 

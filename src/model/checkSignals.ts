@@ -1,6 +1,6 @@
 /**
- * Control flow inside a check body. Thrown by the context, caught by runCheck; a suite author never throws
- * them directly (they use `c.skip`, `c.expect`).
+ * Control flow inside a check body. Thrown by the context (and the live tokens and transport it uses), caught by
+ * src/suite/runCheck.ts; a suite author never throws them directly (they use `c.skip`, `c.expect`).
  */
 
 /** A failed expectation whose verdict is `failed`: the check stops here. */
