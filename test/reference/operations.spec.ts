@@ -3,17 +3,24 @@
  * fixtures are the table and the key groups as they were declared by hand before that: the loaded ones must equal
  * them, so reading the document changed nothing the reference does.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   ALL_KEYS,
+  BY_ID_KEYS,
+  CLIENT_ID_KEYS,
   CLIENT_KEYS,
   CONSENT_DELETE_KEYS,
   CONSENT_KEYS,
   MANAGE_KEYS,
   ME_KEYS,
   PERMISSION_CHECKED,
+  WRITE_KEYS,
 } from '../../reference/operationGroups.js';
-import { OPERATIONS } from '../../reference/operations.js';
+import { constantName, KEY, loadOperations, OPERATIONS } from '../../reference/operations.js';
+import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 
 const READ = ['apps:read', '[appId]:read'];
 const WRITE = ['apps:create', '[appId]:create', 'apps:edit', '[appId]:edit'];
@@ -91,6 +98,24 @@ const HAND_GROUPS = {
   MANAGE_KEYS: ['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE'],
   ME_KEYS: ['ME-CONSENTS-LIST', 'ME-CONSENTS-REVOKE'],
   CONSENT_DELETE_KEYS: ['CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE', 'ME-CONSENTS-REVOKE'],
+  CLIENT_ID_KEYS: ['CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE', 'CLIENTS-RESOURCES'],
+  BY_ID_KEYS: [
+    'CLIENTS-GET',
+    'CLIENTS-UPDATE',
+    'CLIENTS-DELETE',
+    'CLIENTS-RESOURCES',
+    'CONSENTS-GET',
+    'CONSENTS-DELETE-USER',
+  ],
+  WRITE_KEYS: [
+    'CLIENTS-CREATE',
+    'CLIENTS-DELETE-ALL',
+    'CLIENTS-UPDATE',
+    'CLIENTS-DELETE',
+    'CLIENTS-RESOURCES',
+    'CONSENTS-DELETE-USER',
+    'MANAGE-CONSENTS-DELETE',
+  ],
 };
 
 describe('the operation table read from schemas/openapi.yaml', () => {
@@ -99,8 +124,52 @@ describe('the operation table read from schemas/openapi.yaml', () => {
   });
 
   it('gives the key groups the registries declared by hand, in table order', () => {
-    expect({ CLIENT_KEYS, CONSENT_KEYS, MANAGE_KEYS, ME_KEYS, CONSENT_DELETE_KEYS }).toEqual(HAND_GROUPS);
+    const groups = { CLIENT_KEYS, CONSENT_KEYS, MANAGE_KEYS, ME_KEYS, CONSENT_DELETE_KEYS };
+    expect({ ...groups, CLIENT_ID_KEYS, BY_ID_KEYS, WRITE_KEYS }).toEqual(HAND_GROUPS);
     expect(PERMISSION_CHECKED).toEqual([...CLIENT_KEYS, ...CONSENT_KEYS, ...MANAGE_KEYS]);
     expect(ALL_KEYS).toEqual(HAND_TABLE.map((operation) => operation.key));
+  });
+});
+
+describe('KEY', () => {
+  it('names every key of the table', () => {
+    for (const { key } of OPERATIONS) expect(KEY[constantName(key)]).toBe(key);
+  });
+
+  it('throws, naming the key, for a name the table lacks', () => {
+    expect(() => KEY.CLIENTS_PATCH).toThrow(/no operation with x-operation-key CLIENTS-PATCH/);
+  });
+});
+
+describe('loadOperations', () => {
+  const roots: string[] = [];
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  const withDocument = (edit: (yaml: string) => string): string => {
+    const root = mkdtempSync(join(tmpdir(), 'reference-operations-'));
+    roots.push(root);
+    mkdirSync(join(root, 'schemas'));
+    writeFileSync(
+      join(root, 'schemas', 'openapi.yaml'),
+      edit(readFileSync(join(PACKAGE_ROOT, 'schemas', 'openapi.yaml'), 'utf8')),
+    );
+    return root;
+  };
+
+  it('refuses an operation without x-operation-key, and a key used twice', () => {
+    const unkeyed = withDocument((yaml) => yaml.replace('x-operation-key: CLIENTS-LIST', ''));
+    expect(() => loadOperations(unkeyed)).toThrow(/GET \/v1\/clients has no x-operation-key/);
+    const twice = withDocument((yaml) =>
+      yaml.replace('x-operation-key: CLIENTS-LIST', 'x-operation-key: CLIENTS-CREATE'),
+    );
+    expect(() => loadOperations(twice)).toThrow(/x-operation-key CLIENTS-CREATE is used twice/);
+  });
+
+  it('refuses a token scheme it cannot map to a token type', () => {
+    const root = withDocument((yaml) =>
+      yaml.replace(/x-token-types:\n(\s+)- ClientAccessToken/, 'x-token-types:\n$1- ApiKey'),
+    );
+    expect(() => loadOperations(root)).toThrow(/POST \/v1\/clients: unknown x-token-types ApiKey/);
   });
 });
