@@ -33,7 +33,7 @@ type Node = Readonly<Record<string, unknown>>;
 /**
  * The operations of `<packageRoot>/schemas/openapi.yaml`, in document order: `x-operation-key`, the method, the
  * path as a fastify route, `x-token-types` and `x-permissions`. A token type of `x-token-types-unknown` is one the
- * reference takes a side on: it accepts it where the operation names its app explicitly (a required `app_id`
+ * reference takes a side on: it accepts it where the operation names its app explicitly (an `app_id`
  * query parameter: the manage operations, decisions #9) and refuses it elsewhere.
  */
 export function loadOperations(packageRoot: string): OperationPolicy[] {
