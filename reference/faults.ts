@@ -10,6 +10,7 @@
  */
 import {
   ALL_KEYS,
+  CLIENT_ID_KEYS,
   CLIENT_KEYS,
   CONSENT_DELETE_KEYS,
   CONSENT_KEYS,
@@ -17,7 +18,9 @@ import {
   MANAGE_KEYS,
   ME_KEYS,
   PERMISSION_CHECKED,
+  WRITE_KEYS,
 } from './operationGroups.js';
+import { KEY } from './operations.js';
 export type FaultArea = 'status' | 'shape' | 'validation' | 'persistence' | 'consents' | 'auth' | 'crash';
 
 export interface Fault {
@@ -28,18 +31,6 @@ export interface Fault {
   /** Catalog requirement ids (`schemas/requirements.json`) a conformance run should fail when this fault is on. */
   readonly violates: readonly string[];
 }
-
-const CLIENT_ID_KEYS = ['CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE', 'CLIENTS-RESOURCES'];
-/** The operations whose permission list holds only write actions (a read permission must not pass). */
-const WRITE_KEYS = [
-  'CLIENTS-CREATE',
-  'CLIENTS-DELETE-ALL',
-  'CLIENTS-UPDATE',
-  'CLIENTS-DELETE',
-  'CLIENTS-RESOURCES',
-  'CONSENTS-DELETE-USER',
-  'MANAGE-CONSENTS-DELETE',
-];
 
 const FAULT_LIST = [
   // ── status codes ────────────────────────────────────────────────────────────────────────────────────────────
@@ -206,9 +197,9 @@ const FAULT_LIST = [
     area: 'consents',
     description: 'The consent lists ignore the client_id and user_id filters.',
     violates: [
-      ...each('FILTER-CLIENT', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
-      ...each('FILTER-USER', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
-      ...each('FILTER-BOTH', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+      ...each('FILTER-CLIENT', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+      ...each('FILTER-USER', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+      ...each('FILTER-BOTH', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
     ],
   },
   {
@@ -257,29 +248,35 @@ const FAULT_LIST = [
     name: 'consent-lists-capped',
     area: 'consents',
     description: 'The three consent lists answer at most 20 consents (a default page) with no paging signal.',
-    violates: each('ALL-AT-SCALE', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST', 'ME-CONSENTS-LIST'),
+    violates: each('ALL-AT-SCALE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!, KEY.ME_CONSENTS_LIST!),
   },
   {
     name: 'user-filter-prefix',
     area: 'consents',
     description: 'The user_id filter of the two consent lists matches every user id that starts with the value.',
     violates: [
-      ...each('FILTER-USER', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
-      ...each('FILTER-BOTH', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+      ...each('FILTER-USER', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+      ...each('FILTER-BOTH', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
     ],
   },
   {
     name: 'user-filter-case-insensitive',
     area: 'consents',
     description: 'The user_id filter of the two consent lists compares ids without regard to letter case.',
-    violates: each('FILTER-CASE-SENSITIVE', 'CONSENTS-LIST', 'MANAGE-CONSENTS-LIST'),
+    violates: each('FILTER-CASE-SENSITIVE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
   },
   // ── auth ────────────────────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'missing-token-accepted',
     area: 'auth',
     description: 'A request without Authorization is served as an anonymous caller with no data.',
-    violates: each('TOKEN-INVALID-REJECTED', 'CLIENTS-CREATE', 'CLIENTS-LIST', 'CONSENTS-LIST', 'ME-CONSENTS-LIST'),
+    violates: each(
+      'TOKEN-INVALID-REJECTED',
+      KEY.CLIENTS_CREATE!,
+      KEY.CLIENTS_LIST!,
+      KEY.CONSENTS_LIST!,
+      KEY.ME_CONSENTS_LIST!,
+    ),
   },
   {
     name: 'expired-token-accepted',
@@ -329,7 +326,7 @@ const FAULT_LIST = [
     description:
       "Lookups ignore the token's tenant: a token of another tenant that names the same app id reaches its clients and consents.",
     violates: [
-      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
+      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE!)),
       ...each('ISOLATION-APP', ...ME_KEYS),
     ],
   },
@@ -338,7 +335,7 @@ const FAULT_LIST = [
     area: 'auth',
     description: "Lookups ignore the token's app: another app of the same tenant reaches the clients and consents.",
     violates: [
-      ...each('ISOLATION-OTHER-APP', ...PERMISSION_CHECKED.filter((key) => key !== 'CLIENTS-CREATE')),
+      ...each('ISOLATION-OTHER-APP', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE!)),
       ...each('ISOLATION-APP', ...ME_KEYS),
     ],
   },
@@ -458,7 +455,7 @@ const FAULT_LIST = [
     name: 'consent-delete-answers-body',
     area: 'shape',
     description: 'The two consent deletes documented with "No content" answer 200 with the deleted consents.',
-    violates: each('NO-CONTENT', 'CONSENTS-DELETE-USER', 'MANAGE-CONSENTS-DELETE'),
+    violates: each('NO-CONTENT', KEY.CONSENTS_DELETE_USER!, KEY.MANAGE_CONSENTS_DELETE!),
   },
   {
     name: 'client-name-of-default-client',

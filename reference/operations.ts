@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import type { TokenType } from './auth/principal.js';
+import { findPackageRoot } from './packageRoot.js';
 
 /** One of the 14 operations: its route and who may call it (docs/facts.md §2–§3, decisions #9 and #11). */
 export interface OperationPolicy {
   /** The catalog's operation key (ARCHITECTURE.md "Naming"). */
   readonly key: OperationKey;
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: HttpMethod;
   /** fastify route syntax. */
   readonly url: string;
   readonly tokenTypes: readonly TokenType[];
@@ -12,82 +16,94 @@ export interface OperationPolicy {
   readonly permissions: readonly string[];
 }
 
-export type OperationKey =
-  | 'CLIENTS-CREATE'
-  | 'CLIENTS-LIST'
-  | 'CLIENTS-DELETE-ALL'
-  | 'CLIENTS-GET'
-  | 'CLIENTS-UPDATE'
-  | 'CLIENTS-DELETE'
-  | 'CLIENTS-RESOURCES'
-  | 'CONSENTS-LIST'
-  | 'CONSENTS-GET'
-  | 'CONSENTS-DELETE-USER'
-  | 'MANAGE-CONSENTS-LIST'
-  | 'MANAGE-CONSENTS-DELETE'
-  | 'ME-CONSENTS-LIST'
-  | 'ME-CONSENTS-REVOKE';
+/** An `x-operation-key` of schemas/openapi.yaml; the reference names one through `KEY` or a key group. */
+export type OperationKey = string;
 
-const READ = ['apps:read', '[appId]:read'];
-const WRITE = ['apps:create', '[appId]:create', 'apps:edit', '[appId]:edit'];
-const REMOVE = [...WRITE, 'apps:delete', '[appId]:delete'];
-const CONSENTS_READ = [...READ, 'consents:read'];
-const CONSENTS_DELETE = ['apps:delete', '[appId]:delete', 'consents:delete'];
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
-const CLIENT: readonly TokenType[] = ['client'];
-/** Decisions #9: the manage endpoints take an explicit app_id and also accept admin tokens (observation). */
-const CLIENT_OR_ADMIN: readonly TokenType[] = ['client', 'admin'];
-const USER: readonly TokenType[] = ['user'];
+const SCHEME_TYPES: Readonly<Record<string, TokenType>> = {
+  ClientAccessToken: 'client',
+  AdminAccessToken: 'admin',
+  UserAccessToken: 'user',
+};
 
-export const OPERATIONS: readonly OperationPolicy[] = [
-  { key: 'CLIENTS-CREATE', method: 'POST', url: '/v1/clients', tokenTypes: CLIENT, permissions: WRITE },
-  { key: 'CLIENTS-LIST', method: 'GET', url: '/v1/clients', tokenTypes: CLIENT, permissions: READ },
-  { key: 'CLIENTS-DELETE-ALL', method: 'DELETE', url: '/v1/clients', tokenTypes: CLIENT, permissions: REMOVE },
-  { key: 'CLIENTS-GET', method: 'GET', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: READ },
-  { key: 'CLIENTS-UPDATE', method: 'PUT', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: WRITE },
-  { key: 'CLIENTS-DELETE', method: 'DELETE', url: '/v1/clients/:clientId', tokenTypes: CLIENT, permissions: REMOVE },
+type Node = Readonly<Record<string, unknown>>;
+
+/**
+ * The operations of `<packageRoot>/schemas/openapi.yaml`, in document order: `x-operation-key`, the method, the
+ * path as a fastify route, `x-token-types` and `x-permissions`. A token type of `x-token-types-unknown` is one the
+ * reference takes a side on: it accepts it where the operation names its app explicitly (an `app_id`
+ * query parameter: the manage operations, decisions #9) and refuses it elsewhere.
+ */
+export function loadOperations(packageRoot: string): OperationPolicy[] {
+  const file = join(packageRoot, 'schemas', 'openapi.yaml');
+  const doc = parse(readFileSync(file, 'utf8')) as Node;
+  const fail = (message: string): never => {
+    throw new Error(`${file}: ${message}`);
+  };
+  const operations: OperationPolicy[] = [];
+  for (const [path, item] of Object.entries(asNode(doc['paths']))) {
+    for (const [name, value] of Object.entries(asNode(item))) {
+      const method = name.toUpperCase() as HttpMethod;
+      if (!METHODS.includes(method)) continue;
+      const operation = asNode(value);
+      const where = `${method} ${path}`;
+      const key = operation['x-operation-key'];
+      if (typeof key !== 'string') return fail(`${where} has no x-operation-key`);
+      if (operations.some((known) => known.key === key)) fail(`x-operation-key ${key} is used twice`);
+      const tokenTypes = (field: string): TokenType[] =>
+        strings(operation[field]).map((scheme) => SCHEME_TYPES[scheme] ?? fail(`${where}: unknown ${field} ${scheme}`));
+      const explicitApp = parameters(doc, operation).some((p) => p['in'] === 'query' && p['name'] === 'app_id');
+      operations.push({
+        key,
+        method,
+        url: path.replace(/\{(\w+)\}/g, ':$1'),
+        tokenTypes: [...tokenTypes('x-token-types'), ...(explicitApp ? tokenTypes('x-token-types-unknown') : [])],
+        permissions: strings(operation['x-permissions']),
+      });
+    }
+  }
+  return operations;
+}
+
+/** An operation's parameters, `$ref`s to `#/components/parameters/…` resolved. */
+function parameters(doc: Node, operation: Node): Node[] {
+  const list = Array.isArray(operation['parameters']) ? (operation['parameters'] as unknown[]) : [];
+  return list.map((entry) => {
+    const ref = asNode(entry)['$ref'];
+    if (typeof ref !== 'string') return asNode(entry);
+    const name = ref.replace('#/components/parameters/', '');
+    return asNode(asNode(asNode(doc['components'])['parameters'])[name]);
+  });
+}
+
+const asNode = (value: unknown): Node =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {};
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * The operations the reference serves, read once when it loads, from the package it belongs to: the registries
+ * (faults.ts, choices.ts) name their requirement ids from them at module load.
+ */
+export const OPERATIONS: readonly OperationPolicy[] = loadOperations(findPackageRoot());
+
+/** `CLIENTS-GET` → `CLIENTS_GET`, the key's name in `KEY`. */
+export const constantName = (key: OperationKey): string => key.replaceAll('-', '_');
+
+/**
+ * The table's keys as constants: `KEY.CLIENTS_GET` is `'CLIENTS-GET'`. Reading a name the table lacks throws, so a
+ * registry entry or handler naming an operation that schemas/openapi.yaml does not declare stops the start-up.
+ */
+export const KEY: Readonly<Record<string, OperationKey>> = new Proxy(
+  Object.freeze(Object.fromEntries(OPERATIONS.map((operation) => [constantName(operation.key), operation.key]))),
   {
-    key: 'CLIENTS-RESOURCES',
-    method: 'PUT',
-    url: '/v1/clients/:clientId/resources',
-    tokenTypes: CLIENT,
-    permissions: WRITE,
+    get(constants, name) {
+      if (typeof name !== 'string' || Object.hasOwn(constants, name)) return Reflect.get(constants, name);
+      throw new Error(
+        `KEY.${name}: schemas/openapi.yaml declares no operation with x-operation-key ${name.replaceAll('_', '-')}`,
+      );
+    },
   },
-  { key: 'CONSENTS-LIST', method: 'GET', url: '/v1/consents', tokenTypes: CLIENT, permissions: CONSENTS_READ },
-  {
-    key: 'CONSENTS-GET',
-    method: 'GET',
-    url: '/v1/consents/:consentId',
-    tokenTypes: CLIENT,
-    permissions: CONSENTS_READ,
-  },
-  {
-    key: 'CONSENTS-DELETE-USER',
-    method: 'DELETE',
-    url: '/v1/consents/clients/:clientId/users/:userId',
-    tokenTypes: CLIENT,
-    permissions: CONSENTS_DELETE,
-  },
-  {
-    key: 'MANAGE-CONSENTS-LIST',
-    method: 'GET',
-    url: '/v1/manage/consents',
-    tokenTypes: CLIENT_OR_ADMIN,
-    permissions: CONSENTS_READ,
-  },
-  {
-    key: 'MANAGE-CONSENTS-DELETE',
-    method: 'DELETE',
-    url: '/v1/manage/consents/clients/:clientId/users/:userId',
-    tokenTypes: CLIENT_OR_ADMIN,
-    permissions: CONSENTS_DELETE,
-  },
-  { key: 'ME-CONSENTS-LIST', method: 'GET', url: '/v1/consents/me', tokenTypes: USER, permissions: [] },
-  {
-    key: 'ME-CONSENTS-REVOKE',
-    method: 'DELETE',
-    url: '/v1/consents/me/clients/:clientId',
-    tokenTypes: USER,
-    permissions: [],
-  },
-];
+);

@@ -38,7 +38,7 @@ export function importsOf(file: string, text: string): Import[] {
   return found;
 }
 
-const FILES = ['src', 'reference', 'suites', 'bin'].flatMap(sourceFiles);
+const FILES = ['src', 'reference', 'suites', 'bin', 'schemas'].flatMap(sourceFiles);
 const TEXT = new Map(FILES.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 const IMPORTS = FILES.flatMap((f) => importsOf(f, TEXT.get(f) as string));
 
@@ -105,6 +105,10 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     expect(show(from('reference').filter((i) => ['src', 'suites', 'test'].some((d) => inDir(i.target, d))))).toEqual(
       [],
     );
+  });
+
+  it('schemas/ code (the x-inferred merge both the harness and the reference use) imports nothing', () => {
+    expect(show(from('schemas'))).toEqual([]);
   });
 
   it('suites/ import only src/suite, src/model, src/arbitraries, src/client, src/catalog and the Pact consumer table — never reference/ or a transport', () => {

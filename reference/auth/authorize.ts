@@ -1,6 +1,7 @@
 import type { ChoiceSet } from '../choices.js';
 import { forbidden, type HttpError, unauthorized } from '../errors.js';
 import type { FaultSwitch } from '../faults.js';
+import { CLIENT_KEYS, ME_KEYS } from '../operationGroups.js';
 import type { OperationPolicy } from '../operations.js';
 import type { Principal } from './principal.js';
 
@@ -14,8 +15,8 @@ export function authorize(
   faults: FaultSwitch,
   choices: ChoiceSet,
 ): void {
-  if (faults.isOn('user-token-on-clients') && principal.type === 'user' && policy.key.startsWith('CLIENTS-')) return;
-  if (faults.isOn('client-token-on-me') && principal.type === 'client' && policy.key.startsWith('ME-')) return;
+  if (faults.isOn('user-token-on-clients') && principal.type === 'user' && CLIENT_KEYS.includes(policy.key)) return;
+  if (faults.isOn('client-token-on-me') && principal.type === 'client' && ME_KEYS.includes(policy.key)) return;
   const key = policy.key;
   // `refusals-401`: the refusals of a valid token answer 401 where their 403 is inferred (reference/choices.ts).
   const refuse = (rule: string, message: string): HttpError =>

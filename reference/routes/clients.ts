@@ -3,18 +3,10 @@ import type { ChoiceSet } from '../choices.js';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../errors.js';
 import { newClientSecret } from '../ids.js';
 import type { FaultSwitch } from '../faults.js';
+import { KEY } from '../operations.js';
 import { isVisible, type Scope } from '../scope.js';
 import type { ClientRecord } from '../store/types.js';
 import { bodyObject, type HandlerDeps, type HandlerTable, type OperationCall } from './operationCall.js';
-
-type ClientsKey =
-  | 'CLIENTS-CREATE'
-  | 'CLIENTS-LIST'
-  | 'CLIENTS-DELETE-ALL'
-  | 'CLIENTS-GET'
-  | 'CLIENTS-UPDATE'
-  | 'CLIENTS-DELETE'
-  | 'CLIENTS-RESOURCES';
 
 const CREATE_SCHEMA = {
   oidc: 'client-create-oidc.request.schema.json',
@@ -27,7 +19,7 @@ const UPDATE_SCHEMA = {
 const RESOURCES_SCHEMA = 'client-resources.request.schema.json';
 
 /** The seven Clients operations (docs/facts.md §2, decisions #13–#20), acting on the token's own app. */
-export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
+export function clientHandlers(deps: HandlerDeps): HandlerTable {
   const { store, faults, choices, validator, clock } = deps;
   const scopeOf = (call: OperationCall): Scope => ({ tenantId: call.principal.tenantId, appId: call.principal.appId });
   const appClients = (scope: Scope): ClientRecord[] => store.findClients((c) => isVisible(c, scope, faults));
@@ -48,7 +40,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
   };
 
   return {
-    'CLIENTS-CREATE': (call) => {
+    [KEY.CLIENTS_CREATE!]: (call) => {
       const body = bodyObject(call.body);
       const schema = CREATE_SCHEMA[protocolOf(body)];
       validator.assertValid(schema, asValidated(call.body, body, faults, choices));
@@ -75,7 +67,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: faults.isOn('create-status-200') ? 200 : 201, result: shown(answered, choices, true) };
     },
 
-    'CLIENTS-LIST': (call) => {
+    [KEY.CLIENTS_LIST!]: (call) => {
       // `clients-list-query-app-id`: the app an undocumented ?app_id= names (decisions.md #29).
       const asked = faults.isOn('clients-list-query-app-id') ? call.query['app_id'] : undefined;
       const scope = typeof asked === 'string' ? { ...scopeOf(call), appId: asked } : scopeOf(call);
@@ -85,7 +77,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: 200, result: listed.map((client) => shown(client, choices)) };
     },
 
-    'CLIENTS-DELETE-ALL': (call) => {
+    [KEY.CLIENTS_DELETE_ALL!]: (call) => {
       const clients = appClients(scopeOf(call));
       const idempotent = faults.isOn('delete-all-empty-204') || choices.isOn('delete-all-idempotent');
       if (clients.length === 0 && !idempotent) throw notFound('this app has no clients');
@@ -93,9 +85,9 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: 204 };
     },
 
-    'CLIENTS-GET': (call) => ({ status: 200, result: shown(visibleClient(call), choices) }),
+    [KEY.CLIENTS_GET!]: (call) => ({ status: 200, result: shown(visibleClient(call), choices) }),
 
-    'CLIENTS-UPDATE': (call) => {
+    [KEY.CLIENTS_UPDATE!]: (call) => {
       // The id is resolved before the body is validated: the stored protocol picks the update schema.
       // Renaming to a name another client has is allowed: 409 is documented for create only (docs/facts.md §2.5).
       const client = visibleClient(call);
@@ -122,7 +114,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: 200, result: shown(updated, choices) };
     },
 
-    'CLIENTS-DELETE': (call) => {
+    [KEY.CLIENTS_DELETE!]: (call) => {
       const client = visibleClient(call);
       if (choices.isOn('last-client-kept') && appClients(scopeOf(call)).length === 1) {
         throw conflict(`client ${JSON.stringify(client.client_id)} is the app's last client`, 'LAST_CLIENT');
@@ -131,7 +123,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable<ClientsKey> {
       return { status: faults.isOn('delete-status-200') || choices.isOn('client-delete-200') ? 200 : 204 };
     },
 
-    'CLIENTS-RESOURCES': (call) => {
+    [KEY.CLIENTS_RESOURCES!]: (call) => {
       const client = visibleClient(call);
       validator.assertValid(RESOURCES_SCHEMA, call.body);
       rejectUnknownFields(bodyObject(call.body), validator.knownFields(RESOURCES_SCHEMA), choices);

@@ -1,20 +1,12 @@
 import type { ChoiceSet } from '../choices.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
+import { KEY } from '../operations.js';
 import { isVisible, type Scope } from '../scope.js';
 import type { ConsentRecord, ReferenceStore } from '../store/types.js';
 import { queryString, type HandlerDeps, type HandlerTable, type OperationCall } from './operationCall.js';
 
-type ConsentsKey =
-  | 'CONSENTS-LIST'
-  | 'CONSENTS-GET'
-  | 'CONSENTS-DELETE-USER'
-  | 'MANAGE-CONSENTS-LIST'
-  | 'MANAGE-CONSENTS-DELETE'
-  | 'ME-CONSENTS-LIST'
-  | 'ME-CONSENTS-REVOKE';
-
 /** The seven Consents operations (docs/facts.md §3, decisions #21–#25). Consents come only from the state hook. */
-export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
+export function consentHandlers(deps: HandlerDeps): HandlerTable {
   const { store, faults, choices } = deps;
   const tokenScope = (call: OperationCall): Scope => ({
     tenantId: call.principal.tenantId,
@@ -68,9 +60,9 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
     // `user-delete-all-clients` / `manage-delete-all-users`: without consent_id, the docs' literal "all of the
     // user's" (resp. "all of the client's") consents (reference/choices.ts).
     const anyClient =
-      consentId === undefined && call.key === 'CONSENTS-DELETE-USER' && choices.isOn('user-delete-all-clients');
+      consentId === undefined && call.key === KEY.CONSENTS_DELETE_USER! && choices.isOn('user-delete-all-clients');
     const anyUser =
-      consentId === undefined && call.key === 'MANAGE-CONSENTS-DELETE' && choices.isOn('manage-delete-all-users');
+      consentId === undefined && call.key === KEY.MANAGE_CONSENTS_DELETE! && choices.isOn('manage-delete-all-users');
     return (c: ConsentRecord): boolean =>
       (anyClient || c.client_id === clientId) &&
       (anyUser || c.user_id === userId) &&
@@ -129,7 +121,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
   };
 
   return {
-    'CONSENTS-LIST': (call) => {
+    [KEY.CONSENTS_LIST!]: (call) => {
       if (faults.isOn('user-filter-500') && call.query['user_id'] !== undefined) throw new TypeError('no user index');
       const consents = page(consentsIn(tokenScope(call), filtersOf(call), call));
       return {
@@ -140,7 +132,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
       };
     },
 
-    'CONSENTS-GET': (call) => {
+    [KEY.CONSENTS_GET!]: (call) => {
       const id = call.params['consentId'] ?? '';
       const stored = store.getConsent(id);
       // `consent-get-cached-after-delete`: a read-through cache that deletes do not evict.
@@ -153,7 +145,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
       return { status: 200, result: shown(consent, call) };
     },
 
-    'CONSENTS-DELETE-USER': (call) => {
+    [KEY.CONSENTS_DELETE_USER!]: (call) => {
       const userId = call.params['userId'] ?? '';
       const matched = consentsIn(tokenScope(call), pairMatch(call, userId), call);
       if (matched.length === 0 && foreign403(call) && store.findConsents(pairMatch(call, userId)).length > 0) {
@@ -162,7 +154,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
       return deleteAll(matched, 'this client, user and consent_id', true);
     },
 
-    'MANAGE-CONSENTS-LIST': (call) => {
+    [KEY.MANAGE_CONSENTS_LIST!]: (call) => {
       const scope = manageScope(call);
       const fresh = page(consentsIn(scope, filtersOf(call)));
       // `manage-list-stale-after-delete`: a cache per query that is refreshed when a consent appears, not when
@@ -180,21 +172,21 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable<ConsentsKey> {
       };
     },
 
-    'MANAGE-CONSENTS-DELETE': (call) => {
+    [KEY.MANAGE_CONSENTS_DELETE!]: (call) => {
       const scope = manageScope(call);
       const userId = call.params['userId'] ?? '';
       const matched = consentsIn(scope, pairMatch(call, userId));
       return deleteAll(matched, 'this client, user and consent_id in that app', true);
     },
 
-    'ME-CONSENTS-LIST': (call) => {
+    [KEY.ME_CONSENTS_LIST!]: (call) => {
       const userId = call.principal.subject;
       const own = (c: ConsentRecord): boolean =>
         (c.user_id === userId || faults.isOn('me-leaks-other-users')) && !revokedByUser.has(c.consent_id);
       return { status: 200, result: page(consentsIn(tokenScope(call), own)).map((consent) => shown(consent, call)) };
     },
 
-    'ME-CONSENTS-REVOKE': (call) => {
+    [KEY.ME_CONSENTS_REVOKE!]: (call) => {
       const userId = call.principal.subject;
       const anyUser = (c: ConsentRecord): boolean => c.client_id === call.params['clientId'];
       const match = faults.isOn('me-revokes-other-users') ? anyUser : pairMatch(call, userId);

@@ -28,7 +28,7 @@ export interface OperationResult {
  */
 export type OperationHandler = (call: OperationCall) => OperationResult;
 
-export type HandlerTable<K extends OperationKey> = Readonly<Record<K, OperationHandler>>;
+export type HandlerTable = Readonly<Record<OperationKey, OperationHandler>>;
 
 export interface HandlerDeps {
   readonly store: ReferenceStore;

@@ -5,14 +5,15 @@ import type { TokenVerifier } from '../auth/verifyToken.js';
 import type { ChoiceSet } from '../choices.js';
 import { forbidden, HttpError } from '../errors.js';
 import type { FaultSwitch } from '../faults.js';
-import { OPERATIONS, type OperationKey, type OperationPolicy } from '../operations.js';
-import type { OperationHandler } from './operationCall.js';
+import { CLIENT_KEYS } from '../operationGroups.js';
+import { KEY, OPERATIONS, type OperationPolicy } from '../operations.js';
+import type { HandlerTable, OperationHandler } from './operationCall.js';
 
 export interface OperationRouteDeps {
   readonly verify: TokenVerifier;
   readonly faults: FaultSwitch;
   readonly choices: ChoiceSet;
-  readonly handlers: Readonly<Record<OperationKey, OperationHandler>>;
+  readonly handlers: HandlerTable;
 }
 
 /**
@@ -21,8 +22,7 @@ export interface OperationRouteDeps {
  */
 export function registerOperations(app: FastifyInstance, deps: OperationRouteDeps): void {
   const principals = new WeakMap<FastifyRequest, Principal>();
-  for (const policy of OPERATIONS) {
-    const handler = deps.handlers[policy.key];
+  for (const [policy, handler] of routesOf(deps.handlers)) {
     app.route({
       method: policy.method,
       url: policy.url,
@@ -48,8 +48,8 @@ export function registerOperations(app: FastifyInstance, deps: OperationRouteDep
         });
         reply.code(outcome.status);
         const bare =
-          (deps.faults.isOn('envelope-missing') && policy.key === 'CLIENTS-GET') ||
-          (deps.choices.isOn('clients-bare') && policy.key.startsWith('CLIENTS-'));
+          (deps.faults.isOn('envelope-missing') && policy.key === KEY.CLIENTS_GET!) ||
+          (deps.choices.isOn('clients-bare') && CLIENT_KEYS.includes(policy.key));
         // `paging-total-header` (reference/choices.ts): a list says how many items it holds.
         if (Array.isArray(outcome.result) && deps.choices.isOnFor('paging-total-header', `${policy.key}-PAGING-SIGNAL`))
           reply.header('x-total-count', String(outcome.result.length));
@@ -58,6 +58,25 @@ export function registerOperations(app: FastifyInstance, deps: OperationRouteDep
       },
     });
   }
+}
+
+/**
+ * Each operation of the table with its handler. An operation without a handler, or a handler without an
+ * operation, is a start-up error naming them all.
+ */
+export function routesOf(handlers: HandlerTable): [OperationPolicy, OperationHandler][] {
+  const routes: [OperationPolicy, OperationHandler][] = [];
+  const problems: string[] = [];
+  for (const policy of OPERATIONS) {
+    const handler = handlers[policy.key];
+    if (handler) routes.push([policy, handler]);
+    else problems.push(`operation ${policy.key} (schemas/openapi.yaml) has no handler in reference/routes`);
+  }
+  for (const key of Object.keys(handlers).filter((key) => !OPERATIONS.some((policy) => policy.key === key)))
+    problems.push(`reference/routes has a handler for ${key}, an operation schemas/openapi.yaml does not declare`);
+  if (problems.length > 0)
+    throw new Error(`the reference's routes do not match its operations: ${problems.join('; ')}`);
+  return routes;
 }
 
 /** `missing-token-accepted`: a caller of the operation's first token type in an app of its own that holds nothing. */

@@ -4,7 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsPlugin from 'ajv-formats';
 import { badRequest } from '../errors.js';
 import { describeSchemaErrors } from './errorMessages.js';
-import { fullView } from './schemaViews.js';
+import { fullView } from '../../schemas/fullView.js';
 
 const addFormats = formatsPlugin.default;
 

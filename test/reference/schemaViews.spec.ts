@@ -1,12 +1,13 @@
 /**
- * The reference validates requests against the full view of each schema (docs/decisions.md #35) with its own copy
- * of the merge, since `reference/` imports nothing from `src/`: the two must agree on every schema file.
+ * The reference validates requests against the full view of each schema (docs/decisions.md #35) with the merge of
+ * `schemas/fullView.ts`, the one the harness's catalog uses too (`reference/` imports nothing from `src/`): the two
+ * must agree on every schema file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fullView as referenceFullView } from '../../reference/validation/schemaViews.js';
 import { loadRequestValidator } from '../../reference/validation/requestValidator.js';
+import { fullView as referenceFullView } from '../../schemas/fullView.js';
 import { fullView } from '../../src/catalog/schemaViews.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 
@@ -14,6 +15,10 @@ const dir = join(PACKAGE_ROOT, 'schemas');
 const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
 
 describe("the reference's full view of the schemas", () => {
+  it('is the merge the harness uses, from one module', () => {
+    expect(referenceFullView).toBe(fullView);
+  });
+
   it.each(files)('%s: equals the harness full view', (file) => {
     const schema: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     expect(referenceFullView(schema)).toEqual(fullView(schema));

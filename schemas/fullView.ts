@@ -1,11 +1,18 @@
 /**
- * The full view of a body schema: its `x-inferred` constraints merged into the schema they annotate
- * (docs/decisions.md #35). The reference makes the inferred choices, so it validates requests against the full
- * view. The same merge as the harness's `src/catalog/schemaViews.ts`, which `reference/` may not import;
- * test/reference/schemaViews.spec.ts keeps the two equal on every schema file.
+ * The full view of a body schema (docs/decisions.md #35): the `x-inferred` blocks of a schema file merged into the
+ * schemas they annotate. It lives beside the files it reads because it defines what their `x-inferred` keyword
+ * means, and because both the harness (src/catalog/schemaViews.ts) and the reference (which may read `schemas/` but
+ * import nothing from `src/`) use it. It imports nothing (test/architecture.spec.ts).
  */
-const INFERRED_KEYWORD = 'x-inferred';
 
+/** The annotation keyword holding a schema node's inferred constraints: a schema for the same instance. */
+export const INFERRED_KEYWORD = 'x-inferred';
+
+/**
+ * The full view of a schema document: documented and inferred constraints together. Each `x-inferred` block is
+ * merged into the node it annotates (its `required` joins the node's; a keyword the node lacks is added), so the
+ * result stays a plain schema ajv's strict mode accepts; a keyword both hold goes into an `allOf` member instead.
+ */
 export function fullView<T>(schema: T): T {
   if (Array.isArray(schema)) return schema.map((item: unknown) => fullView(item)) as T;
   if (typeof schema !== 'object' || schema === null) return schema;
