@@ -31,8 +31,8 @@ export interface Choice {
   readonly flips: readonly string[];
 }
 
-const CLIENT_ANSWER_KEYS = [KEY.CLIENTS_LIST!, KEY.CLIENTS_GET!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!];
-const BODY_KEYS = [KEY.CLIENTS_CREATE!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!];
+const CLIENT_ANSWER_KEYS = [KEY.CLIENTS_LIST, KEY.CLIENTS_GET, KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES];
+const BODY_KEYS = [KEY.CLIENTS_CREATE, KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES];
 
 const CHOICE_LIST = [
   // ── tokens ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -67,10 +67,10 @@ const CHOICE_LIST = [
       "A UserAccessToken of the app is accepted (under the same permission lists) where the page's security was not read: list, get, update and resources.",
     flips: each(
       'TOKEN-USER-REJECTED',
-      KEY.CLIENTS_LIST!,
-      KEY.CLIENTS_GET!,
-      KEY.CLIENTS_UPDATE!,
-      KEY.CLIENTS_RESOURCES!,
+      KEY.CLIENTS_LIST,
+      KEY.CLIENTS_GET,
+      KEY.CLIENTS_UPDATE,
+      KEY.CLIENTS_RESOURCES,
     ),
   },
   {
@@ -122,7 +122,7 @@ const CHOICE_LIST = [
     flips: [
       'CLIENTS-CREATE-201-BODY-INFERRED',
       'CLIENTS-LIST-200-BODY-INFERRED',
-      ...each('200-BODY', KEY.CLIENTS_GET!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!),
+      ...each('200-BODY', KEY.CLIENTS_GET, KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES),
     ],
   },
   {
@@ -130,8 +130,8 @@ const CHOICE_LIST = [
     description:
       'Error bodies whose shape is inferred are NestJS defaults {statusCode, message, error} instead of {message, error_code}.',
     flips: [
-      ...each('400-BODY', KEY.CLIENTS_CREATE!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!, KEY.MANAGE_CONSENTS_LIST!),
-      ...each('404-BODY', KEY.CLIENTS_GET!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!, KEY.CONSENTS_GET!),
+      ...each('400-BODY', KEY.CLIENTS_CREATE, KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES, KEY.MANAGE_CONSENTS_LIST),
+      ...each('404-BODY', KEY.CLIENTS_GET, KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES, KEY.CONSENTS_GET),
       'CLIENTS-CREATE-409-BODY',
     ],
   },
@@ -141,7 +141,7 @@ const CHOICE_LIST = [
       'Request errors whose 400 is not documented answer 422: malformed JSON, and invalid update, resources and manage requests.',
     flips: [
       ...each('MALFORMED-JSON-400', ...BODY_KEYS),
-      ...each('400', KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!, ...MANAGE_KEYS),
+      ...each('400', KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES, ...MANAGE_KEYS),
       'CLIENTS-UPDATE-USERINFO-CONFLICT-400',
       'CLIENTS-UPDATE-STRING-SCALAR-400',
       'CLIENTS-UPDATE-PROP-INVALID-REJECTED',
@@ -168,12 +168,12 @@ const CHOICE_LIST = [
     description: 'A method a known path does not list answers 404 (no such route) instead of 405 with Allow.',
     flips: each(
       'UNSUPPORTED-METHOD-405',
-      KEY.CLIENTS_CREATE!,
-      KEY.CLIENTS_GET!,
-      KEY.CLIENTS_RESOURCES!,
-      KEY.CONSENTS_LIST!,
-      KEY.CONSENTS_GET!,
-      KEY.CONSENTS_DELETE_USER!,
+      KEY.CLIENTS_CREATE,
+      KEY.CLIENTS_GET,
+      KEY.CLIENTS_RESOURCES,
+      KEY.CONSENTS_LIST,
+      KEY.CONSENTS_GET,
+      KEY.CONSENTS_DELETE_USER,
       ...MANAGE_KEYS,
       ...ME_KEYS,
     ),
@@ -183,16 +183,16 @@ const CHOICE_LIST = [
     description: 'Every list answers an X-Total-Count header with the number of items (all of them are listed).',
     flips: each(
       'PAGING-SIGNAL',
-      KEY.CLIENTS_LIST!,
-      KEY.CONSENTS_LIST!,
-      KEY.MANAGE_CONSENTS_LIST!,
-      KEY.ME_CONSENTS_LIST!,
+      KEY.CLIENTS_LIST,
+      KEY.CONSENTS_LIST,
+      KEY.MANAGE_CONSENTS_LIST,
+      KEY.ME_CONSENTS_LIST,
     ),
   },
   {
     name: 'put-answers-204',
     description: 'The two PUTs answer 204 without a body (RFC 9110 §9.3.4); reads show the change.',
-    flips: [...each('200', KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!), 'CLIENTS-UPDATE-PROP-VALID-ACCEPTED'],
+    flips: [...each('200', KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES), 'CLIENTS-UPDATE-PROP-VALID-ACCEPTED'],
   },
   {
     name: 'duplicate-names-allowed',
@@ -243,15 +243,15 @@ const CHOICE_LIST = [
     name: 'secret-only-on-create',
     description: 'client_secret is answered by the create only; reads, lists and updates leave it out.',
     flips: [
-      ...each('200-SECRET', KEY.CLIENTS_LIST!, KEY.CLIENTS_GET!),
+      ...each('200-SECRET', KEY.CLIENTS_LIST, KEY.CLIENTS_GET),
       'CLIENTS-LIST-SECRET-VALUE',
-      ...each('SECRET-KEPT', KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!),
+      ...each('SECRET-KEPT', KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES),
     ],
   },
   {
     name: 'odd-ids-400',
     description: 'A client id with characters no generated id has (or over 128 characters) answers 400.',
-    flips: each('ODD-ID-404', KEY.CLIENTS_GET!, KEY.CLIENTS_UPDATE!, KEY.CLIENTS_DELETE!),
+    flips: each('ODD-ID-404', KEY.CLIENTS_GET, KEY.CLIENTS_UPDATE, KEY.CLIENTS_DELETE),
   },
   {
     name: 'input-only-fields-dropped',
@@ -262,7 +262,7 @@ const CHOICE_LIST = [
   {
     name: 'client-name-everywhere',
     description: 'Every consent carries client_name, not only the manage list’s.',
-    flips: each('NO-CLIENT-NAME', KEY.CONSENTS_LIST!, KEY.CONSENTS_GET!, KEY.ME_CONSENTS_LIST!),
+    flips: each('NO-CLIENT-NAME', KEY.CONSENTS_LIST, KEY.CONSENTS_GET, KEY.ME_CONSENTS_LIST),
   },
   {
     name: 'consent-delete-204',
@@ -274,7 +274,7 @@ const CHOICE_LIST = [
     description: 'A consent delete or revoke that matches nothing answers success, as a delete that did match.',
     flips: [
       ...each('404-NO-MATCH', ...CONSENT_DELETE_KEYS),
-      ...each('CONSENT-ID-MISMATCH', KEY.CONSENTS_DELETE_USER!, KEY.MANAGE_CONSENTS_DELETE!),
+      ...each('CONSENT-ID-MISMATCH', KEY.CONSENTS_DELETE_USER, KEY.MANAGE_CONSENTS_DELETE),
     ],
   },
   {
@@ -290,7 +290,7 @@ const CHOICE_LIST = [
   {
     name: 'filters-case-insensitive',
     description: 'The client_id and user_id filters of the consent lists match ids whatever their letter case.',
-    flips: each('FILTER-CASE-SENSITIVE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+    flips: each('FILTER-CASE-SENSITIVE', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
   },
   {
     name: 'me-revoke-soft',
@@ -333,7 +333,7 @@ export const NOT_FLIPPABLE: readonly NotFlippable[] = [
       'Accepting <another app id>:<action> would grant a token rights in its own app that no one gave it (the seeded fault foreign-app-permission-accepted); a client token reaches only its own app (decisions #12).',
   },
   {
-    ids: each('404', KEY.CLIENTS_UPDATE!, KEY.CLIENTS_RESOURCES!),
+    ids: each('404', KEY.CLIENTS_UPDATE, KEY.CLIENTS_RESOURCES),
     reason:
       'An unknown client id names no client; 404 is documented for the same id on get and delete, and a PUT cannot create a client whose id the server generates.',
   },
@@ -363,7 +363,7 @@ export const NOT_FLIPPABLE: readonly NotFlippable[] = [
       'Every mutated create body breaks a create-schema rule whose 400 is documented (CLIENTS-CREATE-400); refusing with another code would fail that documented rule, not this one.',
   },
   {
-    ids: each('STATEFUL-MODEL', KEY.CLIENTS_LIST!, KEY.CONSENTS_LIST!),
+    ids: each('STATEFUL-MODEL', KEY.CLIENTS_LIST, KEY.CONSENTS_LIST),
     reason:
       'The model is the other rules put together (create, update, delete, filters); every choice that changes what a read returns after a write flips the rule it changes, and the model checks follow the choices the target makes where those rules are inferred.',
   },
@@ -383,7 +383,7 @@ export const NOT_FLIPPABLE: readonly NotFlippable[] = [
       'created_at and updated_at are set by the server on writes; a read of an unchanged client answering other values, or an update moving created_at or updated_at back, would report changes that never happened.',
   },
   {
-    ids: each('VALUES-AGREE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!, KEY.ME_CONSENTS_LIST!),
+    ids: each('VALUES-AGREE', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST, KEY.ME_CONSENTS_LIST),
     reason:
       'One consent object serves every read (the consent schema is shared); a list and a read by id answering different ids, scope or timestamps for the same consent at the same moment has no reading in the docs.',
   },

@@ -197,9 +197,9 @@ const FAULT_LIST = [
     area: 'consents',
     description: 'The consent lists ignore the client_id and user_id filters.',
     violates: [
-      ...each('FILTER-CLIENT', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
-      ...each('FILTER-USER', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
-      ...each('FILTER-BOTH', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+      ...each('FILTER-CLIENT', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
+      ...each('FILTER-USER', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
+      ...each('FILTER-BOTH', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
     ],
   },
   {
@@ -248,22 +248,22 @@ const FAULT_LIST = [
     name: 'consent-lists-capped',
     area: 'consents',
     description: 'The three consent lists answer at most 20 consents (a default page) with no paging signal.',
-    violates: each('ALL-AT-SCALE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!, KEY.ME_CONSENTS_LIST!),
+    violates: each('ALL-AT-SCALE', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST, KEY.ME_CONSENTS_LIST),
   },
   {
     name: 'user-filter-prefix',
     area: 'consents',
     description: 'The user_id filter of the two consent lists matches every user id that starts with the value.',
     violates: [
-      ...each('FILTER-USER', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
-      ...each('FILTER-BOTH', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+      ...each('FILTER-USER', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
+      ...each('FILTER-BOTH', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
     ],
   },
   {
     name: 'user-filter-case-insensitive',
     area: 'consents',
     description: 'The user_id filter of the two consent lists compares ids without regard to letter case.',
-    violates: each('FILTER-CASE-SENSITIVE', KEY.CONSENTS_LIST!, KEY.MANAGE_CONSENTS_LIST!),
+    violates: each('FILTER-CASE-SENSITIVE', KEY.CONSENTS_LIST, KEY.MANAGE_CONSENTS_LIST),
   },
   // ── auth ────────────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -272,10 +272,10 @@ const FAULT_LIST = [
     description: 'A request without Authorization is served as an anonymous caller with no data.',
     violates: each(
       'TOKEN-INVALID-REJECTED',
-      KEY.CLIENTS_CREATE!,
-      KEY.CLIENTS_LIST!,
-      KEY.CONSENTS_LIST!,
-      KEY.ME_CONSENTS_LIST!,
+      KEY.CLIENTS_CREATE,
+      KEY.CLIENTS_LIST,
+      KEY.CONSENTS_LIST,
+      KEY.ME_CONSENTS_LIST,
     ),
   },
   {
@@ -326,7 +326,7 @@ const FAULT_LIST = [
     description:
       "Lookups ignore the token's tenant: a token of another tenant that names the same app id reaches its clients and consents.",
     violates: [
-      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE!)),
+      ...each('ISOLATION-OTHER-TENANT', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE)),
       ...each('ISOLATION-APP', ...ME_KEYS),
     ],
   },
@@ -335,7 +335,7 @@ const FAULT_LIST = [
     area: 'auth',
     description: "Lookups ignore the token's app: another app of the same tenant reaches the clients and consents.",
     violates: [
-      ...each('ISOLATION-OTHER-APP', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE!)),
+      ...each('ISOLATION-OTHER-APP', ...PERMISSION_CHECKED.filter((key) => key !== KEY.CLIENTS_CREATE)),
       ...each('ISOLATION-APP', ...ME_KEYS),
     ],
   },
@@ -455,7 +455,7 @@ const FAULT_LIST = [
     name: 'consent-delete-answers-body',
     area: 'shape',
     description: 'The two consent deletes documented with "No content" answer 200 with the deleted consents.',
-    violates: each('NO-CONTENT', KEY.CONSENTS_DELETE_USER!, KEY.MANAGE_CONSENTS_DELETE!),
+    violates: each('NO-CONTENT', KEY.CONSENTS_DELETE_USER, KEY.MANAGE_CONSENTS_DELETE),
   },
   {
     name: 'client-name-of-default-client',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { TokenType } from './auth/principal.js';
+import { OP, OPERATION_KEYS } from '../schemas/operationTable.generated.js';
 import { findPackageRoot } from './packageRoot.js';
 
 /** One of the 14 operations: its route and who may call it (docs/facts.md §2–§3, decisions #9 and #11). */
@@ -92,18 +93,23 @@ export const OPERATIONS: readonly OperationPolicy[] = loadOperations(findPackage
 /** `CLIENTS-GET` → `CLIENTS_GET`, the key's name in `KEY`. */
 export const constantName = (key: OperationKey): string => key.replaceAll('-', '_');
 
+/** The keys one list has and the other lacks, either way. */
+export function keyMismatch(declared: readonly string[], loaded: readonly string[]): string[] {
+  return [...declared.filter((key) => !loaded.includes(key)), ...loaded.filter((key) => !declared.includes(key))];
+}
+
 /**
- * The table's keys as constants: `KEY.CLIENTS_GET` is `'CLIENTS-GET'`. Reading a name the table lacks throws, so a
- * registry entry or handler naming an operation that schemas/openapi.yaml does not declare stops the start-up.
+ * The keys as constants: `KEY.CLIENTS_GET` is `'CLIENTS-GET'`, from the table generated out of the same document
+ * (schemas/operationTable.generated.ts), so a misspelt name does not compile. `OPERATIONS` must declare exactly
+ * those keys, or the reference does not start.
  */
-export const KEY: Readonly<Record<string, OperationKey>> = new Proxy(
-  Object.freeze(Object.fromEntries(OPERATIONS.map((operation) => [constantName(operation.key), operation.key]))),
-  {
-    get(constants, name) {
-      if (typeof name !== 'string' || Object.hasOwn(constants, name)) return Reflect.get(constants, name);
-      throw new Error(
-        `KEY.${name}: schemas/openapi.yaml declares no operation with x-operation-key ${name.replaceAll('_', '-')}`,
-      );
-    },
-  },
+export const KEY = OP;
+const stale = keyMismatch(
+  OPERATION_KEYS,
+  OPERATIONS.map((operation) => operation.key),
 );
+if (stale.length > 0) {
+  throw new Error(
+    `schemas/operationTable.generated.ts and schemas/openapi.yaml disagree on ${stale.join(', ')}: run npm run generate`,
+  );
+}

@@ -1,5 +1,5 @@
 /**
- * Writes src/catalog/operationTable.generated.ts, the one table of the 14 operations, from schemas/openapi.yaml
+ * Writes schemas/operationTable.generated.ts, the one table of the 14 operations, from schemas/openapi.yaml
  * (method, path, `x-operation-key`, `x-client-method`, auth extensions, body schemas) and schemas/requirements.json
  * (catalog order; which statuses are documented). Run with `npm run generate`; test/scripts/generateOperationTable.spec.ts
  * fails when the committed file is out of date.
@@ -12,7 +12,7 @@ import { CATALOG_FILE, loadCatalog } from '../src/catalog/catalog.js';
 import { loadOpenApi, OPENAPI_FILE, type OpenApiDocument } from '../src/catalog/openapi.js';
 import type { RequirementCatalog } from '../src/model/requirement.js';
 
-export const OPERATION_TABLE_FILE = 'src/catalog/operationTable.generated.ts';
+export const OPERATION_TABLE_FILE = 'schemas/operationTable.generated.ts';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 

@@ -40,7 +40,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
   };
 
   return {
-    [KEY.CLIENTS_CREATE!]: (call) => {
+    [KEY.CLIENTS_CREATE]: (call) => {
       const body = bodyObject(call.body);
       const schema = CREATE_SCHEMA[protocolOf(body)];
       validator.assertValid(schema, asValidated(call.body, body, faults, choices));
@@ -67,7 +67,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
       return { status: faults.isOn('create-status-200') ? 200 : 201, result: shown(answered, choices, true) };
     },
 
-    [KEY.CLIENTS_LIST!]: (call) => {
+    [KEY.CLIENTS_LIST]: (call) => {
       // `clients-list-query-app-id`: the app an undocumented ?app_id= names (decisions.md #29).
       const asked = faults.isOn('clients-list-query-app-id') ? call.query['app_id'] : undefined;
       const scope = typeof asked === 'string' ? { ...scopeOf(call), appId: asked } : scopeOf(call);
@@ -77,7 +77,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
       return { status: 200, result: listed.map((client) => shown(client, choices)) };
     },
 
-    [KEY.CLIENTS_DELETE_ALL!]: (call) => {
+    [KEY.CLIENTS_DELETE_ALL]: (call) => {
       const clients = appClients(scopeOf(call));
       const idempotent = faults.isOn('delete-all-empty-204') || choices.isOn('delete-all-idempotent');
       if (clients.length === 0 && !idempotent) throw notFound('this app has no clients');
@@ -85,9 +85,9 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
       return { status: 204 };
     },
 
-    [KEY.CLIENTS_GET!]: (call) => ({ status: 200, result: shown(visibleClient(call), choices) }),
+    [KEY.CLIENTS_GET]: (call) => ({ status: 200, result: shown(visibleClient(call), choices) }),
 
-    [KEY.CLIENTS_UPDATE!]: (call) => {
+    [KEY.CLIENTS_UPDATE]: (call) => {
       // The id is resolved before the body is validated: the stored protocol picks the update schema.
       // Renaming to a name another client has is allowed: 409 is documented for create only (docs/facts.md §2.5).
       const client = visibleClient(call);
@@ -114,7 +114,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
       return { status: 200, result: shown(updated, choices) };
     },
 
-    [KEY.CLIENTS_DELETE!]: (call) => {
+    [KEY.CLIENTS_DELETE]: (call) => {
       const client = visibleClient(call);
       if (choices.isOn('last-client-kept') && appClients(scopeOf(call)).length === 1) {
         throw conflict(`client ${JSON.stringify(client.client_id)} is the app's last client`, 'LAST_CLIENT');
@@ -123,7 +123,7 @@ export function clientHandlers(deps: HandlerDeps): HandlerTable {
       return { status: faults.isOn('delete-status-200') || choices.isOn('client-delete-200') ? 200 : 204 };
     },
 
-    [KEY.CLIENTS_RESOURCES!]: (call) => {
+    [KEY.CLIENTS_RESOURCES]: (call) => {
       const client = visibleClient(call);
       validator.assertValid(RESOURCES_SCHEMA, call.body);
       rejectUnknownFields(bodyObject(call.body), validator.knownFields(RESOURCES_SCHEMA), choices);

@@ -60,9 +60,9 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
     // `user-delete-all-clients` / `manage-delete-all-users`: without consent_id, the docs' literal "all of the
     // user's" (resp. "all of the client's") consents (reference/choices.ts).
     const anyClient =
-      consentId === undefined && call.key === KEY.CONSENTS_DELETE_USER! && choices.isOn('user-delete-all-clients');
+      consentId === undefined && call.key === KEY.CONSENTS_DELETE_USER && choices.isOn('user-delete-all-clients');
     const anyUser =
-      consentId === undefined && call.key === KEY.MANAGE_CONSENTS_DELETE! && choices.isOn('manage-delete-all-users');
+      consentId === undefined && call.key === KEY.MANAGE_CONSENTS_DELETE && choices.isOn('manage-delete-all-users');
     return (c: ConsentRecord): boolean =>
       (anyClient || c.client_id === clientId) &&
       (anyUser || c.user_id === userId) &&
@@ -121,7 +121,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
   };
 
   return {
-    [KEY.CONSENTS_LIST!]: (call) => {
+    [KEY.CONSENTS_LIST]: (call) => {
       if (faults.isOn('user-filter-500') && call.query['user_id'] !== undefined) throw new TypeError('no user index');
       const consents = page(consentsIn(tokenScope(call), filtersOf(call), call));
       return {
@@ -132,7 +132,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
       };
     },
 
-    [KEY.CONSENTS_GET!]: (call) => {
+    [KEY.CONSENTS_GET]: (call) => {
       const id = call.params['consentId'] ?? '';
       const stored = store.getConsent(id);
       // `consent-get-cached-after-delete`: a read-through cache that deletes do not evict.
@@ -145,7 +145,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
       return { status: 200, result: shown(consent, call) };
     },
 
-    [KEY.CONSENTS_DELETE_USER!]: (call) => {
+    [KEY.CONSENTS_DELETE_USER]: (call) => {
       const userId = call.params['userId'] ?? '';
       const matched = consentsIn(tokenScope(call), pairMatch(call, userId), call);
       if (matched.length === 0 && foreign403(call) && store.findConsents(pairMatch(call, userId)).length > 0) {
@@ -154,7 +154,7 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
       return deleteAll(matched, 'this client, user and consent_id', true);
     },
 
-    [KEY.MANAGE_CONSENTS_LIST!]: (call) => {
+    [KEY.MANAGE_CONSENTS_LIST]: (call) => {
       const scope = manageScope(call);
       const fresh = page(consentsIn(scope, filtersOf(call)));
       // `manage-list-stale-after-delete`: a cache per query that is refreshed when a consent appears, not when
@@ -172,21 +172,21 @@ export function consentHandlers(deps: HandlerDeps): HandlerTable {
       };
     },
 
-    [KEY.MANAGE_CONSENTS_DELETE!]: (call) => {
+    [KEY.MANAGE_CONSENTS_DELETE]: (call) => {
       const scope = manageScope(call);
       const userId = call.params['userId'] ?? '';
       const matched = consentsIn(scope, pairMatch(call, userId));
       return deleteAll(matched, 'this client, user and consent_id in that app', true);
     },
 
-    [KEY.ME_CONSENTS_LIST!]: (call) => {
+    [KEY.ME_CONSENTS_LIST]: (call) => {
       const userId = call.principal.subject;
       const own = (c: ConsentRecord): boolean =>
         (c.user_id === userId || faults.isOn('me-leaks-other-users')) && !revokedByUser.has(c.consent_id);
       return { status: 200, result: page(consentsIn(tokenScope(call), own)).map((consent) => shown(consent, call)) };
     },
 
-    [KEY.ME_CONSENTS_REVOKE!]: (call) => {
+    [KEY.ME_CONSENTS_REVOKE]: (call) => {
       const userId = call.principal.subject;
       const anyUser = (c: ConsentRecord): boolean => c.client_id === call.params['clientId'];
       const match = faults.isOn('me-revokes-other-users') ? anyUser : pairMatch(call, userId);

@@ -48,7 +48,7 @@ export function registerOperations(app: FastifyInstance, deps: OperationRouteDep
         });
         reply.code(outcome.status);
         const bare =
-          (deps.faults.isOn('envelope-missing') && policy.key === KEY.CLIENTS_GET!) ||
+          (deps.faults.isOn('envelope-missing') && policy.key === KEY.CLIENTS_GET) ||
           (deps.choices.isOn('clients-bare') && CLIENT_KEYS.includes(policy.key));
         // `paging-total-header` (reference/choices.ts): a list says how many items it holds.
         if (Array.isArray(outcome.result) && deps.choices.isOnFor('paging-total-header', `${policy.key}-PAGING-SIGNAL`))

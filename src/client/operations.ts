@@ -3,7 +3,7 @@
  * method and path template, read from the generated operation table (openapi.yaml's `x-client-method`). The client
  * builds every request from this table, and the Pact tests use it to prove that the contracts cover all 14.
  */
-import { OPERATION_TABLE } from '../catalog/operationTable.generated.js';
+import { OPERATION_TABLE } from '../catalog/operationTable.js';
 
 export interface CisOperation {
   readonly key: string;

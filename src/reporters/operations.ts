@@ -3,7 +3,7 @@
  * requirement-id prefixes of ARCHITECTURE.md "Naming"), compiled in, so reporters, which only read results, never
  * load the catalog from disk.
  */
-import { OPERATION_TABLE } from '../catalog/operationTable.generated.js';
+import { OPERATION_TABLE } from '../catalog/operationTable.js';
 
 const OPERATIONS: ReadonlyArray<readonly [operation: string, key: string]> = OPERATION_TABLE.map(
   ({ method, path, key }) => [`${method} ${path}`, key] as const,

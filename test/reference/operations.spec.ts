@@ -19,7 +19,7 @@ import {
   PERMISSION_CHECKED,
   WRITE_KEYS,
 } from '../../reference/operationGroups.js';
-import { constantName, KEY, loadOperations, OPERATIONS } from '../../reference/operations.js';
+import { constantName, KEY, keyMismatch, loadOperations, OPERATIONS } from '../../reference/operations.js';
 import { PACKAGE_ROOT } from './helpers/packageRoot.js';
 
 const READ = ['apps:read', '[appId]:read'];
@@ -133,11 +133,17 @@ describe('the operation table read from schemas/openapi.yaml', () => {
 
 describe('KEY', () => {
   it('names every key of the table', () => {
-    for (const { key } of OPERATIONS) expect(KEY[constantName(key)]).toBe(key);
+    const constants: Readonly<Record<string, string>> = KEY;
+    for (const { key } of OPERATIONS) expect(constants[constantName(key)]).toBe(key);
+    expect(Object.keys(KEY)).toHaveLength(OPERATIONS.length);
   });
 
-  it('throws, naming the key, for a name the table lacks', () => {
-    expect(() => KEY.CLIENTS_PATCH).toThrow(/no operation with x-operation-key CLIENTS-PATCH/);
+  it('tells the keys the generated table and the document disagree on (the start-up refuses them)', () => {
+    expect(keyMismatch(['CLIENTS-GET', 'CLIENTS-PATCH'], ['CLIENTS-GET', 'CLIENTS-LIST'])).toEqual([
+      'CLIENTS-PATCH',
+      'CLIENTS-LIST',
+    ]);
+    expect(keyMismatch(['CLIENTS-GET'], ['CLIENTS-GET'])).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_TABLE_FILE, operationRows, renderOperationTable } from '../../scripts/generateOperationTable.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { loadOpenApi, type OpenApiDocument } from '../../src/catalog/openapi.js';
-import { OP, OPERATION_KEYS, OPERATION_TABLE } from '../../src/catalog/operationTable.generated.js';
+import { OP, OPERATION_KEYS, OPERATION_TABLE } from '../../schemas/operationTable.generated.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const catalog = loadCatalog(root);
@@ -19,7 +19,7 @@ function withField(path: string, method: string, field: string, value: unknown):
   return copy;
 }
 
-describe('src/catalog/operationTable.generated.ts', () => {
+describe('schemas/operationTable.generated.ts', () => {
   it('is up to date with schemas/ (regenerate: npm run generate)', async () => {
     const committed = readFileSync(join(root, OPERATION_TABLE_FILE), 'utf8');
     expect(committed === (await renderOperationTable(root))).toBe(true);
