@@ -1,4 +1,5 @@
 import { hostOfLabel, liveFlags } from '../live/hosts.js';
+import { shellWord } from '../http/shellQuote.js';
 import type { SuiteRunConfig } from './types.js';
 
 /** The one-line command that re-runs the checks of one requirement with the same seed on the same target. */
@@ -17,8 +18,4 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
   if (config.strict) parts.push('--strict');
   if (replayPath !== undefined) parts.push(`--replay-path ${shellWord(replayPath)}`);
   return parts.join(' ');
-}
-
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
