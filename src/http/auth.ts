@@ -1,3 +1,4 @@
+import { requestUrl } from './paths.js';
 import type { HttpMethod, HttpRequest } from './types.js';
 
 /** A request as suites phrase it: a path below the target's base URL and an optional bearer token. */
@@ -14,10 +15,7 @@ export interface TargetRequest {
 
 /** The one place a bearer token becomes a header and a path becomes a URL. */
 export function toHttpRequest(baseUrl: string, request: TargetRequest): HttpRequest {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + request.path);
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined) url.searchParams.append(name, value);
-  }
+  const url = requestUrl(baseUrl, request);
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
   if (request.token) headers['authorization'] = `Bearer ${request.token}`;
@@ -28,5 +26,5 @@ export function toHttpRequest(baseUrl: string, request: TargetRequest): HttpRequ
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
-  return { method: request.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
+  return { method: request.method, url, headers, ...(body !== undefined ? { body } : {}) };
 }

@@ -1,4 +1,5 @@
 import { hostOfLabel, liveFlags } from '../live/hosts.js';
+import { urlBelow } from '../http/paths.js';
 import { shellWord } from '../http/shellQuote.js';
 import type { SuiteRunConfig } from './types.js';
 
@@ -8,7 +9,7 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
   // A live host's label (`production-eu`) is not a --target value: name the flags that select it again.
   const live = hostOfLabel(config.targetLabel);
   parts.push(live ? liveFlags(live) : `--target ${shellWord(config.targetLabel)}`);
-  const probedHook = `${config.targetLabel.replace(/\/+$/, '')}/__conformance/state`;
+  const probedHook = urlBelow(config.targetLabel, '/__conformance/state');
   if (config.targetLabel !== 'embedded' && config.stateUrl && config.stateUrl !== probedHook) {
     parts.push(`--state-url ${shellWord(config.stateUrl)}`);
   }
