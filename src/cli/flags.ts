@@ -2,10 +2,59 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
 
+type FlagConfig = NonNullable<ParseArgsConfig['options']>;
+
 /** node:util parseArgs in strict mode, no positionals; a bad flag becomes a UsageError naming it. */
-export function parseStrictArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], config: T) {
+export function parseStrictArgs<T extends FlagConfig>(args: readonly string[], config: T) {
+  return asUsageError(
+    () => parseArgs({ args: [...args], options: config, strict: true, allowPositionals: false }).values,
+  );
+}
+
+/** parseStrictArgs for a command that also takes operands (`diff OLD NEW`, `merge-reports DIR...`). */
+export function parseArgsWithOperands<T extends FlagConfig>(args: readonly string[], config: T) {
+  return asUsageError(() => {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: config,
+      strict: true,
+      allowPositionals: true,
+    });
+    return { values, operands: positionals };
+  });
+}
+
+/**
+ * parseStrictArgs where each flag of `lists` takes names: repeated, comma-separated, or as the words after it
+ * (`--suite a b`, `--suite a,b`). A word that follows no list flag is a UsageError: `unexpected argument 'x' (hint)`.
+ */
+export function parseArgsWithNameLists<T extends FlagConfig, L extends keyof T & string>(
+  args: readonly string[],
+  config: T,
+  lists: readonly L[],
+  hint: string,
+) {
+  const parsed = asUsageError(() =>
+    parseArgs({ args: [...args], options: config, strict: true, allowPositionals: true, tokens: true }),
+  );
+  const names = Object.fromEntries(lists.map((flag) => [flag, [] as string[]])) as Record<L, string[]>;
+  let listFlag: L | undefined;
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option') {
+      listFlag = (lists as readonly string[]).includes(token.name) ? (token.name as L) : undefined;
+      if (listFlag && token.value !== undefined) names[listFlag].push(...splitList(token.value));
+    } else if (token.kind === 'positional' && listFlag) {
+      names[listFlag].push(...splitList(token.value));
+    } else if (token.kind === 'positional') {
+      throw new UsageError(`unexpected argument '${token.value}' (${hint})`);
+    }
+  }
+  return { values: parsed.values, lists: names };
+}
+
+function asUsageError<R>(parse: () => R): R {
   try {
-    return parseArgs({ args: [...args], options: config, strict: true, allowPositionals: false }).values;
+    return parse();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? /'([^' ]+)'/.exec(message)?.[1];

@@ -3,7 +3,6 @@
  * the resolved config flows inward (ARCHITECTURE.md: only src/cli reads argv).
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE_RUNS, RUN_PROFILE_NAMES, resolveProfile } from '../engine/profiles.js';
 import type { RunConfig } from '../engine/index.js';
 import { LEDGER_FILE } from '../live/ledger.js';
@@ -15,7 +14,7 @@ import {
   resolveTransport,
   TRANSPORT_FLAGS,
 } from './liveOptions.js';
-import { choicesFlags, integerFlag, splitList } from './flags.js';
+import { choicesFlags, integerFlag, parseArgsWithNameLists } from './flags.js';
 
 export const DEFAULT_REPORT_DIR = 'reports/latest';
 export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
@@ -105,28 +104,10 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
   return deepFreeze(config);
 }
 
-/** parseArgs in strict mode; `--suite a b` (names after --suite) and `--suite a,b` both add suites. */
+/** `--suite a b` (names after --suite) and `--suite a,b` both add suites. */
 function parse(args: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: FLAGS, strict: true, allowPositionals: true, tokens: true });
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
-  }
-  const suites: string[] = [];
-  let afterSuite = false;
-  for (const token of parsed.tokens) {
-    if (token.kind === 'option') {
-      afterSuite = token.name === 'suite';
-      if (afterSuite && token.value !== undefined) suites.push(...splitList(token.value));
-    } else if (token.kind === 'positional' && afterSuite) {
-      suites.push(...splitList(token.value));
-    } else if (token.kind === 'positional') {
-      throw new UsageError(`unexpected argument '${token.value}' (suite names follow --suite)`, undefined);
-    }
-  }
-  return { values: parsed.values, suites };
+  const { values, lists } = parseArgsWithNameLists(args, FLAGS, ['suite'], 'suite names follow --suite');
+  return { values, suites: lists.suite };
 }
 
 type RunValues = ReturnType<typeof parse>['values'];

@@ -1,3 +1,4 @@
+import { requestUrl } from '../http/paths.js';
 import type { SendRequest, TargetResponse } from '../model/targetExchange.js';
 import type { Send } from './cisClient.js';
 
@@ -8,15 +9,6 @@ export interface FetchSendOptions {
   readonly timeoutMs?: number;
   /** A fetch implementation; default: the global `fetch`, looked up per call so nock's patch applies. */
   readonly fetch?: typeof fetch;
-}
-
-/** `base` + `path` + query, keeping any prefix of the base URL (e.g. `https://host/cis`). */
-export function requestUrl(baseUrl: string, request: Pick<SendRequest, 'path' | 'query'>): string {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + request.path);
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined) url.searchParams.append(name, value);
-  }
-  return url.toString();
 }
 
 function requestBody(request: SendRequest): { body?: string | Buffer; contentType?: string } {

@@ -20,14 +20,4 @@ export const CIS_OPERATIONS = Object.fromEntries(
 
 export type CisOperationName = keyof typeof CIS_OPERATIONS;
 
-/**
- * Fills a path template, URI-encoding each value (so an id such as `a/b c` stays one path segment).
- * Throws when the template names a parameter that `params` lacks.
- */
-export function fillPath(template: string, params: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`path parameter "${name}" of ${template} is missing`);
-    return encodeURIComponent(value);
-  });
-}
+export { fillPath } from '../http/paths.js';

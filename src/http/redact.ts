@@ -5,12 +5,12 @@
  * wherever they turn up later (an error message quoting a body, a list of clients).
  */
 import type { RecordedExchange } from '../model/checkRecord.js';
+import { SECRET_HEADERS as SECRET_HEADER_NAMES, SECRET_KEYS } from '../model/secrets.js';
 
 export const REDACTED = '[REDACTED]';
 
-const SECRET_KEYS = ['client_secret', 'access_token', 'refresh_token', 'id_token', 'password', 'client_assertion'];
-const SECRET_KEY_SET = new Set(SECRET_KEYS);
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+const SECRET_KEY_SET = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));
+const SECRET_HEADERS = new Set<string>(SECRET_HEADER_NAMES);
 const KEYS = SECRET_KEYS.join('|');
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 // A credential is an RFC 6750 b64token of 8 or more characters: prose such as "no bearer token: send Bearer <JWT>"

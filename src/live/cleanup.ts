@@ -5,6 +5,7 @@
  * `cis-conformance cleanup` after a run that was killed.
  */
 import type { Send } from '../http/index.js';
+import { fillPath } from '../http/paths.js';
 import { appendLedgerEvent, LedgerFileError, pendingEntries, readLedger, type LedgerEntry } from './ledger.js';
 import { clientIdOf } from './liveSend.js';
 
@@ -93,7 +94,7 @@ export async function cleanupLedger(options: CleanupOptions): Promise<CleanupRep
     let deletedAny = false;
     for (const id of ids) {
       try {
-        const res = await request('DELETE', `/v1/clients/${encodeURIComponent(id)}`);
+        const res = await request('DELETE', fillPath('/v1/clients/{clientId}', { clientId: id }));
         if (res.status === 404) gone.push(id);
         else if (res.status >= 200 && res.status < 300) {
           deleted.push(id);

@@ -4,6 +4,7 @@
  * left behind. The run's final sweep and `cleanup` catch whatever a crash leaves.
  */
 import { isTargetError, type HttpRequest, type HttpResponse, type Send } from '../http/index.js';
+import { fillPath, urlBelow } from '../http/paths.js';
 import { appendLedgerEvent, pendingEntries, readLedger, type LedgerEvent } from './ledger.js';
 import { pathBelowBase, refusalOf } from './ownership.js';
 
@@ -119,7 +120,7 @@ export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafe
         try {
           const res = await plain({
             method: 'DELETE',
-            url: `${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(id)}`,
+            url: urlBelow(options.baseUrl, fillPath('/v1/clients/{clientId}', { clientId: id })),
             headers: { accept: 'application/json', authorization: `Bearer ${await token()}` },
           });
           if (isOk(res.status) || res.status === 404) markDone(id, res.status, `check ${options.checkId} (clean-up)`);

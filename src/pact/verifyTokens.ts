@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Send } from '../http/index.js';
+import { fillPath, urlBelow } from '../http/paths.js';
 import { expandPermissions, type Minter } from '../issuer/minter.js';
 import type { PactConsumer } from './consumers.js';
 import type { StateSession } from './verifyStates.js';
@@ -65,7 +66,7 @@ export async function defaultClientName(
     clientId,
     permissions: ['apps:read', `${appId}:read`],
   });
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(clientId)}`;
+  const url = urlBelow(options.baseUrl, fillPath('/v1/clients/{clientId}', { clientId }));
   const res = await send({
     method: 'GET',
     url,

@@ -4,19 +4,12 @@
  * once more on each finished file, so a secret that slipped past the first layer (a token quoted in a
  * message, a `client_secret` in a body stored as text) still never reaches a report.
  */
+import { SECRET_HEADERS as SECRET_HEADER_NAMES, SECRET_KEYS } from '../model/secrets.js';
+
 export const REDACTED = '[REDACTED]';
 
-const SECRET_KEYS = [
-  'client_secret',
-  'clientSecret',
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'password',
-  'client_assertion',
-];
 const SECRET_KEY_SET = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+const SECRET_HEADERS = new Set<string>(SECRET_HEADER_NAMES);
 const KEYS = SECRET_KEYS.join('|');
 
 /** Three base64url segments, the first one a JSON object (`{"` → `eyJ`); `alg: none` tokens end in `.`. */

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { isTargetError } from '../http/errors.js';
+import { shellWord } from '../http/shellQuote.js';
 import { createExpect } from './expect.js';
 import { CheckOutcome, type Expectation, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
@@ -237,8 +238,4 @@ function describeSteps(steps: readonly string[]): string {
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,4 +1,6 @@
 import { hostOfLabel, liveFlags } from '../live/hosts.js';
+import { urlBelow } from '../http/paths.js';
+import { shellWord } from '../http/shellQuote.js';
 import type { SuiteRunConfig } from './types.js';
 
 /** The one-line command that re-runs the checks of one requirement with the same seed on the same target. */
@@ -7,7 +9,7 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
   // A live host's label (`production-eu`) is not a --target value: name the flags that select it again.
   const live = hostOfLabel(config.targetLabel);
   parts.push(live ? liveFlags(live) : `--target ${shellWord(config.targetLabel)}`);
-  const probedHook = `${config.targetLabel.replace(/\/+$/, '')}/__conformance/state`;
+  const probedHook = urlBelow(config.targetLabel, '/__conformance/state');
   if (config.targetLabel !== 'embedded' && config.stateUrl && config.stateUrl !== probedHook) {
     parts.push(`--state-url ${shellWord(config.stateUrl)}`);
   }
@@ -17,8 +19,4 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
   if (config.strict) parts.push('--strict');
   if (replayPath !== undefined) parts.push(`--replay-path ${shellWord(replayPath)}`);
   return parts.join(' ');
-}
-
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/command.js';
-import { choicesFlags, integerFlag, parseStrictArgs, splitList } from '../../src/cli/flags.js';
+import {
+  choicesFlags,
+  integerFlag,
+  parseArgsWithNameLists,
+  parseArgsWithOperands,
+  parseStrictArgs,
+  splitList,
+} from '../../src/cli/flags.js';
 
 describe('integerFlag', () => {
   it('takes a whole number within its bounds', () => {
@@ -51,5 +58,36 @@ describe('parseStrictArgs', () => {
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).flag).toBe('--nope');
     }
+  });
+});
+
+describe('parseArgsWithOperands', () => {
+  it('returns the flags and the operands, and names a bad flag', () => {
+    expect(parseArgsWithOperands(['a', '--format', 'md', 'b'], { format: { type: 'string' } })).toEqual({
+      values: { format: 'md' },
+      operands: ['a', 'b'],
+    });
+    expect(() => parseArgsWithOperands(['--format'], { format: { type: 'string' } })).toThrow(
+      expect.objectContaining({ name: 'UsageError', flag: '--format' }),
+    );
+  });
+});
+
+describe('parseArgsWithNameLists', () => {
+  const config = { suite: { type: 'string', multiple: true }, strict: { type: 'boolean' } } as const;
+
+  it('adds repeated, comma-separated and following names to their list flag', () => {
+    expect(
+      parseArgsWithNameLists(['--suite', 'a,b', 'c', '--strict', '--suite', 'd'], config, ['suite'], 'hint'),
+    ).toEqual({ values: { suite: ['a,b', 'd'], strict: true }, lists: { suite: ['a', 'b', 'c', 'd'] } });
+  });
+
+  it('refuses a word after no list flag with the hint, and names an unknown flag', () => {
+    expect(() => parseArgsWithNameLists(['--strict', 'x'], config, ['suite'], 'names follow --suite')).toThrow(
+      new UsageError("unexpected argument 'x' (names follow --suite)"),
+    );
+    expect(() => parseArgsWithNameLists(['--nope'], config, ['suite'], 'hint')).toThrow(
+      expect.objectContaining({ name: 'UsageError', flag: '--nope' }),
+    );
   });
 });

@@ -4,7 +4,6 @@
  * run again. Credentials come from the environment, as for `run --target sandbox`.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createPolicyClient, isTargetError, redactText, type TransportPolicy } from '../../http/index.js';
 import { cleanupLedger } from '../../live/cleanup.js';
 import { readLiveCredentials, type Environment } from '../../live/credentials.js';
@@ -23,7 +22,7 @@ import {
   resolveTransport,
 } from '../liveOptions.js';
 import { DEFAULT_TIMEOUT_MS } from '../options.js';
-import { integerFlag } from '../flags.js';
+import { integerFlag, parseStrictArgs } from '../flags.js';
 
 const usage = `Usage: cis-conformance cleanup --ledger FILE [--target sandbox] [options]
 
@@ -53,25 +52,14 @@ export interface CleanupConfig {
 }
 
 export function resolveCleanupOptions(args: readonly string[], cwd: string, env: Environment): CleanupConfig {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        ledger: { type: 'string' },
-        target: { type: 'string' },
-        ...HOST_FLAGS,
-        rate: { type: 'string' },
-        retries: { type: 'string' },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
-  }
+  const values = parseStrictArgs(args, {
+    ledger: { type: 'string' },
+    target: { type: 'string' },
+    ...HOST_FLAGS,
+    rate: { type: 'string' },
+    retries: { type: 'string' },
+    timeout: { type: 'string' },
+  });
   if (values.ledger === undefined || values.ledger === '') {
     throw new UsageError('--ledger FILE is required (the ledger.json of the run to finish)', '--ledger');
   }

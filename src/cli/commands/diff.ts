@@ -4,11 +4,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffResults, driftExitCode, formatDriftMarkdown, formatDriftText } from '../../drift/index.js';
 import { REPORT_FILES } from '../../reporters/index.js';
 import { readResultsFile, ResultsFileError } from '../../reporters/resultsFile.js';
 import { UsageError, type CliCommand } from '../command.js';
+import { parseArgsWithOperands } from '../flags.js';
 
 const usage = `Usage: cis-conformance diff OLD NEW [--format text|md]
 
@@ -30,25 +30,14 @@ export interface DiffConfig {
 }
 
 export function resolveDiffOptions(args: readonly string[], cwd: string): DiffConfig {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { format: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
-  }
-  const format = parsed.values.format ?? 'text';
+  const { values, operands } = parseArgsWithOperands(args, { format: { type: 'string' } });
+  const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'md')
     throw new UsageError(`--format must be text or md, got '${format}'`, '--format');
-  if (parsed.positionals.length !== 2) {
-    throw new UsageError(`name two results (OLD NEW), got ${parsed.positionals.length}`);
+  if (operands.length !== 2) {
+    throw new UsageError(`name two results (OLD NEW), got ${operands.length}`);
   }
-  const [older, newer] = parsed.positionals.map((p) => resolve(cwd, p)) as [string, string];
+  const [older, newer] = operands.map((p) => resolve(cwd, p)) as [string, string];
   return Object.freeze({ older, newer, format });
 }
 

@@ -4,8 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
+import { parseArgsWithOperands } from '../flags.js';
 import { createReporters, REPORT_FILES } from '../../reporters/index.js';
 import { mergeRunResults } from '../../reporters/mergeResults.js';
 import { readResultsFile, ResultsFileError } from '../../reporters/resultsFile.js';
@@ -32,23 +32,12 @@ export interface MergeReportsConfig {
 }
 
 export function resolveMergeReportsOptions(args: readonly string[], cwd: string): MergeReportsConfig {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { 'report-dir': { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
-  }
-  if (parsed.positionals.length === 0) throw new UsageError('name at least one shard report directory (DIR...)');
-  const reportDir = parsed.values['report-dir'] ?? DEFAULT_MERGED_REPORT_DIR;
+  const { values, operands } = parseArgsWithOperands(args, { 'report-dir': { type: 'string' } });
+  if (operands.length === 0) throw new UsageError('name at least one shard report directory (DIR...)');
+  const reportDir = values['report-dir'] ?? DEFAULT_MERGED_REPORT_DIR;
   if (reportDir === '') throw new UsageError('--report-dir must not be empty', '--report-dir');
   return Object.freeze({
-    shardDirs: Object.freeze(parsed.positionals.map((dir) => path.resolve(cwd, dir))),
+    shardDirs: Object.freeze(operands.map((dir) => path.resolve(cwd, dir))),
     reportDir: path.resolve(cwd, reportDir),
   });
 }

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CHOICE_NAMES, choiceSet, flippedBy } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
 import { findPackageRoot, listSuites } from '../../engine/index.js';
@@ -17,7 +16,7 @@ import {
 import { seconds } from '../../mutants/table.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../options.js';
-import { choicesFlags, integerFlag, splitList } from '../flags.js';
+import { choicesFlags, integerFlag, parseArgsWithNameLists } from '../flags.js';
 
 export const DEFAULT_MUTANTS_DIR = 'reports/mutants';
 
@@ -159,26 +158,7 @@ function printProgress(io: CliIO, progress: MutantsProgress, flipped: ReadonlySe
   }
 }
 
-/** parseArgs in strict mode; `--fault a b` and `--fault a,b` both add names (as `run --suite` does). */
+/** `--fault a b` and `--fault a,b` both add names (as `run --suite` does); so do --suite and --choice. */
 function parse(args: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: FLAGS, strict: true, allowPositionals: true, tokens: true });
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message, /'(--?[^' ]+)/.exec(message)?.[1]);
-  }
-  const lists = { fault: [] as string[], suite: [] as string[], choice: [] as string[] };
-  let listFlag: 'fault' | 'suite' | 'choice' | undefined;
-  for (const token of parsed.tokens) {
-    if (token.kind === 'option') {
-      listFlag = token.name === 'fault' || token.name === 'suite' || token.name === 'choice' ? token.name : undefined;
-      if (listFlag && token.value !== undefined) lists[listFlag].push(...splitList(token.value));
-    } else if (token.kind === 'positional' && listFlag) {
-      lists[listFlag].push(...splitList(token.value));
-    } else if (token.kind === 'positional') {
-      throw new UsageError(`unexpected argument '${token.value}' (names follow --fault, --suite or --choice)`);
-    }
-  }
-  return { values: parsed.values, lists };
+  return parseArgsWithNameLists(args, FLAGS, ['fault', 'suite', 'choice'], 'names follow --fault, --suite or --choice');
 }
