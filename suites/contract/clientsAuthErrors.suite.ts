@@ -4,8 +4,8 @@
  * tokens must be refused, and with which status, is the token-type suite's topic.
  */
 import { check, type SendRequest } from '../../src/suite/index.js';
-import { clientPath, clientResourcesPath, CLIENTS_PATH } from './support/clientSteps.js';
-import { describeBody } from './support/envelope.js';
+import { clientPath, clientResourcesPath, CLIENTS_PATH } from '../support/clients.js';
+import { describeBody } from '../support/envelope.js';
 
 const SOME_ID = 'conformance-auth-error-body';
 const BODY = { name: 'conformance-auth-error-body', redirect_uris: ['https://app.example.test/cb'] };

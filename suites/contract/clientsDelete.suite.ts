@@ -1,6 +1,6 @@
 /** Contract of DELETE /v1/clients/{clientId} and DELETE /v1/clients: 204 with no body, 404 and its body. */
 import { check } from '../../src/suite/index.js';
-import { expectEmptyBody, expectJsonBody } from './support/bodyExpectations.js';
+import { expectEmptyBody, expectJsonBody } from '../support/bodyExpectations.js';
 import {
   clientsSession,
   createClient,
@@ -8,7 +8,7 @@ import {
   deleteClient,
   emptiedApp,
   skipIfTokenRefused,
-} from './support/clientSteps.js';
+} from '../support/clients.js';
 
 check(
   { requirement: 'CLIENTS-DELETE-204', title: 'deleting an existing client answers 204 with no body' },

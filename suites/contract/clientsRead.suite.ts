@@ -1,8 +1,8 @@
 /** Contract of GET /v1/clients and GET /v1/clients/{clientId}: 200 with the client(s), 404 for an unknown id. */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectClientListBody, expectJsonBody } from './support/bodyExpectations.js';
-import { clientsSession, createClient, getClient, listClients } from './support/clientSteps.js';
-import { describeBody } from './support/envelope.js';
+import { expectClientBody, expectClientListBody, expectJsonBody } from '../support/bodyExpectations.js';
+import { clientsSession, createClient, getClient, listClients } from '../support/clients.js';
+import { describeBody } from '../support/envelope.js';
 
 check({ requirement: 'CLIENTS-LIST-200', title: 'a listing answers 200' }, async (c) => {
   const session = await clientsSession(c);

@@ -3,10 +3,10 @@
  * documents their responses (FACTS §2.5, §2.7), so every rule here is inferred: violations are warnings.
  */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from './support/bodyExpectations.js';
-import { INVALID_RESOURCES_BODIES, INVALID_UPDATE_BODIES } from './support/clientBodies.js';
-import { clientsSession, createClient, putClient, putResources } from './support/clientSteps.js';
-import { describeBody } from './support/envelope.js';
+import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
+import { INVALID_RESOURCES_BODIES, INVALID_UPDATE_BODIES } from '../support/clientBodies.js';
+import { clientsSession, createClient, putClient, putResources } from '../support/clients.js';
+import { describeBody } from '../support/envelope.js';
 
 const UPDATE = { description: 'updated by the conformance run' };
 const RESOURCES = { resource_ids: ['conformance-resource-1'] };

@@ -4,13 +4,9 @@
  * that matches nothing answers the documented 404 with its error body; and the auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { CONSENT_DELETES, rule } from '../semantics/support/consentsDeletes.js';
-import {
-  describeSuccess,
-  expectJsonContentType,
-  observeAuthErrorBodies,
-} from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { CONSENT_DELETES, rule } from '../support/consentsDeletes.js';
+import { describeSuccess, expectJsonContentType, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession } from '../support/consents.js';
 
 for (const operation of CONSENT_DELETES) {
   check(

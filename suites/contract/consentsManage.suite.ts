@@ -3,9 +3,9 @@
  * (missing → 400, inferred: decisions #22), and the auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
-import { expectJsonContentType, observeAuthErrorBodies } from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentItemsIn } from '../support/consentsLists.js';
+import { expectJsonContentType, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession } from '../support/consents.js';
 
 check(
   { requirement: 'MANAGE-CONSENTS-LIST-200', title: "listing an app's consents by app_id answers 200" },

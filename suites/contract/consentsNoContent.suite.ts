@@ -3,7 +3,7 @@
  * matching delete gives, its body is empty. Which 2xx stays an observation (…-SUCCESS-STATUS).
  */
 import { check } from '../../src/suite/index.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentsSession } from '../support/consents.js';
 
 const DELETES = {
   'CONSENTS-DELETE-USER': 'DELETE /v1/consents/clients/{clientId}/users/{userId}',

@@ -3,14 +3,14 @@
  * against their schemas, content types, and the observations on host availability and auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentsSession } from '../support/consents.js';
 import {
   expectJsonContentType,
   expectNoClientName,
   observeAuthErrorBodies,
   singleConsentIn,
-} from '../semantics/support/consentsResponses.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
+} from '../support/consentsResponses.js';
+import { consentItemsIn } from '../support/consentsLists.js';
 
 check({ requirement: 'CONSENTS-LIST-200', title: 'listing the consents of an app answers 200' }, async (c) => {
   const s = await consentsSession(c);

@@ -3,13 +3,9 @@
  * and the auth error bodies. The /me revoke's contract is in consentsDelete.suite.ts with the other removals.
  */
 import { check } from '../../src/suite/index.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
-import {
-  expectJsonContentType,
-  expectNoClientName,
-  observeAuthErrorBodies,
-} from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentItemsIn } from '../support/consentsLists.js';
+import { expectJsonContentType, expectNoClientName, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession } from '../support/consents.js';
 
 check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consents answers 200" }, async (c) => {
   const s = await consentsSession(c);

@@ -5,8 +5,8 @@
  * some fields.
  */
 import { check } from '../../src/suite/index.js';
-import { minimalOidcBody } from './support/clientBodies.js';
-import { clientsSession, createClient, postClient, putClient } from './support/clientSteps.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient, postClient, putClient } from '../support/clients.js';
 
 /** The booleans the createclient page of the current docs types (FACTS §2.0.1). */
 const DOCUMENTED_BOOLEANS = ['sync_id_token_claims_to_userinfo', 'is_third_party'];

@@ -4,7 +4,7 @@
  * observations — what it does with fields the docs do not name or do not return.
  */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../contract/support/bodyExpectations.js';
+import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
 import {
   DEFAULT_RESPONSE_TYPES,
   DOCUMENTED_CREATE_DEFAULTS,
@@ -12,17 +12,10 @@ import {
   minimalOidcBody,
   samlBody,
   UNKNOWN_FIELD,
-} from '../contract/support/clientBodies.js';
-import {
-  clientsSession,
-  createClient,
-  getClient,
-  idsOf,
-  listClients,
-  postClient,
-} from '../contract/support/clientSteps.js';
-import { differences, holdsValue } from '../contract/support/compare.js';
-import { describeBody } from '../contract/support/envelope.js';
+} from '../support/clientBodies.js';
+import { clientsSession, createClient, getClient, idsOf, listClients, postClient } from '../support/clients.js';
+import { differences, holdsValue } from '../support/compare.js';
+import { describeBody } from '../support/envelope.js';
 
 check(
   { requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client carries a generated client_secret' },

@@ -1,8 +1,8 @@
 /** Semantics of the reads: a client comes back as created, with its secret; the listing holds every client. */
 import { check } from '../../src/suite/index.js';
-import { minimalOidcBody, richOidcBody } from '../contract/support/clientBodies.js';
-import { clientsSession, createClient, getClient, idsOf, listClients } from '../contract/support/clientSteps.js';
-import { differences, documentedPart } from '../contract/support/compare.js';
+import { minimalOidcBody, richOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient, getClient, idsOf, listClients } from '../support/clients.js';
+import { differences, documentedPart } from '../support/compare.js';
 
 check(
   { requirement: 'CLIENTS-GET-ROUND-TRIP', title: 'a created client reads back with the values it was created with' },

@@ -4,18 +4,11 @@
  * docs/decisions.md #16), the resources list replaced (inferred, #17).
  */
 import { check } from '../../src/suite/index.js';
-import { expectErrorBody, expectSuccessOrSkip } from '../contract/support/bodyExpectations.js';
-import { minimalOidcBody, richOidcBody, UNKNOWN_FIELD } from '../contract/support/clientBodies.js';
-import {
-  clientsSession,
-  createClient,
-  getClient,
-  listClients,
-  putClient,
-  putResources,
-} from '../contract/support/clientSteps.js';
-import { differences, documentedPart, holdsValue, isPlainObject } from '../contract/support/compare.js';
-import { describeBody } from '../contract/support/envelope.js';
+import { expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
+import { minimalOidcBody, richOidcBody, UNKNOWN_FIELD } from '../support/clientBodies.js';
+import { clientsSession, createClient, getClient, listClients, putClient, putResources } from '../support/clients.js';
+import { differences, documentedPart, holdsValue, isPlainObject } from '../support/compare.js';
+import { describeBody } from '../support/envelope.js';
 
 /** Sub-fields of `before` that were not resent but whose old value is still in `after`: merged, not replaced. */
 function carriedOver(

@@ -1,6 +1,6 @@
 /**
  * Semantics of the three consent removals on a grid of five consents (two clients × two users, one pair twice;
- * support/consentsSession.ts): nothing matched → 404; `consent_id` removes only that consent; a consent read on
+ * support/consents.ts): nothing matched → 404; `consent_id` removes only that consent; a consent read on
  * every path before its removal (by id, both lists, /me) is gone from each after it; a `consent_id` outside the
  * addressed pair removes nothing. The pair rules of the user and manage deletes (decisions #23, #24) are at the
  * end; those of /me revoke are in meConsents.suite.ts.
@@ -15,7 +15,7 @@ import {
   remainingOfGrid,
   removePair,
   rule,
-} from './support/consentsDeletes.js';
+} from '../support/consentsDeletes.js';
 import {
   expectGone,
   expectGoneFromAppPaths,
@@ -23,8 +23,8 @@ import {
   expectOnEveryPath,
   listedIds,
   readPaths,
-} from './support/consentsLists.js';
-import { consentGrid, consentsSession } from './support/consentsSession.js';
+} from '../support/consentsLists.js';
+import { consentGrid, consentsSession } from '../support/consents.js';
 
 for (const operation of CONSENT_DELETES) {
   check(

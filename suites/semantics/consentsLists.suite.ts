@@ -10,14 +10,14 @@ import {
   manageListedIds,
   consentItemsIn,
   type ConsentFilter,
-} from './support/consentsLists.js';
+} from '../support/consentsLists.js';
 import {
   consentGrid,
   consentsSession,
   gridMatching,
   type ConsentGrid,
   type ConsentsSession,
-} from './support/consentsSession.js';
+} from '../support/consents.js';
 
 interface ListOperation {
   readonly key: 'CONSENTS-LIST' | 'MANAGE-CONSENTS-LIST';

@@ -4,8 +4,8 @@
  */
 import { check } from '../../src/suite/index.js';
 import type { Consent } from '../../src/client/index.js';
-import { timestampUnit } from './support/consentsResponses.js';
-import { consentsSession } from './support/consentsSession.js';
+import { timestampUnit } from '../support/consentsResponses.js';
+import { consentsSession } from '../support/consents.js';
 
 const ROUND_TRIP_FIELDS = ['tenant_id', 'app_id', 'client_id', 'user_id', 'scope'] as const;
 

@@ -8,10 +8,10 @@
  */
 import { createCisClient } from '../../src/client/index.js';
 import { check, type CheckContext } from '../../src/suite/index.js';
-import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import { clientsSession, createClient } from '../contract/support/clientSteps.js';
-import { consentIdsIn, consentItemsIn, membership, type ConsentFilter } from './support/consentsLists.js';
-import { consentsSession, type ConsentsSession } from './support/consentsSession.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient } from '../support/clients.js';
+import { consentIdsIn, consentItemsIn, membership, type ConsentFilter } from '../support/consentsLists.js';
+import { consentsSession, type ConsentsSession } from '../support/consents.js';
 import { AT_SCALE, expectAllAtScale, idVariants, type IdVariants } from './support/listsAtScale.js';
 
 interface ScaleConsent {

@@ -4,9 +4,9 @@
  * The rules /me revoke shares with the other removals (404, consent_id, gone) are in consentsDelete.suite.ts.
  */
 import { check } from '../../src/suite/index.js';
-import { ME_REVOKE, removePair } from './support/consentsDeletes.js';
-import { expectGone, expectKept, membership, myListedIds, named } from './support/consentsLists.js';
-import { consentGrid, consentsSession } from './support/consentsSession.js';
+import { ME_REVOKE, removePair } from '../support/consentsDeletes.js';
+import { expectGone, expectKept, membership, myListedIds, named } from '../support/consentsLists.js';
+import { consentGrid, consentsSession } from '../support/consents.js';
 
 check(
   {

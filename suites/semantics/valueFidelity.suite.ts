@@ -15,8 +15,8 @@ import {
   putClient,
   putResources,
   type ClientResponse,
-} from '../contract/support/clientSteps.js';
-import { consentsSession } from './support/consentsSession.js';
+} from '../support/clients.js';
+import { consentsSession } from '../support/consents.js';
 
 type Client = Record<string, unknown> | undefined;
 

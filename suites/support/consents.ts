@@ -2,8 +2,8 @@
  * Set-up shared by the Consents suites (contract, semantics, robustness): an app with tokens for the Consents
  * operations, and a grid of consents across two clients and two users, all through the state hook.
  */
-import { createCisClient, type CisClient } from '../../../src/client/index.js';
-import type { AppFixture, CheckContext, ConsentFixture } from '../../../src/suite/index.js';
+import { createCisClient, type CisClient } from '../../src/client/index.js';
+import type { AppFixture, CheckContext, ConsentFixture } from '../../src/suite/index.js';
 
 /**
  * Every permission of the documented lists (FACTS §3.1–§3.5). Holding all three passes whether a target reads the

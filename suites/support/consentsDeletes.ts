@@ -6,9 +6,9 @@
  * - DELETE /v1/consents/me/clients/{clientId} (UserAccessToken of userId; #25)
  * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { listedIds, myListedIds } from './consentsLists.js';
-import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consentsSession.js';
+import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consents.js';
 
 export interface DeleteTarget {
   readonly clientId: string;

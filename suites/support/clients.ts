@@ -3,7 +3,7 @@
  * request and hands back the response with its unwrapped body. Steps judge nothing themselves except the set-up
  * create, which must succeed for a check to reach its point; each check names the rule it tests.
  */
-import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { minimalOidcBody, type JsonObject } from './clientBodies.js';
 import { describeBody, resultList, resultObject } from './envelope.js';
 

@@ -2,7 +2,7 @@
  * Judging single Consents answers: content types, the absence of client_name, what a successful delete answered,
  * the unit of the timestamps, and the bodies of auth errors (observations).
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
 
 const SNIPPET = 160;
 
