@@ -4,8 +4,8 @@
  */
 import { check } from '../../src/suite/index.js';
 import { consentItemsIn } from '../support/consentsLists.js';
-import { expectJsonContentType, expectNoClientName, observeAuthErrorBodies } from '../support/consentsResponses.js';
-import { consentsSession } from '../support/consents.js';
+import { expectJsonEnvelope, expectNoClientName, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 
 check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consents answers 200" }, async (c) => {
   const s = await consentsSession(c);
@@ -20,12 +20,15 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.listMyConsents(await s.user(consent.user_id))).response;
-    c.expect.status(res, 200, { requirement: 'ME-CONSENTS-LIST-200' });
-    c.expect.schema(res, 'consent-list.envelope.schema.json');
-    expectJsonContentType(c, res, 'ME-CONSENTS-LIST-200-BODY');
+    expectJsonEnvelope(
+      c,
+      res,
+      'ME-CONSENTS-LIST-200',
+      'consent-list.envelope.schema.json',
+      'ME-CONSENTS-LIST-200-BODY',
+    );
   },
 );
 
@@ -36,8 +39,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.listMyConsents(await s.user(consent.user_id))).response;
     c.expect.status(res, 200, { requirement: 'ME-CONSENTS-LIST-200' });
     const items = consentItemsIn(res);

@@ -13,6 +13,7 @@ import {
   USER_DELETE,
   expectRemoved,
   remainingOfGrid,
+  expectLeft,
   removePair,
   rule,
 } from '../support/consentsDeletes.js';
@@ -24,7 +25,7 @@ import {
   listedIds,
   readPaths,
 } from '../support/consentsLists.js';
-import { consentGrid, consentsSession } from '../support/consents.js';
+import { consentGrid, consentsSession, sessionWithConsent } from '../support/consents.js';
 
 for (const operation of CONSENT_DELETES) {
   check(
@@ -73,8 +74,7 @@ for (const operation of CONSENT_DELETES) {
       needsStateHook: true,
     },
     async (c) => {
-      const s = await consentsSession(c);
-      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const { s, consent } = await sessionWithConsent(c);
       const names = new Map([[consent.consent_id, 'the removed consent']]);
       const gone = rule(operation, 'GONE');
       // ME-CONSENTS-REVOKE-GONE names only the /me list; the client-token deletes are gone everywhere.
@@ -99,8 +99,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const names = new Map([[consent.consent_id, 'the revoked consent']]);
     const gone = 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS';
     expectOnEveryPath(c, await readPaths(c, s, consent, true), consent.consent_id, names);
@@ -150,10 +149,11 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const { grid, remaining } = await removePair(c, USER_DELETE);
-    expectGone(c, remaining, [grid.aa.consent_id, grid.aa2.consent_id], grid.names, 'CONSENTS-DELETE-USER-ALL-OF-USER');
     // A delete "by user ID" that takes another user's consents removes more than the user's (documented rule).
-    expectKept(c, remaining, [grid.ab.consent_id, grid.bb.consent_id], grid.names, 'CONSENTS-DELETE-USER-ALL-OF-USER');
+    expectLeft(c, await removePair(c, USER_DELETE), 'CONSENTS-DELETE-USER-ALL-OF-USER', {
+      gone: ['aa', 'aa2'],
+      kept: ['ab', 'bb'],
+    });
   },
 );
 
@@ -164,8 +164,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const { grid, remaining } = await removePair(c, USER_DELETE);
-    expectKept(c, remaining, [grid.ba.consent_id], grid.names, 'CONSENTS-DELETE-USER-CLIENT-SCOPED');
+    expectLeft(c, await removePair(c, USER_DELETE), 'CONSENTS-DELETE-USER-CLIENT-SCOPED', { kept: ['ba'] });
   },
 );
 
@@ -176,22 +175,11 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const { grid, remaining } = await removePair(c, MANAGE_DELETE);
-    expectGone(
-      c,
-      remaining,
-      [grid.aa.consent_id, grid.aa2.consent_id],
-      grid.names,
-      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
-    );
     // A delete "by client ID" that takes another client's consents removes more than the client's (documented rule).
-    expectKept(
-      c,
-      remaining,
-      [grid.ba.consent_id, grid.bb.consent_id],
-      grid.names,
-      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
-    );
+    expectLeft(c, await removePair(c, MANAGE_DELETE), 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT', {
+      gone: ['aa', 'aa2'],
+      kept: ['ba', 'bb'],
+    });
   },
 );
 
@@ -202,7 +190,6 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const { grid, remaining } = await removePair(c, MANAGE_DELETE);
-    expectKept(c, remaining, [grid.ab.consent_id], grid.names, 'MANAGE-CONSENTS-DELETE-USER-SCOPED');
+    expectLeft(c, await removePair(c, MANAGE_DELETE), 'MANAGE-CONSENTS-DELETE-USER-SCOPED', { kept: ['ab'] });
   },
 );

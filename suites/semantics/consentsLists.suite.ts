@@ -15,6 +15,7 @@ import {
   consentGrid,
   consentsSession,
   gridMatching,
+  sessionWithConsent,
   type ConsentGrid,
   type ConsentsSession,
 } from '../support/consents.js';
@@ -124,8 +125,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     // The app's default client is a stored client on every target; its name is whatever the target gave it.
     const client = await s.cis.getClient(s.read, consent.client_id);
     if (!client.ok)

@@ -95,3 +95,16 @@ export async function observeAuthErrorBodies(
     }
   }
 }
+
+/** A 200 (under `okRequirement`) whose body matches `envelope` and is labelled JSON (under `bodyRequirement`). */
+export function expectJsonEnvelope(
+  c: CheckContext,
+  res: TargetResponse,
+  okRequirement: string,
+  envelope: string,
+  bodyRequirement: string,
+): void {
+  c.expect.status(res, 200, { requirement: okRequirement });
+  c.expect.schema(res, envelope);
+  expectJsonContentType(c, res, bodyRequirement);
+}

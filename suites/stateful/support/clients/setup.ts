@@ -1,5 +1,5 @@
-import { createCisClient } from '../../../../src/client/index.js';
 import type { CheckContext, CheckExpect } from '../../../../src/suite/index.js';
+import { cisOf } from '../../../support/cis.js';
 import { clientsSession } from '../../../support/clients.js';
 import { initialClientsModel, type ClientsModel, type ClientsReal } from './model.js';
 
@@ -13,7 +13,7 @@ export async function clientsSetup(
     model: initialClientsModel(session.app.clientId),
     real: {
       expect,
-      cis: createCisClient((request) => c.send(request)),
+      cis: cisOf(c),
       token: session.token,
       newName: () => c.fixtures.id('model-client'),
       skip: (reason) => c.skip(reason),
