@@ -142,54 +142,40 @@ for (const operation of [USER_DELETE, MANAGE_DELETE]) {
   );
 }
 
-check(
+/**
+ * The pair rules of the user and manage deletes, each judged on what removing the pair client A / user A without
+ * consent_id left. A delete "by user ID" that takes another user's consents, or one "by client ID" that takes
+ * another client's, removes more than it names (documented rules).
+ */
+const PAIR_RULES = [
   {
+    operation: USER_DELETE,
     requirement: 'CONSENTS-DELETE-USER-ALL-OF-USER',
     title: "without consent_id all of the user's consents for the client go",
-    needsStateHook: true,
+    outcome: { gone: ['aa', 'aa2'], kept: ['ab', 'bb'] },
   },
-  async (c) => {
-    // A delete "by user ID" that takes another user's consents removes more than the user's (documented rule).
-    expectLeft(c, await removePair(c, USER_DELETE), 'CONSENTS-DELETE-USER-ALL-OF-USER', {
-      gone: ['aa', 'aa2'],
-      kept: ['ab', 'bb'],
-    });
-  },
-);
-
-check(
   {
+    operation: USER_DELETE,
     requirement: 'CONSENTS-DELETE-USER-CLIENT-SCOPED',
     title: "without consent_id the user's consents for other clients stay",
-    needsStateHook: true,
+    outcome: { kept: ['ba'] },
   },
-  async (c) => {
-    expectLeft(c, await removePair(c, USER_DELETE), 'CONSENTS-DELETE-USER-CLIENT-SCOPED', { kept: ['ba'] });
-  },
-);
-
-check(
   {
+    operation: MANAGE_DELETE,
     requirement: 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
     title: "without consent_id all of the client's consents for the user go",
-    needsStateHook: true,
+    outcome: { gone: ['aa', 'aa2'], kept: ['ba', 'bb'] },
   },
-  async (c) => {
-    // A delete "by client ID" that takes another client's consents removes more than the client's (documented rule).
-    expectLeft(c, await removePair(c, MANAGE_DELETE), 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT', {
-      gone: ['aa', 'aa2'],
-      kept: ['ba', 'bb'],
-    });
-  },
-);
-
-check(
   {
+    operation: MANAGE_DELETE,
     requirement: 'MANAGE-CONSENTS-DELETE-USER-SCOPED',
     title: "without consent_id other users' consents for the client stay",
-    needsStateHook: true,
+    outcome: { kept: ['ab'] },
   },
-  async (c) => {
-    expectLeft(c, await removePair(c, MANAGE_DELETE), 'MANAGE-CONSENTS-DELETE-USER-SCOPED', { kept: ['ab'] });
-  },
-);
+] as const;
+
+for (const { operation, requirement, title, outcome } of PAIR_RULES) {
+  check({ requirement, title, needsStateHook: true }, async (c) => {
+    expectLeft(c, await removePair(c, operation), requirement, outcome);
+  });
+}
