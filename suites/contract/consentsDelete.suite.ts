@@ -87,6 +87,7 @@ check(
   },
   async (c) => {
     const { s, consent } = await sessionWithConsent(c);
+    // Raw: the typed client always sends app_id.
     const path = `/v1/manage/consents/clients/${encodeURIComponent(consent.client_id)}/users/${encodeURIComponent(consent.user_id)}`;
     const res = await c.send({ method: 'DELETE', path, token: s.remove });
     c.expect.status(res, 400);

@@ -56,6 +56,7 @@ check(
 
 check({ requirement: 'MANAGE-CONSENTS-LIST-400', title: 'a manage list without app_id answers 400' }, async (c) => {
   const s = await consentsSession(c);
+  // Raw: the typed client always sends app_id.
   c.expect.status(await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read }), 400);
 });
 
@@ -63,6 +64,7 @@ check(
   { requirement: 'MANAGE-CONSENTS-LIST-400-BODY', title: 'the 400 body is {message, error_code} as JSON' },
   async (c) => {
     const s = await consentsSession(c);
+    // Raw: the typed client always sends app_id.
     const res = await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read });
     if (res.status !== 400) {
       c.skip(

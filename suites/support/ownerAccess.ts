@@ -3,8 +3,8 @@
  * token that certainly may read them. Used to set up recipes and to prove afterwards that a rejected request
  * changed nothing.
  */
-import { fillPath } from '../../src/client/index.js';
 import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import { cisOf } from './cis.js';
 import { operationAuth, type OperationKey } from './operationAuth.js';
 
 /** The body of a 2xx answer without its `{"result": ...}` envelope (inferred for Clients: decisions.md #1). */
@@ -42,11 +42,9 @@ export async function createClientAsOwner(
   app: AppFixture,
   name = c.fixtures.id('client'),
 ): Promise<string> {
-  const res = await c.send({
-    method: 'POST',
-    path: '/v1/clients',
-    token: await fullAccessToken(c, app, 'CLIENTS-CREATE'),
-    body: { name, redirect_uris: [CALLBACK_URI] },
+  const { response: res } = await cisOf(c).createClient(await fullAccessToken(c, app, 'CLIENTS-CREATE'), {
+    name,
+    redirect_uris: [CALLBACK_URI],
   });
   const clientId = (unwrapResult(res.json) as { client_id?: unknown } | undefined)?.client_id;
   if (res.status < 200 || res.status > 299 || typeof clientId !== 'string') {
@@ -58,23 +56,15 @@ export async function createClientAsOwner(
 }
 
 export async function readClientAsOwner(c: CheckContext, app: AppFixture, clientId: string): Promise<TargetResponse> {
-  return c.send({
-    method: 'GET',
-    path: fillPath('/v1/clients/{clientId}', { clientId }),
-    token: await ownerReadToken(c, app),
-  });
+  return (await cisOf(c).getClient(await ownerReadToken(c, app), clientId)).response;
 }
 
 export async function listClientsAsOwner(c: CheckContext, app: AppFixture): Promise<TargetResponse> {
-  return c.send({ method: 'GET', path: '/v1/clients', token: await ownerReadToken(c, app) });
+  return (await cisOf(c).listClients(await ownerReadToken(c, app))).response;
 }
 
 export async function readConsentAsOwner(c: CheckContext, app: AppFixture, consentId: string): Promise<TargetResponse> {
-  return c.send({
-    method: 'GET',
-    path: fillPath('/v1/consents/{consentId}', { consentId }),
-    token: await ownerReadToken(c, app),
-  });
+  return (await cisOf(c).getConsent(await ownerReadToken(c, app), consentId)).response;
 }
 
 /** The `field` values of the items of a list answer (empty when the answer is not a list). */
