@@ -8,13 +8,13 @@ import {
   deleteClient,
   emptiedApp,
   skipIfTokenRefused,
+  sessionWithClient,
 } from '../support/clients.js';
 
 check(
   { requirement: 'CLIENTS-DELETE-204', title: 'deleting an existing client answers 204 with no body' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const res = await deleteClient(c, session.token, created.id);
     c.expect.status(res, 204);
     expectEmptyBody(c, res, 'CLIENTS-DELETE-204');

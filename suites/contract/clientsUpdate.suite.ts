@@ -5,7 +5,7 @@
 import { check, type CheckContext } from '../../src/suite/index.js';
 import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
 import { INVALID_RESOURCES_BODIES, INVALID_UPDATE_BODIES, type InvalidBody } from '../support/clientBodies.js';
-import { clientsSession, createClient, putClient, putResources, type ClientResponse } from '../support/clients.js';
+import { clientsSession, putClient, putResources, type ClientResponse, sessionWithClient } from '../support/clients.js';
 import { describeBody } from '../support/envelope.js';
 
 /** One of the two client updates, with what differs between their otherwise parallel contracts. */
@@ -32,8 +32,7 @@ interface ClientPut {
 
 function registerPutContract(op: ClientPut): void {
   check({ requirement: `${op.key}-200`, title: op.titles.ok }, async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res, client } = await op.put(c, session.token, created.id, op.body);
     c.expect.status(res, 200);
     c.expect.that(op.updated(client, created.id), {
@@ -43,16 +42,14 @@ function registerPutContract(op: ClientPut): void {
   });
 
   check({ requirement: `${op.key}-200-BODY`, title: op.titles.body }, async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await op.put(c, session.token, created.id, op.body);
     expectSuccessOrSkip(c, res, `${op.key}-200`, op.step);
     expectClientBody(c, res, `${op.key}-200-BODY`);
   });
 
   check({ requirement: `${op.key}-200-ENVELOPE`, title: op.titles.envelope }, async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await op.put(c, session.token, created.id, op.body);
     expectSuccessOrSkip(c, res, `${op.key}-200`, op.step);
     c.expect.schema(res, 'client-single.envelope.schema.json');
@@ -60,16 +57,14 @@ function registerPutContract(op: ClientPut): void {
 
   for (const invalid of op.invalid) {
     check({ requirement: `${op.key}-400`, title: op.titles.invalid, cell: invalid.cell }, async (c) => {
-      const session = await clientsSession(c);
-      const created = await createClient(c, session);
+      const { session, created } = await sessionWithClient(c);
       const { res } = await op.put(c, session.token, created.id, invalid.make(op.invalidName(c)));
       c.expect.status(res, 400);
     });
   }
 
   check({ requirement: `${op.key}-400-BODY`, title: 'the 400 body matches error-400.schema.json' }, async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await op.put(c, session.token, created.id, op.invalidExample);
     c.expect.status(res, 400, { requirement: `${op.key}-400` });
     expectErrorBody(c, res, 400, 'error-400.schema.json', `${op.key}-400-BODY`);

@@ -13,7 +13,15 @@ import {
   samlBody,
   UNKNOWN_FIELD,
 } from '../support/clientBodies.js';
-import { clientsSession, createClient, getClient, idsOf, listClients, postClient } from '../support/clients.js';
+import {
+  clientsSession,
+  createClient,
+  getClient,
+  idsOf,
+  listClients,
+  postClient,
+  sessionWithClient,
+} from '../support/clients.js';
 import { differences, holdsValue } from '../support/compare.js';
 import { describeBody } from '../support/envelope.js';
 
@@ -68,8 +76,7 @@ function shownDefaults(client: Readonly<Record<string, unknown>> | undefined): R
 }
 
 check({ requirement: 'CLIENTS-CREATE-DEFAULTS', title: 'a minimal create gets the documented defaults' }, async (c) => {
-  const session = await clientsSession(c);
-  const created = await createClient(c, session);
+  const { session, created } = await sessionWithClient(c);
   const answered = differences(shownDefaults(created.client), created.client);
   c.expect.that(answered.length === 0, {
     expected: 'the documented defaults in the 201 body',

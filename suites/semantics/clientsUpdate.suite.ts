@@ -6,7 +6,15 @@
 import { check } from '../../src/suite/index.js';
 import { expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
 import { minimalOidcBody, richOidcBody, UNKNOWN_FIELD } from '../support/clientBodies.js';
-import { clientsSession, createClient, getClient, listClients, putClient, putResources } from '../support/clients.js';
+import {
+  clientsSession,
+  createClient,
+  getClient,
+  listClients,
+  putClient,
+  putResources,
+  sessionWithClient,
+} from '../support/clients.js';
 import { differences, documentedPart, holdsValue, isPlainObject } from '../support/compare.js';
 import { describeBody } from '../support/envelope.js';
 
@@ -78,8 +86,7 @@ check(
 check(
   { requirement: 'CLIENTS-UPDATE-PROTOCOL-UNCHANGED', title: 'a PUT cannot change authentication_protocol' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const put = await putClient(c, session.token, created.id, {
       authentication_protocol: 'saml',
       description: 'protocol change attempt',
@@ -102,8 +109,7 @@ check(
 check(
   { requirement: 'CLIENTS-UPDATE-ROUND-TRIP', title: 'after a PUT, get and list return the values sent' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const sent = {
       name: c.fixtures.id('renamed'),
       description: 'round trip of an update',
@@ -146,8 +152,7 @@ check(
     title: 'a PUT with userinfo claims and sync to userinfo answers 400',
   },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await putClient(c, session.token, created.id, {
       default_user_info_claims: ['email'],
       sync_id_token_claims_to_userinfo: true,
@@ -179,8 +184,7 @@ check(
 check(
   { requirement: 'CLIENTS-RESOURCES-REPLACES', title: 'the resources PUT replaces the list, it does not append' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const first = await putResources(c, session.token, created.id, {
       resource_ids: ['conformance-res-a', 'conformance-res-b'],
     });
@@ -205,8 +209,7 @@ check(
 check(
   { requirement: 'CLIENTS-RESOURCES-UNKNOWN-FIELDS', title: 'what the resources PUT does with other fields' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const put = await putResources(c, session.token, created.id, {
       resource_ids: ['conformance-res-a'],
       description: 'not a resources field',

@@ -87,6 +87,14 @@ export async function createClient(
   return { res, client: client ?? {}, id: id as string, sent };
 }
 
+/** A fresh session and one client created in it (the set-up create of `createClient`). */
+export async function sessionWithClient(
+  c: CheckContext,
+): Promise<{ readonly session: ClientsSession; readonly created: CreatedClient }> {
+  const session = await clientsSession(c);
+  return { session, created: await createClient(c, session) };
+}
+
 export async function getClient(c: CheckContext, token: string, clientId: string): Promise<ClientResponse> {
   const res = (await cisOf(c).getClient(token, clientId)).response;
   return { res, client: resultObject(res) };
@@ -150,8 +158,7 @@ export interface EmptiedApp {
  * 2xx will do, anything else fails the check under CLIENTS-DELETE-ALL-204 (deleting all clients must work).
  */
 export async function emptiedApp(c: CheckContext): Promise<EmptiedApp> {
-  const session = await clientsSession(c);
-  const created = await createClient(c, session);
+  const { session, created } = await sessionWithClient(c);
   const before = await listClients(c, session.token);
   const res = await deleteAllClients(c, session.token);
   c.expect.status(res, '2xx', { requirement: 'CLIENTS-DELETE-ALL-204' });
