@@ -63,6 +63,7 @@ check(
         const all = chosenValues(c);
         const sent = Object.fromEntries(picked.map((f) => [f, all[f] ?? '']));
         const body = { name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI], ...sent };
+        // Raw: the body smuggles server-owned fields the typed client's input does not have.
         const res = await c.send({ method: 'POST', path: '/v1/clients', token, body });
         const created = clientOf(res);
         const id = created?.['client_id'];
@@ -112,6 +113,7 @@ for (const [key, write] of Object.entries(WRITES) as Array<
           const all = chosenValues(c);
           const sent = Object.fromEntries(picked.map((f) => [f, all[f] ?? '']));
           const path = fillPath(write.path, { clientId });
+          // Raw: the body smuggles server-owned fields the typed client's input does not have.
           const res = await c.send({ method: 'PUT', path, token, body: { ...write.body(c), ...sent } });
           const reread = await readClientAsOwner(c, app, clientId);
           const now = clientOf(reread);
