@@ -11,13 +11,8 @@ import fc from 'fast-check';
 import { fillPath } from '../../src/client/index.js';
 import { check, type CheckContext, type TargetResponse } from '../../src/suite/index.js';
 import { checkProperty } from '../../src/suite/property.js';
-import {
-  CALLBACK_URI,
-  createClientAsOwner,
-  fullAccessToken,
-  readClientAsOwner,
-  unwrapResult,
-} from '../support/ownerAccess.js';
+import { CALLBACK_URI, createClientAsOwner, fullAccessToken, readClientAsOwner } from '../support/ownerAccess.js';
+import { resultOf } from '../support/envelope.js';
 import { answerSummary, is2xx } from '../support/rejection.js';
 
 /** A chosen value per field: never one the server would pick itself. */
@@ -40,7 +35,7 @@ function honoured(client: Client | undefined, sent: Record<string, string>): str
 }
 
 const clientOf = (res: TargetResponse): Client | undefined => {
-  const body = unwrapResult(res.json);
+  const body = resultOf(res);
   return is2xx(res) && body !== null && typeof body === 'object' ? (body as Client) : undefined;
 };
 

@@ -5,14 +5,8 @@
  */
 import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { cisOf } from './cis.js';
+import { resultOf } from './envelope.js';
 import { operationAuth, type OperationKey } from './operationAuth.js';
-
-/** The body of a 2xx answer without its `{"result": ...}` envelope (inferred for Clients: decisions.md #1). */
-export function unwrapResult(json: unknown): unknown {
-  return json !== null && typeof json === 'object' && !Array.isArray(json) && 'result' in json
-    ? (json as { result: unknown }).result
-    : json;
-}
 
 /**
  * A client token holding every permission `key` lists. Holding them all, it is accepted whether a target reads the
@@ -46,7 +40,7 @@ export async function createClientAsOwner(
     name,
     redirect_uris: [CALLBACK_URI],
   });
-  const clientId = (unwrapResult(res.json) as { client_id?: unknown } | undefined)?.client_id;
+  const clientId = (resultOf(res) as { client_id?: unknown } | undefined)?.client_id;
   if (res.status < 200 || res.status > 299 || typeof clientId !== 'string') {
     throw new Error(
       `could not set up: creating a client as the app's owner answered ${res.status} ${res.text.slice(0, 200)}`,
@@ -69,7 +63,7 @@ export async function readConsentAsOwner(c: CheckContext, app: AppFixture, conse
 
 /** The `field` values of the items of a list answer (empty when the answer is not a list). */
 export function listedValues(res: TargetResponse, field: string): string[] {
-  const items = unwrapResult(res.json);
+  const items = resultOf(res);
   if (!Array.isArray(items)) return [];
   return items.map((item) =>
     item !== null && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : '',
@@ -78,7 +72,7 @@ export function listedValues(res: TargetResponse, field: string): string[] {
 
 /** A short, stable description of an answer for "before/after" comparisons: status and the chosen fields. */
 export function describeState(res: TargetResponse, fields: readonly string[]): string {
-  const body = unwrapResult(res.json);
+  const body = resultOf(res);
   if (res.status < 200 || res.status > 299 || body === null || typeof body !== 'object') return `status ${res.status}`;
   const picked = Object.fromEntries(fields.map((f) => [f, (body as Record<string, unknown>)[f]]));
   return `status ${res.status} ${JSON.stringify(picked)}`;

@@ -10,8 +10,8 @@ import {
   fullAccessToken,
   listClientsAsOwner,
   listedValues,
-  unwrapResult,
 } from '../../support/ownerAccess.js';
+import { resultOf } from '../../support/envelope.js';
 import { answerSummary } from '../../support/rejection.js';
 import { registerByIdIsolation } from './byId.js';
 import { castFor, expectNotListed, intrudersOf } from './cast.js';
@@ -76,7 +76,7 @@ export function registerClientsIsolation(): void {
           redirect_uris: [CALLBACK_URI],
         });
         c.expect.status(res, '2xx', { requirement: 'CLIENTS-CREATE-201' });
-        const created = unwrapResult(res.json) as { app_id?: unknown; tenant_id?: unknown; client_id?: unknown };
+        const created = resultOf(res) as { app_id?: unknown; tenant_id?: unknown; client_id?: unknown };
         c.expect.that(created.app_id === app.appId && created.tenant_id === app.tenantId, {
           expected: `app_id ${app.appId} and tenant_id ${app.tenantId}, the token's`,
           observed: `app_id ${String(created.app_id)} and tenant_id ${String(created.tenant_id)}`,
