@@ -1,7 +1,8 @@
 /**
  * Steps the Clients checks share: a fresh app with a token, and one function per operation that sends the
- * request and hands back the response with its unwrapped body. Steps judge nothing themselves except the set-up
- * create, which must succeed for a check to reach its point; each check names the rule it tests.
+ * request through the typed client (`cis.ts`) and hands back the response with its unwrapped body. Steps judge
+ * nothing themselves except the set-up create, which must succeed for a check to reach its point; each check names
+ * the rule it tests.
  */
 import type { ClientCreateInput, ClientUpdateInput } from '../../src/client/index.js';
 import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
