@@ -121,6 +121,16 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it('a suites/<family>/ file imports from suites/ only its own family folder and suites/support/, which imports no family', () => {
+    const familyOf = (path: string) => path.split('/')[1] as string;
+    const bad = from('suites').filter((i) => {
+      if (!inDir(i.target, 'suites')) return false;
+      const own = familyOf(i.file);
+      return !inDir(i.target, 'suites/support') && (own === 'support' || familyOf(i.target) !== own);
+    });
+    expect(show(bad)).toEqual([]);
+  });
+
   it('src/model/ imports nothing outside itself', () => {
     expect(show(from('src/model').filter((i) => !inDir(i.target, 'src/model')))).toEqual([]);
   });

@@ -3,28 +3,30 @@
  * run records whether a request without a token gets the reference's shape, error-auth.schema.json. Which
  * tokens must be refused, and with which status, is the token-type suite's topic.
  */
-import { check, type SendRequest } from '../../src/suite/index.js';
-import { clientPath, clientResourcesPath, CLIENTS_PATH } from './support/clientSteps.js';
-import { describeBody } from './support/envelope.js';
+import type { CisClient, CisResponse } from '../../src/client/index.js';
+import { check } from '../../src/suite/index.js';
+import { cisOf } from '../support/cis.js';
+import { describeBody } from '../support/envelope.js';
 
 const SOME_ID = 'conformance-auth-error-body';
 const BODY = { name: 'conformance-auth-error-body', redirect_uris: ['https://app.example.test/cb'] };
 
-const REQUESTS: ReadonlyArray<readonly [string, SendRequest]> = [
-  ['CLIENTS-CREATE', { method: 'POST', path: CLIENTS_PATH, body: BODY }],
-  ['CLIENTS-LIST', { method: 'GET', path: CLIENTS_PATH }],
-  ['CLIENTS-DELETE-ALL', { method: 'DELETE', path: CLIENTS_PATH }],
-  ['CLIENTS-GET', { method: 'GET', path: clientPath(SOME_ID) }],
-  ['CLIENTS-UPDATE', { method: 'PUT', path: clientPath(SOME_ID), body: { description: 'x' } }],
-  ['CLIENTS-DELETE', { method: 'DELETE', path: clientPath(SOME_ID) }],
-  ['CLIENTS-RESOURCES', { method: 'PUT', path: clientResourcesPath(SOME_ID), body: { resource_ids: [] } }],
+/** Each operation without a token (`null`: no Authorization header). */
+const REQUESTS: ReadonlyArray<readonly [string, (cis: CisClient) => Promise<CisResponse<unknown>>]> = [
+  ['CLIENTS-CREATE', (cis) => cis.createClient(null, BODY)],
+  ['CLIENTS-LIST', (cis) => cis.listClients(null)],
+  ['CLIENTS-DELETE-ALL', (cis) => cis.deleteAllClients(null)],
+  ['CLIENTS-GET', (cis) => cis.getClient(null, SOME_ID)],
+  ['CLIENTS-UPDATE', (cis) => cis.updateClient(null, SOME_ID, { description: 'x' })],
+  ['CLIENTS-DELETE', (cis) => cis.deleteClient(null, SOME_ID)],
+  ['CLIENTS-RESOURCES', (cis) => cis.updateClientResources(null, SOME_ID, [])],
 ];
 
 for (const [key, request] of REQUESTS) {
   check(
     { requirement: `${key}-AUTH-ERROR-BODY`, title: 'the body of a refusal without a token', cell: 'no token' },
     async (c) => {
-      const res = await c.send(request);
+      const res = (await request(cisOf(c))).response;
       c.observe({
         question: 'status and body of a request without an Authorization header',
         observed: `status ${res.status}, content-type ${res.headers['content-type'] ?? 'none'}, body ${describeBody(res.json ?? res.text)}`,

@@ -4,9 +4,9 @@
  * wrapping under the -ENVELOPE rule, so a bare client costs a warning, never a failure.
  */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectJsonBody } from './support/bodyExpectations.js';
-import { INVALID_CREATE_BODIES, minimalOidcBody } from './support/clientBodies.js';
-import { clientsSession, createClient, postClient } from './support/clientSteps.js';
+import { expectClientBody, expectJsonBody } from '../support/bodyExpectations.js';
+import { INVALID_CREATE_BODIES, minimalOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient, postClient } from '../support/clients.js';
 
 check({ requirement: 'CLIENTS-CREATE-201', title: 'a valid create answers 201' }, async (c) => {
   const session = await clientsSession(c);

@@ -1,6 +1,6 @@
 /** Contract of DELETE /v1/clients/{clientId} and DELETE /v1/clients: 204 with no body, 404 and its body. */
 import { check } from '../../src/suite/index.js';
-import { expectEmptyBody, expectJsonBody } from './support/bodyExpectations.js';
+import { expectEmptyBody, expectJsonBody } from '../support/bodyExpectations.js';
 import {
   clientsSession,
   createClient,
@@ -8,13 +8,13 @@ import {
   deleteClient,
   emptiedApp,
   skipIfTokenRefused,
-} from './support/clientSteps.js';
+  sessionWithClient,
+} from '../support/clients.js';
 
 check(
   { requirement: 'CLIENTS-DELETE-204', title: 'deleting an existing client answers 204 with no body' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const res = await deleteClient(c, session.token, created.id);
     c.expect.status(res, 204);
     expectEmptyBody(c, res, 'CLIENTS-DELETE-204');

@@ -1,8 +1,8 @@
 /** Contract of GET /v1/clients and GET /v1/clients/{clientId}: 200 with the client(s), 404 for an unknown id. */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectClientListBody, expectJsonBody } from './support/bodyExpectations.js';
-import { clientsSession, createClient, getClient, listClients } from './support/clientSteps.js';
-import { describeBody } from './support/envelope.js';
+import { expectClientBody, expectClientListBody, expectJsonBody } from '../support/bodyExpectations.js';
+import { clientsSession, createClient, getClient, listClients, sessionWithClient } from '../support/clients.js';
+import { describeBody } from '../support/envelope.js';
 
 check({ requirement: 'CLIENTS-LIST-200', title: 'a listing answers 200' }, async (c) => {
   const session = await clientsSession(c);
@@ -36,8 +36,7 @@ check(
 check(
   { requirement: 'CLIENTS-GET-200', title: 'getting an existing client answers 200 with that client' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res, client } = await getClient(c, session.token, created.id);
     c.expect.status(res, 200);
     c.expect.that(client?.['client_id'] === created.id, {
@@ -50,8 +49,7 @@ check(
 check(
   { requirement: 'CLIENTS-GET-200-BODY', title: 'the client read is JSON matching client.schema.json' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await getClient(c, session.token, created.id);
     c.expect.status(res, '2xx', { requirement: 'CLIENTS-GET-200' });
     expectClientBody(c, res, 'CLIENTS-GET-200-BODY');
@@ -61,8 +59,7 @@ check(
 check(
   { requirement: 'CLIENTS-GET-200-ENVELOPE', title: 'the client read is wrapped as {"result": client}' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await getClient(c, session.token, created.id);
     c.expect.status(res, '2xx', { requirement: 'CLIENTS-GET-200' });
     c.expect.schema(res, 'client-single.envelope.schema.json');

@@ -4,20 +4,15 @@
  * that matches nothing answers the documented 404 with its error body; and the auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { CONSENT_DELETES, rule } from '../semantics/support/consentsDeletes.js';
-import {
-  describeSuccess,
-  expectJsonContentType,
-  observeAuthErrorBodies,
-} from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { CONSENT_DELETES, rule } from '../support/consentsDeletes.js';
+import { describeSuccess, expectJsonContentType, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 
 for (const operation of CONSENT_DELETES) {
   check(
     { requirement: rule(operation, '2XX'), title: 'a removal that matches answers a 2xx', needsStateHook: true },
     async (c) => {
-      const s = await consentsSession(c);
-      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const { s, consent } = await sessionWithConsent(c);
       const res = await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id });
       c.expect.status(res, '2xx');
     },
@@ -30,8 +25,7 @@ for (const operation of CONSENT_DELETES) {
       needsStateHook: true,
     },
     async (c) => {
-      const s = await consentsSession(c);
-      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const { s, consent } = await sessionWithConsent(c);
       const res = await operation.remove(s, { clientId: consent.client_id, userId: consent.user_id });
       c.expect.status(res, '2xx', { requirement: rule(operation, '2XX') });
       c.observe({ question: `status and body of a successful ${operation.label}`, observed: describeSuccess(res) });
@@ -92,8 +86,8 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
+    // Raw: the typed client always sends app_id.
     const path = `/v1/manage/consents/clients/${encodeURIComponent(consent.client_id)}/users/${encodeURIComponent(consent.user_id)}`;
     const res = await c.send({ method: 'DELETE', path, token: s.remove });
     c.expect.status(res, 400);

@@ -3,9 +3,9 @@
  * (missing → 400, inferred: decisions #22), and the auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
-import { expectJsonContentType, observeAuthErrorBodies } from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentItemsIn } from '../support/consentsLists.js';
+import { expectJsonContentType, observeAuthErrorBodies, expectJsonEnvelope } from '../support/consentsResponses.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 
 check(
   { requirement: 'MANAGE-CONSENTS-LIST-200', title: "listing an app's consents by app_id answers 200" },
@@ -22,12 +22,15 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s } = await sessionWithConsent(c);
     const res = (await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response;
-    c.expect.status(res, 200, { requirement: 'MANAGE-CONSENTS-LIST-200' });
-    c.expect.schema(res, 'consent-manage-list.envelope.schema.json');
-    expectJsonContentType(c, res, 'MANAGE-CONSENTS-LIST-200-BODY');
+    expectJsonEnvelope(
+      c,
+      res,
+      'MANAGE-CONSENTS-LIST-200',
+      'consent-manage-list.envelope.schema.json',
+      'MANAGE-CONSENTS-LIST-200-BODY',
+    );
   },
 );
 
@@ -38,8 +41,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s } = await sessionWithConsent(c);
     await c.fixtures.consent({ app: s.app, clientId: c.fixtures.id('client'), userId: c.fixtures.id('user') });
     const res = (await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response;
     c.expect.status(res, 200, { requirement: 'MANAGE-CONSENTS-LIST-200' });
@@ -54,6 +56,7 @@ check(
 
 check({ requirement: 'MANAGE-CONSENTS-LIST-400', title: 'a manage list without app_id answers 400' }, async (c) => {
   const s = await consentsSession(c);
+  // Raw: the typed client always sends app_id.
   c.expect.status(await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read }), 400);
 });
 
@@ -61,6 +64,7 @@ check(
   { requirement: 'MANAGE-CONSENTS-LIST-400-BODY', title: 'the 400 body is {message, error_code} as JSON' },
   async (c) => {
     const s = await consentsSession(c);
+    // Raw: the typed client always sends app_id.
     const res = await c.send({ method: 'GET', path: '/v1/manage/consents', token: s.read });
     if (res.status !== 400) {
       c.skip(

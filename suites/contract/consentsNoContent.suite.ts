@@ -3,7 +3,7 @@
  * matching delete gives, its body is empty. Which 2xx stays an observation (…-SUCCESS-STATUS).
  */
 import { check } from '../../src/suite/index.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { sessionWithConsent } from '../support/consents.js';
 
 const DELETES = {
   'CONSENTS-DELETE-USER': 'DELETE /v1/consents/clients/{clientId}/users/{userId}',
@@ -14,8 +14,7 @@ for (const [key, label] of Object.entries(DELETES) as Array<[keyof typeof DELETE
   check(
     { requirement: `${key}-NO-CONTENT`, title: `a matching ${label} answers with no content`, needsStateHook: true },
     async (c) => {
-      const s = await consentsSession(c);
-      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const { s, consent } = await sessionWithConsent(c);
       const done =
         key === 'CONSENTS-DELETE-USER'
           ? await s.cis.deleteUserConsents(s.remove, consent.client_id, consent.user_id)

@@ -3,14 +3,15 @@
  * against their schemas, content types, and the observations on host availability and auth error bodies.
  */
 import { check } from '../../src/suite/index.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 import {
   expectJsonContentType,
   expectNoClientName,
   observeAuthErrorBodies,
   singleConsentIn,
-} from '../semantics/support/consentsResponses.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
+  expectJsonEnvelope,
+} from '../support/consentsResponses.js';
+import { consentItemsIn } from '../support/consentsLists.js';
 
 check({ requirement: 'CONSENTS-LIST-200', title: 'listing the consents of an app answers 200' }, async (c) => {
   const s = await consentsSession(c);
@@ -25,20 +26,16 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s } = await sessionWithConsent(c);
     const res = (await s.cis.listConsents(s.read)).response;
-    c.expect.status(res, 200, { requirement: 'CONSENTS-LIST-200' });
-    c.expect.schema(res, 'consent-list.envelope.schema.json');
-    expectJsonContentType(c, res, 'CONSENTS-LIST-200-BODY');
+    expectJsonEnvelope(c, res, 'CONSENTS-LIST-200', 'consent-list.envelope.schema.json', 'CONSENTS-LIST-200-BODY');
   },
 );
 
 check(
   { requirement: 'CONSENTS-LIST-NO-CLIENT-NAME', title: 'list items carry no client_name', needsStateHook: true },
   async (c) => {
-    const s = await consentsSession(c);
-    await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s } = await sessionWithConsent(c);
     const res = (await s.cis.listConsents(s.read)).response;
     c.expect.status(res, 200, { requirement: 'CONSENTS-LIST-200' });
     const items = consentItemsIn(res);
@@ -87,8 +84,7 @@ check({ requirement: 'CONSENTS-LIST-AUTH-ERROR-BODY', title: 'the 401/403 bodies
 check(
   { requirement: 'CONSENTS-GET-200', title: 'getting an existing consent answers 200', needsStateHook: true },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     c.expect.status((await s.cis.getConsent(s.read, consent.consent_id)).response, 200);
   },
 );
@@ -100,12 +96,9 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.getConsent(s.read, consent.consent_id)).response;
-    c.expect.status(res, 200, { requirement: 'CONSENTS-GET-200' });
-    c.expect.schema(res, 'consent-single.envelope.schema.json');
-    expectJsonContentType(c, res, 'CONSENTS-GET-200-BODY');
+    expectJsonEnvelope(c, res, 'CONSENTS-GET-200', 'consent-single.envelope.schema.json', 'CONSENTS-GET-200-BODY');
   },
 );
 
@@ -116,8 +109,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.getConsent(s.read, consent.consent_id)).response;
     c.expect.status(res, 200, { requirement: 'CONSENTS-GET-200' });
     expectNoClientName(c, singleConsentIn(res), 'GET /v1/consents/{consentId}');

@@ -3,13 +3,9 @@
  * and the auth error bodies. The /me revoke's contract is in consentsDelete.suite.ts with the other removals.
  */
 import { check } from '../../src/suite/index.js';
-import { consentItemsIn } from '../semantics/support/consentsLists.js';
-import {
-  expectJsonContentType,
-  expectNoClientName,
-  observeAuthErrorBodies,
-} from '../semantics/support/consentsResponses.js';
-import { consentsSession } from '../semantics/support/consentsSession.js';
+import { consentItemsIn } from '../support/consentsLists.js';
+import { expectJsonEnvelope, expectNoClientName, observeAuthErrorBodies } from '../support/consentsResponses.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 
 check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consents answers 200" }, async (c) => {
   const s = await consentsSession(c);
@@ -24,12 +20,15 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.listMyConsents(await s.user(consent.user_id))).response;
-    c.expect.status(res, 200, { requirement: 'ME-CONSENTS-LIST-200' });
-    c.expect.schema(res, 'consent-list.envelope.schema.json');
-    expectJsonContentType(c, res, 'ME-CONSENTS-LIST-200-BODY');
+    expectJsonEnvelope(
+      c,
+      res,
+      'ME-CONSENTS-LIST-200',
+      'consent-list.envelope.schema.json',
+      'ME-CONSENTS-LIST-200-BODY',
+    );
   },
 );
 
@@ -40,8 +39,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = (await s.cis.listMyConsents(await s.user(consent.user_id))).response;
     c.expect.status(res, 200, { requirement: 'ME-CONSENTS-LIST-200' });
     const items = consentItemsIn(res);

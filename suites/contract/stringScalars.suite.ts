@@ -5,8 +5,8 @@
  * some fields.
  */
 import { check } from '../../src/suite/index.js';
-import { minimalOidcBody } from './support/clientBodies.js';
-import { clientsSession, createClient, postClient, putClient } from './support/clientSteps.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientsSession, postClient, putClient, sessionWithClient } from '../support/clients.js';
 
 /** The booleans the createclient page of the current docs types (docs/facts.md §2.0.1). */
 const DOCUMENTED_BOOLEANS = ['sync_id_token_claims_to_userinfo', 'is_third_party'];
@@ -47,8 +47,7 @@ check(
     title: 'a boolean or number sent as a string in a PUT body is answered with 400',
   },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     for (const [field, value] of UPDATE_SCALARS) {
       const { res } = await putClient(c, session.token, created.id, { [field]: value });
       c.expect.that(res.status === 400, {

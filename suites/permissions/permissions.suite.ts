@@ -4,7 +4,7 @@
  * purpose: each file pays the worker's start-up once.
  */
 import { OPERATION_KEYS } from '../support/operationRecipes.js';
-import { registerMutationChecks, RIGHTS_MUTATION_KINDS } from '../token-types/support/claimMutations.js';
+import { registerMutationChecks, RIGHTS_MUTATION_KINDS } from '../support/claimMutations.js';
 import { registerPermissionMatrix } from './support/permissionMatrix.js';
 
 registerPermissionMatrix(OPERATION_KEYS);

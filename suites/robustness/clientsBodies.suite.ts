@@ -3,15 +3,9 @@
  * 100 KiB answers 413, a body that is not application/json answers 415, malformed JSON answers 400.
  */
 import { check, type CheckContext } from '../../src/suite/index.js';
-import { expectErrorBody } from '../contract/support/bodyExpectations.js';
-import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import {
-  clientResourcesPath,
-  clientPath,
-  clientsSession,
-  CLIENTS_PATH,
-  createClient,
-} from '../contract/support/clientSteps.js';
+import { expectErrorBody } from '../support/bodyExpectations.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientResourcesPath, clientPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
 
 const OVER_100_KIB = 110 * 1024;
 

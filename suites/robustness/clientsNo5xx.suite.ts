@@ -4,15 +4,9 @@
  * are collected and reported together, so one run shows every input that broke the target.
  */
 import { check, type CheckContext, type SendRequest } from '../../src/suite/index.js';
-import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import {
-  clientPath,
-  clientResourcesPath,
-  clientsSession,
-  CLIENTS_PATH,
-  createClient,
-} from '../contract/support/clientSteps.js';
-import { HOSTILE_HEADERS, HOSTILE_IDS, HOSTILE_QUERIES, hostileBodies } from '../contract/support/oddInputs.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientPath, clientResourcesPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
+import { HOSTILE_HEADERS, HOSTILE_IDS, HOSTILE_QUERIES, hostileBodies } from '../support/oddInputs.js';
 
 type Method = SendRequest['method'];
 

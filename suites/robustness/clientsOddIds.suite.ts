@@ -1,7 +1,7 @@
 /** Client ids with odd characters read as any unknown id: 404 on get, update and delete (docs/decisions.md #20). */
 import { check } from '../../src/suite/index.js';
-import { clientPath, clientsSession } from '../contract/support/clientSteps.js';
-import { ODD_IDS } from '../contract/support/oddInputs.js';
+import { clientPath, clientsSession } from '../support/clients.js';
+import { ODD_IDS } from '../support/oddInputs.js';
 
 const OPERATIONS = [
   { key: 'CLIENTS-GET', method: 'GET', body: undefined },

@@ -4,8 +4,8 @@
  * target has a state hook, so lookups run over real data; without one the inputs are still sent.
  */
 import { check, type CheckContext } from '../../src/suite/index.js';
-import { generatedStrings, hostileRequests, type HostileOperation } from '../semantics/support/consentsHostile.js';
-import { consentsSession, type ConsentsSession } from '../semantics/support/consentsSession.js';
+import { generatedStrings, hostileRequests, type HostileOperation } from '../support/consentsHostile.js';
+import { consentsSession, type ConsentsSession } from '../support/consents.js';
 
 /** Generated strings per operation, on top of the fixed corpus; bounded so the check stays a few hundred ms. */
 const MAX_GENERATED = 5;

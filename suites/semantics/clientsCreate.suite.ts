@@ -4,7 +4,7 @@
  * observations — what it does with fields the docs do not name or do not return.
  */
 import { check } from '../../src/suite/index.js';
-import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../contract/support/bodyExpectations.js';
+import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
 import {
   DEFAULT_RESPONSE_TYPES,
   DOCUMENTED_CREATE_DEFAULTS,
@@ -12,7 +12,7 @@ import {
   minimalOidcBody,
   samlBody,
   UNKNOWN_FIELD,
-} from '../contract/support/clientBodies.js';
+} from '../support/clientBodies.js';
 import {
   clientsSession,
   createClient,
@@ -20,9 +20,10 @@ import {
   idsOf,
   listClients,
   postClient,
-} from '../contract/support/clientSteps.js';
-import { differences, holdsValue } from '../contract/support/compare.js';
-import { describeBody } from '../contract/support/envelope.js';
+  sessionWithClient,
+} from '../support/clients.js';
+import { differences, holdsValue } from '../support/compare.js';
+import { describeBody } from '../support/envelope.js';
 
 check(
   { requirement: 'CLIENTS-CREATE-201-SECRET', title: 'the created client carries a generated client_secret' },
@@ -75,8 +76,7 @@ function shownDefaults(client: Readonly<Record<string, unknown>> | undefined): R
 }
 
 check({ requirement: 'CLIENTS-CREATE-DEFAULTS', title: 'a minimal create gets the documented defaults' }, async (c) => {
-  const session = await clientsSession(c);
-  const created = await createClient(c, session);
+  const { session, created } = await sessionWithClient(c);
   const answered = differences(shownDefaults(created.client), created.client);
   c.expect.that(answered.length === 0, {
     expected: 'the documented defaults in the 201 body',

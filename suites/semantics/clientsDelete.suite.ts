@@ -15,8 +15,8 @@ import {
   listClients,
   putClient,
   skipIfTokenRefused,
-} from '../contract/support/clientSteps.js';
-import { describeBody } from '../contract/support/envelope.js';
+} from '../support/clients.js';
+import { describeBody } from '../support/envelope.js';
 
 check(
   {

@@ -1,8 +1,8 @@
 /** Semantics of the reads: a client comes back as created, with its secret; the listing holds every client. */
 import { check } from '../../src/suite/index.js';
-import { minimalOidcBody, richOidcBody } from '../contract/support/clientBodies.js';
-import { clientsSession, createClient, getClient, idsOf, listClients } from '../contract/support/clientSteps.js';
-import { differences, documentedPart } from '../contract/support/compare.js';
+import { minimalOidcBody, richOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient, getClient, idsOf, listClients, sessionWithClient } from '../support/clients.js';
+import { differences, documentedPart } from '../support/compare.js';
 
 check(
   { requirement: 'CLIENTS-GET-ROUND-TRIP', title: 'a created client reads back with the values it was created with' },
@@ -19,8 +19,7 @@ check(
 check(
   { requirement: 'CLIENTS-GET-200-SECRET', title: 'a read returns the client_secret create returned' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res, client } = await getClient(c, session.token, created.id);
     c.expect.status(res, '2xx', { requirement: 'CLIENTS-GET-200' });
     const [sent, got] = [created.client['client_secret'], client?.['client_secret']];

@@ -4,8 +4,8 @@
  * docs/decisions.md #16), the resources list replaced (inferred, #17).
  */
 import { check } from '../../src/suite/index.js';
-import { expectErrorBody, expectSuccessOrSkip } from '../contract/support/bodyExpectations.js';
-import { minimalOidcBody, richOidcBody, UNKNOWN_FIELD } from '../contract/support/clientBodies.js';
+import { expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
+import { minimalOidcBody, richOidcBody, UNKNOWN_FIELD } from '../support/clientBodies.js';
 import {
   clientsSession,
   createClient,
@@ -13,9 +13,10 @@ import {
   listClients,
   putClient,
   putResources,
-} from '../contract/support/clientSteps.js';
-import { differences, documentedPart, holdsValue, isPlainObject } from '../contract/support/compare.js';
-import { describeBody } from '../contract/support/envelope.js';
+  sessionWithClient,
+} from '../support/clients.js';
+import { differences, documentedPart, holdsValue, isPlainObject } from '../support/compare.js';
+import { describeBody } from '../support/envelope.js';
 
 /** Sub-fields of `before` that were not resent but whose old value is still in `after`: merged, not replaced. */
 function carriedOver(
@@ -85,8 +86,7 @@ check(
 check(
   { requirement: 'CLIENTS-UPDATE-PROTOCOL-UNCHANGED', title: 'a PUT cannot change authentication_protocol' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const put = await putClient(c, session.token, created.id, {
       authentication_protocol: 'saml',
       description: 'protocol change attempt',
@@ -109,8 +109,7 @@ check(
 check(
   { requirement: 'CLIENTS-UPDATE-ROUND-TRIP', title: 'after a PUT, get and list return the values sent' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const sent = {
       name: c.fixtures.id('renamed'),
       description: 'round trip of an update',
@@ -153,8 +152,7 @@ check(
     title: 'a PUT with userinfo claims and sync to userinfo answers 400',
   },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const { res } = await putClient(c, session.token, created.id, {
       default_user_info_claims: ['email'],
       sync_id_token_claims_to_userinfo: true,
@@ -186,8 +184,7 @@ check(
 check(
   { requirement: 'CLIENTS-RESOURCES-REPLACES', title: 'the resources PUT replaces the list, it does not append' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const first = await putResources(c, session.token, created.id, {
       resource_ids: ['conformance-res-a', 'conformance-res-b'],
     });
@@ -212,8 +209,7 @@ check(
 check(
   { requirement: 'CLIENTS-RESOURCES-UNKNOWN-FIELDS', title: 'what the resources PUT does with other fields' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const put = await putResources(c, session.token, created.id, {
       resource_ids: ['conformance-res-a'],
       description: 'not a resources field',

@@ -1,6 +1,6 @@
 /**
  * Semantics of the three consent removals on a grid of five consents (two clients × two users, one pair twice;
- * support/consentsSession.ts): nothing matched → 404; `consent_id` removes only that consent; a consent read on
+ * support/consents.ts): nothing matched → 404; `consent_id` removes only that consent; a consent read on
  * every path before its removal (by id, both lists, /me) is gone from each after it; a `consent_id` outside the
  * addressed pair removes nothing. The pair rules of the user and manage deletes (decisions #23, #24) are at the
  * end; those of /me revoke are in meConsents.suite.ts.
@@ -13,9 +13,10 @@ import {
   USER_DELETE,
   expectRemoved,
   remainingOfGrid,
+  expectLeft,
   removePair,
   rule,
-} from './support/consentsDeletes.js';
+} from '../support/consentsDeletes.js';
 import {
   expectGone,
   expectGoneFromAppPaths,
@@ -23,8 +24,8 @@ import {
   expectOnEveryPath,
   listedIds,
   readPaths,
-} from './support/consentsLists.js';
-import { consentGrid, consentsSession } from './support/consentsSession.js';
+} from '../support/consentsLists.js';
+import { consentGrid, consentsSession, sessionWithConsent } from '../support/consents.js';
 
 for (const operation of CONSENT_DELETES) {
   check(
@@ -73,8 +74,7 @@ for (const operation of CONSENT_DELETES) {
       needsStateHook: true,
     },
     async (c) => {
-      const s = await consentsSession(c);
-      const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+      const { s, consent } = await sessionWithConsent(c);
       const names = new Map([[consent.consent_id, 'the removed consent']]);
       const gone = rule(operation, 'GONE');
       // ME-CONSENTS-REVOKE-GONE names only the /me list; the client-token deletes are gone everywhere.
@@ -99,8 +99,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const names = new Map([[consent.consent_id, 'the revoked consent']]);
     const gone = 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS';
     expectOnEveryPath(c, await readPaths(c, s, consent, true), consent.consent_id, names);
@@ -143,66 +142,40 @@ for (const operation of [USER_DELETE, MANAGE_DELETE]) {
   );
 }
 
-check(
+/**
+ * The pair rules of the user and manage deletes, each judged on what removing the pair client A / user A without
+ * consent_id left. A delete "by user ID" that takes another user's consents, or one "by client ID" that takes
+ * another client's, removes more than it names (documented rules).
+ */
+const PAIR_RULES = [
   {
+    operation: USER_DELETE,
     requirement: 'CONSENTS-DELETE-USER-ALL-OF-USER',
     title: "without consent_id all of the user's consents for the client go",
-    needsStateHook: true,
+    outcome: { gone: ['aa', 'aa2'], kept: ['ab', 'bb'] },
   },
-  async (c) => {
-    const { grid, remaining } = await removePair(c, USER_DELETE);
-    expectGone(c, remaining, [grid.aa.consent_id, grid.aa2.consent_id], grid.names, 'CONSENTS-DELETE-USER-ALL-OF-USER');
-    // A delete "by user ID" that takes another user's consents removes more than the user's (documented rule).
-    expectKept(c, remaining, [grid.ab.consent_id, grid.bb.consent_id], grid.names, 'CONSENTS-DELETE-USER-ALL-OF-USER');
-  },
-);
-
-check(
   {
+    operation: USER_DELETE,
     requirement: 'CONSENTS-DELETE-USER-CLIENT-SCOPED',
     title: "without consent_id the user's consents for other clients stay",
-    needsStateHook: true,
+    outcome: { kept: ['ba'] },
   },
-  async (c) => {
-    const { grid, remaining } = await removePair(c, USER_DELETE);
-    expectKept(c, remaining, [grid.ba.consent_id], grid.names, 'CONSENTS-DELETE-USER-CLIENT-SCOPED');
-  },
-);
-
-check(
   {
+    operation: MANAGE_DELETE,
     requirement: 'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
     title: "without consent_id all of the client's consents for the user go",
-    needsStateHook: true,
+    outcome: { gone: ['aa', 'aa2'], kept: ['ba', 'bb'] },
   },
-  async (c) => {
-    const { grid, remaining } = await removePair(c, MANAGE_DELETE);
-    expectGone(
-      c,
-      remaining,
-      [grid.aa.consent_id, grid.aa2.consent_id],
-      grid.names,
-      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
-    );
-    // A delete "by client ID" that takes another client's consents removes more than the client's (documented rule).
-    expectKept(
-      c,
-      remaining,
-      [grid.ba.consent_id, grid.bb.consent_id],
-      grid.names,
-      'MANAGE-CONSENTS-DELETE-ALL-OF-CLIENT',
-    );
-  },
-);
-
-check(
   {
+    operation: MANAGE_DELETE,
     requirement: 'MANAGE-CONSENTS-DELETE-USER-SCOPED',
     title: "without consent_id other users' consents for the client stay",
-    needsStateHook: true,
+    outcome: { kept: ['ab'] },
   },
-  async (c) => {
-    const { grid, remaining } = await removePair(c, MANAGE_DELETE);
-    expectKept(c, remaining, [grid.ab.consent_id], grid.names, 'MANAGE-CONSENTS-DELETE-USER-SCOPED');
-  },
-);
+] as const;
+
+for (const { operation, requirement, title, outcome } of PAIR_RULES) {
+  check({ requirement, title, needsStateHook: true }, async (c) => {
+    expectLeft(c, await removePair(c, operation), requirement, outcome);
+  });
+}

@@ -10,14 +10,15 @@ import {
   manageListedIds,
   consentItemsIn,
   type ConsentFilter,
-} from './support/consentsLists.js';
+} from '../support/consentsLists.js';
 import {
   consentGrid,
   consentsSession,
   gridMatching,
+  sessionWithConsent,
   type ConsentGrid,
   type ConsentsSession,
-} from './support/consentsSession.js';
+} from '../support/consents.js';
 
 interface ListOperation {
   readonly key: 'CONSENTS-LIST' | 'MANAGE-CONSENTS-LIST';
@@ -124,8 +125,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     // The app's default client is a stored client on every target; its name is whatever the target gave it.
     const client = await s.cis.getClient(s.read, consent.client_id);
     if (!client.ok)

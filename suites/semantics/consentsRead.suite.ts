@@ -4,8 +4,8 @@
  */
 import { check } from '../../src/suite/index.js';
 import type { Consent } from '../../src/client/index.js';
-import { timestampUnit } from './support/consentsResponses.js';
-import { consentsSession } from './support/consentsSession.js';
+import { timestampUnit } from '../support/consentsResponses.js';
+import { consentsSession, sessionWithConsent } from '../support/consents.js';
 
 const ROUND_TRIP_FIELDS = ['tenant_id', 'app_id', 'client_id', 'user_id', 'scope'] as const;
 
@@ -49,8 +49,7 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const s = await consentsSession(c);
-    const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+    const { s, consent } = await sessionWithConsent(c);
     const res = await s.cis.getConsent(s.read, consent.consent_id);
     c.expect.status(res.response, 200, { requirement: 'CONSENTS-GET-200' });
     const got = (res.ok ? res.body : {}) as Partial<Record<'created_at' | 'updated_at' | 'expires_at', unknown>>;

@@ -6,12 +6,12 @@
  * ids are other ids; letter case is inferred) and combine as AND. Consents come from the state hook, clients from
  * the API.
  */
-import { createCisClient } from '../../src/client/index.js';
 import { check, type CheckContext } from '../../src/suite/index.js';
-import { minimalOidcBody } from '../contract/support/clientBodies.js';
-import { clientsSession, createClient } from '../contract/support/clientSteps.js';
-import { consentIdsIn, consentItemsIn, membership, type ConsentFilter } from './support/consentsLists.js';
-import { consentsSession, type ConsentsSession } from './support/consentsSession.js';
+import { cisOf } from '../support/cis.js';
+import { minimalOidcBody } from '../support/clientBodies.js';
+import { clientsSession, createClient } from '../support/clients.js';
+import { consentIdsIn, consentItemsIn, membership, type ConsentFilter } from '../support/consentsLists.js';
+import { consentsSession, type ConsentsSession } from '../support/consents.js';
 import { AT_SCALE, expectAllAtScale, idVariants, type IdVariants } from './support/listsAtScale.js';
 
 interface ScaleConsent {
@@ -183,7 +183,7 @@ check(
     while (names.length < AT_SCALE - 1) names.push(`${base}-${names.length}`);
     const created = new Map<string, string>([[session.app.clientId, '']]);
     for (const name of names) created.set((await createClient(c, session, minimalOidcBody(name))).id, name);
-    const cis = createCisClient((request) => c.send(request));
+    const cis = cisOf(c);
     const listed = await cis.listClients(session.token);
     c.expect.status(listed.response, 200, { requirement: 'CLIENTS-LIST-200' });
     const items =

@@ -4,9 +4,9 @@
  * The rules /me revoke shares with the other removals (404, consent_id, gone) are in consentsDelete.suite.ts.
  */
 import { check } from '../../src/suite/index.js';
-import { ME_REVOKE, removePair } from './support/consentsDeletes.js';
-import { expectGone, expectKept, membership, myListedIds, named } from './support/consentsLists.js';
-import { consentGrid, consentsSession } from './support/consentsSession.js';
+import { expectLeft, ME_REVOKE, removePair } from '../support/consentsDeletes.js';
+import { membership, myListedIds, named } from '../support/consentsLists.js';
+import { consentGrid, consentsSession } from '../support/consents.js';
 
 check(
   {
@@ -39,16 +39,9 @@ check(
     needsStateHook: true,
   },
   async (c) => {
-    const { grid, remaining } = await removePair(c, ME_REVOKE);
-    expectGone(
-      c,
-      remaining,
-      [grid.aa.consent_id, grid.aa2.consent_id],
-      grid.names,
-      'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT',
-    );
-    expectKept(c, remaining, [grid.ba.consent_id], grid.names, 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT');
+    const removal = await removePair(c, ME_REVOKE);
+    expectLeft(c, removal, 'ME-CONSENTS-REVOKE-ALL-FOR-CLIENT', { gone: ['aa', 'aa2'], kept: ['ba'] });
     // User B's consents, for the same client and another: revoking them is a documented isolation breach.
-    expectKept(c, remaining, [grid.ab.consent_id, grid.bb.consent_id], grid.names, 'ME-CONSENTS-REVOKE-ISOLATION-USER');
+    expectLeft(c, removal, 'ME-CONSENTS-REVOKE-ISOLATION-USER', { kept: ['ab', 'bb'] });
   },
 );

@@ -11,13 +11,8 @@ import fc from 'fast-check';
 import { fillPath } from '../../src/client/index.js';
 import { check, type CheckContext, type TargetResponse } from '../../src/suite/index.js';
 import { checkProperty } from '../../src/suite/property.js';
-import {
-  CALLBACK_URI,
-  createClientAsOwner,
-  fullAccessToken,
-  readClientAsOwner,
-  unwrapResult,
-} from '../support/ownerAccess.js';
+import { CALLBACK_URI, createClientAsOwner, fullAccessToken, readClientAsOwner } from '../support/ownerAccess.js';
+import { resultOf } from '../support/envelope.js';
 import { answerSummary, is2xx } from '../support/rejection.js';
 
 /** A chosen value per field: never one the server would pick itself. */
@@ -40,7 +35,7 @@ function honoured(client: Client | undefined, sent: Record<string, string>): str
 }
 
 const clientOf = (res: TargetResponse): Client | undefined => {
-  const body = unwrapResult(res.json);
+  const body = resultOf(res);
   return is2xx(res) && body !== null && typeof body === 'object' ? (body as Client) : undefined;
 };
 
@@ -63,6 +58,7 @@ check(
         const all = chosenValues(c);
         const sent = Object.fromEntries(picked.map((f) => [f, all[f] ?? '']));
         const body = { name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI], ...sent };
+        // Raw: the body smuggles server-owned fields the typed client's input does not have.
         const res = await c.send({ method: 'POST', path: '/v1/clients', token, body });
         const created = clientOf(res);
         const id = created?.['client_id'];
@@ -112,6 +108,7 @@ for (const [key, write] of Object.entries(WRITES) as Array<
           const all = chosenValues(c);
           const sent = Object.fromEntries(picked.map((f) => [f, all[f] ?? '']));
           const path = fillPath(write.path, { clientId });
+          // Raw: the body smuggles server-owned fields the typed client's input does not have.
           const res = await c.send({ method: 'PUT', path, token, body: { ...write.body(c), ...sent } });
           const reread = await readClientAsOwner(c, app, clientId);
           const now = clientOf(reread);

@@ -8,15 +8,15 @@ import type { CheckContext } from '../../src/suite/index.js';
 import { check } from '../../src/suite/index.js';
 import {
   CLIENTS_PERMISSIONS,
-  clientsSession,
   createClient,
   getClient,
   listClients,
   putClient,
   putResources,
   type ClientResponse,
-} from '../contract/support/clientSteps.js';
-import { consentsSession } from './support/consentsSession.js';
+  sessionWithClient,
+} from '../support/clients.js';
+import { consentsSession } from '../support/consents.js';
 
 type Client = Record<string, unknown> | undefined;
 
@@ -35,8 +35,7 @@ async function listed(c: CheckContext, token: string, clientId: string): Promise
 check(
   { requirement: 'CLIENTS-LIST-SECRET-VALUE', title: 'the listing carries the client_secret create returned, whole' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const wrong = differing('client_secret', created.client['client_secret'], {
       'the listing': await listed(c, session.token, created.id),
     });
@@ -58,8 +57,7 @@ const SECRET_KEEPERS = {
 
 for (const [key, { what, write }] of Object.entries(SECRET_KEEPERS)) {
   check({ requirement: `${key}-SECRET-KEPT`, title: `${what} leaves the client_secret as it was` }, async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const written: ClientResponse = await write(c, session.token, created.id);
     c.expect.status(written.res, 200, { requirement: `${key}-200` });
     // The answer is judged when it carries the client: a 204 without one is the other side of the inferred `…-200`.
@@ -76,8 +74,7 @@ for (const [key, { what, write }] of Object.entries(SECRET_KEEPERS)) {
 check(
   { requirement: 'CLIENTS-GET-TIMESTAMPS-KEPT', title: 'get and the listing return the timestamps create returned' },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const reads = {
       get: (await getClient(c, session.token, created.id)).client,
       'the listing': await listed(c, session.token, created.id),
@@ -98,8 +95,7 @@ check(
     title: 'an update keeps created_at, does not move updated_at back, and get agrees with its answer',
   },
   async (c) => {
-    const session = await clientsSession(c);
-    const created = await createClient(c, session);
+    const { session, created } = await sessionWithClient(c);
     const updated = await putClient(c, session.token, created.id, { description: c.fixtures.id('d') });
     c.expect.status(updated.res, 200, { requirement: 'CLIENTS-UPDATE-200' });
     const read = (await getClient(c, session.token, created.id)).client;

@@ -3,6 +3,7 @@
  * The real suites live beside it; this one stays small and stable because the engine's own tests run it.
  */
 import { check, type TargetResponse } from '../../src/suite/index.js';
+import { cisOf } from '../support/cis.js';
 import { fullAccessToken } from '../support/ownerAccess.js';
 
 /** The Clients envelope is inferred (docs/decisions.md #1): validate the inner client either way. */
@@ -15,11 +16,9 @@ check({ requirement: 'CLIENTS-CREATE-201', title: 'smoke: a valid create answers
   const app = await c.fixtures.app();
   // The whole permission list: accepted whether a target reads the list as any-of (inferred) or all-of.
   const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
-  const res = await c.send({
-    method: 'POST',
-    path: '/v1/clients',
-    token,
-    body: { name: c.fixtures.id('smoke-client'), redirect_uris: ['https://app.example.test/callback'] },
+  const { response: res } = await cisOf(c).createClient(token, {
+    name: c.fixtures.id('smoke-client'),
+    redirect_uris: ['https://app.example.test/callback'],
   });
   c.expect.status(res, 201);
   c.expect.schema(res, 'client-single.envelope.schema.json', { requirement: 'CLIENTS-CREATE-201-ENVELOPE' });
@@ -31,11 +30,9 @@ check(
   async (c) => {
     const app = await c.fixtures.app();
     const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
-    const res = await c.send({
-      method: 'POST',
-      path: '/v1/clients',
-      token,
-      body: { name: c.fixtures.id('smoke-secret'), redirect_uris: ['https://app.example.test/cb'] },
+    const { response: res } = await cisOf(c).createClient(token, {
+      name: c.fixtures.id('smoke-secret'),
+      redirect_uris: ['https://app.example.test/cb'],
     });
     c.expect.status(res, 201, { requirement: 'CLIENTS-CREATE-201' });
     c.expect.schema(unwrapped(res), 'client.schema.json', { requirement: 'CLIENTS-CREATE-201-BODY' });
@@ -50,11 +47,7 @@ check(
 check({ requirement: 'CLIENTS-GET-404', title: 'smoke: an unknown client id answers 404' }, async (c) => {
   const app = await c.fixtures.app();
   const token = await fullAccessToken(c, app, 'CLIENTS-GET');
-  const res = await c.send({
-    method: 'GET',
-    path: `/v1/clients/${encodeURIComponent(c.fixtures.id('no-such-client'))}`,
-    token,
-  });
+  const { response: res } = await cisOf(c).getClient(token, c.fixtures.id('no-such-client'));
   c.expect.status(res, 404);
   c.expect.schema(res, 'error-404.schema.json', { requirement: 'CLIENTS-GET-404-BODY' });
 });

@@ -64,69 +64,62 @@ function onOneClient(
   };
 }
 
-export const CLIENT_RECIPES: Readonly<Record<ClientsKey, OperationRecipe>> = {
-  'CLIENTS-CREATE': {
+/** Create, list and delete-all act on the app's client list. */
+function onTheList(
+  key: ClientsKey,
+  method: OperationRecipe['method'],
+  spec: {
+    readonly successRequirement: string;
+    readonly consumedOnSuccess: boolean;
+    /** The request body; undefined for list and delete-all. */
+    readonly body?: (c: CheckContext) => unknown;
+    /** The field of the listed clients a successful request would change; undefined for read-only list. */
+    readonly watched?: string;
+    /** Create one client first (delete-all on an app without clients is a 404, decisions.md #19). */
+    readonly seeded?: boolean;
+  },
+): OperationRecipe {
+  const path = '/v1/clients';
+  return {
     ...CLIENT,
-    key: 'CLIENTS-CREATE',
-    method: 'POST',
-    path: '/v1/clients',
+    key,
+    method,
+    path,
+    successRequirement: spec.successRequirement,
+    consumedOnSuccess: spec.consumedOnSuccess,
+    mutates: spec.watched !== undefined,
+    async prepare(c, app): Promise<PreparedOperation> {
+      const clientId = spec.seeded ? await createClientAsOwner(c, app) : undefined;
+      const { watched, body } = spec;
+      return {
+        key,
+        app,
+        ...(clientId !== undefined ? { clientId } : {}),
+        userId: c.fixtures.id('user'),
+        request: (credentials) => sendWith(c, credentials, { method, path, ...(body ? { body: body(c) } : {}) }),
+        snapshot: async () => (watched ? listSnapshot(c, app, watched) : undefined),
+      };
+    },
+  };
+}
+
+export const CLIENT_RECIPES: Readonly<Record<ClientsKey, OperationRecipe>> = {
+  'CLIENTS-CREATE': onTheList('CLIENTS-CREATE', 'POST', {
     successRequirement: 'CLIENTS-CREATE-201',
     consumedOnSuccess: false,
-    mutates: true,
-    async prepare(c, app) {
-      return {
-        key: 'CLIENTS-CREATE',
-        app,
-        userId: c.fixtures.id('user'),
-        request: (credentials) =>
-          sendWith(c, credentials, {
-            method: 'POST',
-            path: '/v1/clients',
-            body: { name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI] },
-          }),
-        snapshot: () => listSnapshot(c, app, 'name'),
-      };
-    },
-  },
-  'CLIENTS-LIST': {
-    ...CLIENT,
-    key: 'CLIENTS-LIST',
-    method: 'GET',
-    path: '/v1/clients',
+    body: (c) => ({ name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI] }),
+    watched: 'name',
+  }),
+  'CLIENTS-LIST': onTheList('CLIENTS-LIST', 'GET', {
     successRequirement: 'CLIENTS-LIST-200',
     consumedOnSuccess: false,
-    mutates: false,
-    async prepare(c, app) {
-      return {
-        key: 'CLIENTS-LIST',
-        app,
-        userId: c.fixtures.id('user'),
-        request: (credentials) => sendWith(c, credentials, { method: 'GET', path: '/v1/clients' }),
-        snapshot: async () => undefined,
-      };
-    },
-  },
-  'CLIENTS-DELETE-ALL': {
-    ...CLIENT,
-    key: 'CLIENTS-DELETE-ALL',
-    method: 'DELETE',
-    path: '/v1/clients',
+  }),
+  'CLIENTS-DELETE-ALL': onTheList('CLIENTS-DELETE-ALL', 'DELETE', {
     successRequirement: 'CLIENTS-DELETE-ALL-204',
     consumedOnSuccess: true,
-    mutates: true,
-    async prepare(c, app) {
-      // Delete-all on an app without clients is a 404 (decisions.md #19): make sure there is one.
-      const clientId = await createClientAsOwner(c, app);
-      return {
-        key: 'CLIENTS-DELETE-ALL',
-        app,
-        clientId,
-        userId: c.fixtures.id('user'),
-        request: (credentials) => sendWith(c, credentials, { method: 'DELETE', path: '/v1/clients' }),
-        snapshot: () => listSnapshot(c, app, 'client_id'),
-      };
-    },
-  },
+    watched: 'client_id',
+    seeded: true,
+  }),
   'CLIENTS-GET': onOneClient('CLIENTS-GET', 'GET', '/v1/clients/{clientId}', {
     successRequirement: 'CLIENTS-GET-200',
     consumedOnSuccess: false,

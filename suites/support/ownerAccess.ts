@@ -3,16 +3,10 @@
  * token that certainly may read them. Used to set up recipes and to prove afterwards that a rejected request
  * changed nothing.
  */
-import { fillPath } from '../../src/client/index.js';
 import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import { cisOf } from './cis.js';
+import { resultOf } from './envelope.js';
 import { operationAuth, type OperationKey } from './operationAuth.js';
-
-/** The body of a 2xx answer without its `{"result": ...}` envelope (inferred for Clients: decisions.md #1). */
-export function unwrapResult(json: unknown): unknown {
-  return json !== null && typeof json === 'object' && !Array.isArray(json) && 'result' in json
-    ? (json as { result: unknown }).result
-    : json;
-}
 
 /**
  * A client token holding every permission `key` lists. Holding them all, it is accepted whether a target reads the
@@ -42,13 +36,11 @@ export async function createClientAsOwner(
   app: AppFixture,
   name = c.fixtures.id('client'),
 ): Promise<string> {
-  const res = await c.send({
-    method: 'POST',
-    path: '/v1/clients',
-    token: await fullAccessToken(c, app, 'CLIENTS-CREATE'),
-    body: { name, redirect_uris: [CALLBACK_URI] },
+  const { response: res } = await cisOf(c).createClient(await fullAccessToken(c, app, 'CLIENTS-CREATE'), {
+    name,
+    redirect_uris: [CALLBACK_URI],
   });
-  const clientId = (unwrapResult(res.json) as { client_id?: unknown } | undefined)?.client_id;
+  const clientId = (resultOf(res) as { client_id?: unknown } | undefined)?.client_id;
   if (res.status < 200 || res.status > 299 || typeof clientId !== 'string') {
     throw new Error(
       `could not set up: creating a client as the app's owner answered ${res.status} ${res.text.slice(0, 200)}`,
@@ -58,28 +50,20 @@ export async function createClientAsOwner(
 }
 
 export async function readClientAsOwner(c: CheckContext, app: AppFixture, clientId: string): Promise<TargetResponse> {
-  return c.send({
-    method: 'GET',
-    path: fillPath('/v1/clients/{clientId}', { clientId }),
-    token: await ownerReadToken(c, app),
-  });
+  return (await cisOf(c).getClient(await ownerReadToken(c, app), clientId)).response;
 }
 
 export async function listClientsAsOwner(c: CheckContext, app: AppFixture): Promise<TargetResponse> {
-  return c.send({ method: 'GET', path: '/v1/clients', token: await ownerReadToken(c, app) });
+  return (await cisOf(c).listClients(await ownerReadToken(c, app))).response;
 }
 
 export async function readConsentAsOwner(c: CheckContext, app: AppFixture, consentId: string): Promise<TargetResponse> {
-  return c.send({
-    method: 'GET',
-    path: fillPath('/v1/consents/{consentId}', { consentId }),
-    token: await ownerReadToken(c, app),
-  });
+  return (await cisOf(c).getConsent(await ownerReadToken(c, app), consentId)).response;
 }
 
 /** The `field` values of the items of a list answer (empty when the answer is not a list). */
 export function listedValues(res: TargetResponse, field: string): string[] {
-  const items = unwrapResult(res.json);
+  const items = resultOf(res);
   if (!Array.isArray(items)) return [];
   return items.map((item) =>
     item !== null && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : '',
@@ -88,7 +72,7 @@ export function listedValues(res: TargetResponse, field: string): string[] {
 
 /** A short, stable description of an answer for "before/after" comparisons: status and the chosen fields. */
 export function describeState(res: TargetResponse, fields: readonly string[]): string {
-  const body = unwrapResult(res.json);
+  const body = resultOf(res);
   if (res.status < 200 || res.status > 299 || body === null || typeof body !== 'object') return `status ${res.status}`;
   const picked = Object.fromEntries(fields.map((f) => [f, (body as Record<string, unknown>)[f]]));
   return `status ${res.status} ${JSON.stringify(picked)}`;

@@ -5,7 +5,7 @@
  * smuggled-rights kinds of the same generator run with the permission matrix (suites/permissions/).
  */
 import { OPERATION_KEYS } from '../support/operationRecipes.js';
-import { registerClockObservations, registerMutationChecks, TOKEN_MUTATION_KINDS } from './support/claimMutations.js';
+import { registerClockObservations, registerMutationChecks, TOKEN_MUTATION_KINDS } from '../support/claimMutations.js';
 
 registerMutationChecks(OPERATION_KEYS, TOKEN_MUTATION_KINDS);
 registerClockObservations(OPERATION_KEYS);

@@ -1,5 +1,5 @@
 /**
- * The token mutation generator end to end (suites/token-types/support/claimMutations.ts): its checks pass on the
+ * The token mutation generator end to end (suites/support/claimMutations.ts): its checks pass on the
  * clean reference and fail under the verifier faults seeded for them, naming the one mutated field; and its
  * arbitraries shrink a failing case to the simplest single change.
  */
@@ -14,7 +14,7 @@ import {
   RIGHTS_MUTATION_KINDS,
   TOKEN_MUTATION_KINDS,
   type MutationKind,
-} from '../../suites/token-types/support/claimMutations.js';
+} from '../../suites/support/claimMutations.js';
 import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
 
 const catalog = loadCatalog(findPackageRoot());

@@ -3,8 +3,8 @@
  * get and delete): another app's and another tenant's tokens neither read nor change nor delete it — the owner
  * re-reads it afterwards — and are answered 404, as for an unknown id (decisions.md #12).
  */
-import { fillPath } from '../../../src/client/index.js';
 import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
+import { cisOf } from '../../support/cis.js';
 import { OPERATION_RECIPES, type OperationKey, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
@@ -16,16 +16,8 @@ type Attempt = (c: CheckContext, op: PreparedOperation, token: string) => Promis
 const asPrepared: Attempt = (_c, op, token) => op.request(token);
 
 /** A user's consents for a client, narrowed to the one consent_id: a lookup by that id must still check the app. */
-const byConsentId: Attempt = (c, op, token) =>
-  c.send({
-    method: 'DELETE',
-    path: fillPath('/v1/consents/clients/{clientId}/users/{userId}', {
-      clientId: op.clientId ?? '',
-      userId: op.userId,
-    }),
-    query: { consent_id: op.consentId },
-    token,
-  });
+const byConsentId: Attempt = async (c, op, token) =>
+  (await cisOf(c).deleteUserConsents(token, op.clientId ?? '', op.userId, { consentId: op.consentId })).response;
 
 const ATTEMPTS: Partial<Record<OperationKey, readonly Attempt[]>> = {
   'CONSENTS-DELETE-USER': [asPrepared, byConsentId],

@@ -2,16 +2,16 @@
  * Clients isolation (decisions.md #12): another app's or tenant's token never sees, changes or deletes the owner's
  * clients — by id, in the list, or through delete-all — and a created client belongs to the token's app and tenant.
  */
-import { fillPath } from '../../../src/client/index.js';
 import { check } from '../../../src/suite/index.js';
+import { cisOf } from '../../support/cis.js';
 import {
   CALLBACK_URI,
   createClientAsOwner,
   fullAccessToken,
   listClientsAsOwner,
   listedValues,
-  unwrapResult,
 } from '../../support/ownerAccess.js';
+import { resultOf } from '../../support/envelope.js';
 import { answerSummary } from '../../support/rejection.js';
 import { registerByIdIsolation } from './byId.js';
 import { castFor, expectNotListed, intrudersOf } from './cast.js';
@@ -33,11 +33,7 @@ export function registerClientsIsolation(): void {
         const cast = await castFor(c);
         const owned = [await createClientAsOwner(c, cast.owner), cast.owner.clientId];
         for (const intruder of intrudersOf(cast, rule)) {
-          const res = await c.send({
-            method: 'GET',
-            path: '/v1/clients',
-            token: await fullAccessToken(c, intruder.app, 'CLIENTS-LIST'),
-          });
+          const { response: res } = await cisOf(c).listClients(await fullAccessToken(c, intruder.app, 'CLIENTS-LIST'));
           expectNotListed(c, res, 'client_id', owned, intruder.label);
         }
       },
@@ -53,11 +49,8 @@ export function registerClientsIsolation(): void {
         const cast = await castFor(c);
         const owned = await createClientAsOwner(c, cast.owner);
         for (const intruder of intrudersOf(cast, rule)) {
-          const res = await c.send({
-            method: 'DELETE',
-            path: '/v1/clients',
-            token: await fullAccessToken(c, intruder.app, 'CLIENTS-DELETE-ALL'),
-          });
+          const token = await fullAccessToken(c, intruder.app, 'CLIENTS-DELETE-ALL');
+          const { response: res } = await cisOf(c).deleteAllClients(token);
           const after = await listClientsAsOwner(c, cast.owner);
           c.expect.that(listedValues(after, 'client_id').includes(owned), {
             expected: `the owner's client ${owned} still listed after ${intruder.label} deleted all (${answerSummary(res)})`,
@@ -77,23 +70,19 @@ export function registerClientsIsolation(): void {
       const cast = await castFor(c);
       // The token naming the owner's app id in another tenant must create there, not in the owner's tenant.
       for (const app of [cast.owner, ...cast.otherTenants.map((i) => i.app)]) {
-        const res = await c.send({
-          method: 'POST',
-          path: '/v1/clients',
-          token: await fullAccessToken(c, app, 'CLIENTS-CREATE'),
-          body: { name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI] },
+        const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
+        const { response: res } = await cisOf(c).createClient(token, {
+          name: c.fixtures.id('client'),
+          redirect_uris: [CALLBACK_URI],
         });
         c.expect.status(res, '2xx', { requirement: 'CLIENTS-CREATE-201' });
-        const created = unwrapResult(res.json) as { app_id?: unknown; tenant_id?: unknown; client_id?: unknown };
+        const created = resultOf(res) as { app_id?: unknown; tenant_id?: unknown; client_id?: unknown };
         c.expect.that(created.app_id === app.appId && created.tenant_id === app.tenantId, {
           expected: `app_id ${app.appId} and tenant_id ${app.tenantId}, the token's`,
           observed: `app_id ${String(created.app_id)} and tenant_id ${String(created.tenant_id)}`,
         });
-        const read = await c.send({
-          method: 'GET',
-          path: fillPath('/v1/clients/{clientId}', { clientId: String(created.client_id) }),
-          token: await fullAccessToken(c, app, 'CLIENTS-GET'),
-        });
+        const readToken = await fullAccessToken(c, app, 'CLIENTS-GET');
+        const { response: read } = await cisOf(c).getClient(readToken, String(created.client_id));
         c.expect.that(read.status === 200, {
           expected: "the new client readable with the creating app's token",
           observed: answerSummary(read),

@@ -3,6 +3,7 @@
  * the owner's consent by id, and never finds it in a listing, with or without filters.
  */
 import { check } from '../../../src/suite/index.js';
+import { cisOf } from '../../support/cis.js';
 import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { registerByIdIsolation } from './byId.js';
@@ -27,7 +28,7 @@ export function registerConsentsIsolation(): void {
         const cast = await castFor(c);
         const op = await recipe.prepare(c, cast.owner);
         const ids = [op.consentId ?? ''];
-        const filters = [
+        const filters: { client_id?: string; user_id?: string }[] = [
           {},
           { client_id: op.clientId },
           { user_id: op.userId },
@@ -36,7 +37,8 @@ export function registerConsentsIsolation(): void {
         for (const intruder of intrudersOf(cast, rule)) {
           const token = await fullAccessToken(c, intruder.app, 'CONSENTS-LIST');
           for (const query of filters) {
-            const res = await c.send({ method: 'GET', path: '/v1/consents', query, token });
+            const filter = { clientId: query.client_id, userId: query.user_id };
+            const { response: res } = await cisOf(c).listConsents(token, filter);
             expectNotListed(c, res, 'consent_id', ids, `${intruder.label} (filters ${JSON.stringify(query)})`);
           }
         }

@@ -3,8 +3,8 @@
  * another app is refused with 403; no client token reaches another app's consents whatever app_id it sends; no
  * token, admin tokens included, reaches another tenant's.
  */
-import { fillPath } from '../../../src/client/index.js';
-import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
+import { check, type CheckContext } from '../../../src/suite/index.js';
+import { cisOf } from '../../support/cis.js';
 import { OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { answerSummary } from '../../support/rejection.js';
@@ -45,65 +45,68 @@ function deleteAs(
   c: CheckContext,
   op: PreparedOperation,
   token: string,
-  query: Record<string, string | undefined>,
-): Promise<TargetResponse> {
-  const path = fillPath(DELETE.path, { clientId: op.clientId ?? '', userId: op.userId });
-  return c.send({ method: 'DELETE', path, query, token });
+  options: { appId: string; consentId?: string },
+) {
+  return cisOf(c).deleteClientConsents(token, op.clientId ?? '', op.userId, options);
 }
 
 const CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;
 
+interface Attempt {
+  readonly c: CheckContext;
+  readonly cast: IsolationCast;
+  readonly op: PreparedOperation;
+  readonly caller: ManageCaller;
+  readonly token: string;
+  readonly appId: string;
+}
+
+/** One check of `key` under `rule`: each caller, with its token for `key`, tries each of its app_id values. */
+function isolationCheck(
+  key: 'MANAGE-CONSENTS-LIST' | 'MANAGE-CONSENTS-DELETE',
+  rule: 'OTHER-APP' | 'OTHER-TENANT',
+  title: string,
+  attempt: (a: Attempt) => Promise<void>,
+): void {
+  check({ requirement: `${key}-ISOLATION-${rule}`, title, cell: CELLS[rule], needsStateHook: true }, async (c) => {
+    const cast = await castFor(c);
+    const op = await OPERATION_RECIPES[key].prepare(c, cast.owner);
+    for (const caller of callersOf(c, cast, rule)) {
+      const token = await caller.token(key);
+      for (const appId of caller.appIds) await attempt({ c, cast, op, caller, token, appId });
+    }
+  });
+}
+
 export function registerManageIsolation(): void {
   for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
-    const listTitle = `the consents of the owner's app never reach a token of ${CELLS[rule]}, whatever app_id it sends`;
-    check(
-      {
-        requirement: `MANAGE-CONSENTS-LIST-ISOLATION-${rule}`,
-        title: listTitle,
-        cell: CELLS[rule],
-        needsStateHook: true,
-      },
-      async (c) => {
-        const cast = await castFor(c);
-        const op = await LIST.prepare(c, cast.owner);
-        for (const caller of callersOf(c, cast, rule)) {
-          const token = await caller.token('MANAGE-CONSENTS-LIST');
-          for (const appId of caller.appIds) {
-            for (const filters of [{}, { client_id: op.clientId, user_id: op.userId }]) {
-              const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: appId, ...filters }, token });
-              expectNotListed(
-                c,
-                res,
-                'consent_id',
-                [op.consentId ?? ''],
-                `${caller.label} (app_id ${appId === cast.owner.appId ? "the owner's" : 'its own'})`,
-              );
-            }
-          }
+    isolationCheck(
+      'MANAGE-CONSENTS-LIST',
+      rule,
+      `the consents of the owner's app never reach a token of ${CELLS[rule]}, whatever app_id it sends`,
+      async ({ c, cast, op, caller, token, appId }) => {
+        for (const filter of [{}, { clientId: op.clientId, userId: op.userId }]) {
+          const res = (await cisOf(c).listAppConsents(token, { appId, ...filter })).response;
+          expectNotListed(
+            c,
+            res,
+            'consent_id',
+            [op.consentId ?? ''],
+            `${caller.label} (app_id ${appId === cast.owner.appId ? "the owner's" : 'its own'})`,
+          );
         }
       },
     );
 
-    const deleteTitle = `a token of ${CELLS[rule]} never deletes the owner's consents, whatever app_id it sends`;
-    check(
-      {
-        requirement: `MANAGE-CONSENTS-DELETE-ISOLATION-${rule}`,
-        title: deleteTitle,
-        cell: CELLS[rule],
-        needsStateHook: true,
-      },
-      async (c) => {
-        const cast = await castFor(c);
-        const op = await DELETE.prepare(c, cast.owner);
-        for (const caller of callersOf(c, cast, rule)) {
-          const token = await caller.token('MANAGE-CONSENTS-DELETE');
-          for (const appId of caller.appIds) {
-            for (const consentId of [undefined, op.consentId]) {
-              const before = await op.snapshot();
-              await deleteAs(c, op, token, { app_id: appId, consent_id: consentId });
-              expectUnchanged(c, before, await op.snapshot(), caller.label);
-            }
-          }
+    isolationCheck(
+      'MANAGE-CONSENTS-DELETE',
+      rule,
+      `a token of ${CELLS[rule]} never deletes the owner's consents, whatever app_id it sends`,
+      async ({ c, op, caller, token, appId }) => {
+        for (const consentId of [undefined, op.consentId]) {
+          const before = await op.snapshot();
+          await deleteAs(c, op, token, { appId, consentId });
+          expectUnchanged(c, before, await op.snapshot(), caller.label);
         }
       },
     );
@@ -119,7 +122,7 @@ export function registerManageIsolation(): void {
       const cast = await castFor(c);
       await LIST.prepare(c, cast.owner);
       const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-LIST');
-      const res = await c.send({ method: 'GET', path: LIST.path, query: { app_id: cast.owner.appId }, token });
+      const res = (await cisOf(c).listAppConsents(token, { appId: cast.owner.appId })).response;
       c.expect.that(res.status === 403, {
         expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
         observed: answerSummary(res),
@@ -138,7 +141,7 @@ export function registerManageIsolation(): void {
       const op = await DELETE.prepare(c, cast.owner);
       const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-DELETE');
       const before = await op.snapshot();
-      const res = await deleteAs(c, op, token, { app_id: cast.owner.appId });
+      const res = (await deleteAs(c, op, token, { appId: cast.owner.appId })).response;
       c.expect.that(res.status === 403, {
         expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
         observed: answerSummary(res),

@@ -2,8 +2,8 @@
  * Isolation of the `/me` operations: a UserAccessToken is limited to its user and its app (docs/facts.md §1.3, decisions.md
  * #25). Another user never sees or revokes the owner's consents; the same user id in another app or tenant neither.
  */
-import { fillPath } from '../../../src/client/index.js';
 import { check, type AppFixture, type CheckContext } from '../../../src/suite/index.js';
+import { cisOf } from '../../support/cis.js';
 import { OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
 import { castFor, expectNotListed, expectUnchanged, type Intruder } from './cast.js';
 
@@ -17,10 +17,9 @@ async function sameUserElsewhere(c: CheckContext): Promise<{ owner: AppFixture; 
 }
 
 async function revokeAttempts(c: CheckContext, op: PreparedOperation, token: string, who: string): Promise<void> {
-  const path = fillPath(REVOKE.path, { clientId: op.clientId ?? '' });
   for (const consentId of [undefined, op.consentId]) {
     const before = await op.snapshot();
-    await c.send({ method: 'DELETE', path, query: { consent_id: consentId }, token });
+    await cisOf(c).revokeMyConsent(token, op.clientId ?? '', { consentId });
     expectUnchanged(c, before, await op.snapshot(), who);
   }
 }
@@ -38,7 +37,7 @@ export function registerMeIsolation(): void {
       const otherUser = c.fixtures.id('user');
       await c.fixtures.consent({ app: op.app, userId: otherUser });
       const token = await c.tokens.user({ app: op.app, userId: otherUser });
-      // A user_id query is not part of /me; a target that honoured it would hand out anyone's consents.
+      // A user_id query is not part of /me (hence raw); a target that honoured it would hand out anyone's consents.
       for (const query of [{}, { user_id: op.userId }]) {
         const res = await c.send({ method: 'GET', path: LIST.path, query, token });
         expectNotListed(c, res, 'consent_id', [op.consentId ?? ''], `another user (query ${JSON.stringify(query)})`);
@@ -58,11 +57,7 @@ export function registerMeIsolation(): void {
       const foreign: string[] = [];
       for (const intruder of elsewhere)
         foreign.push((await c.fixtures.consent({ app: intruder.app, userId: op.userId })).consent_id);
-      const res = await c.send({
-        method: 'GET',
-        path: LIST.path,
-        token: await c.tokens.user({ app: owner, userId: op.userId }),
-      });
+      const { response: res } = await cisOf(c).listMyConsents(await c.tokens.user({ app: owner, userId: op.userId }));
       expectNotListed(c, res, 'consent_id', foreign, "the user's token of the owner's app");
     },
   );

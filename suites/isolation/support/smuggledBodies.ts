@@ -12,13 +12,8 @@ import { fillPath } from '../../../src/client/index.js';
 import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
 import { check } from '../../../src/suite/index.js';
 import { checkProperty } from '../../../src/suite/property.js';
-import {
-  CALLBACK_URI,
-  createClientAsOwner,
-  fullAccessToken,
-  listClientsAsOwner,
-  unwrapResult,
-} from '../../support/ownerAccess.js';
+import { CALLBACK_URI, createClientAsOwner, fullAccessToken, listClientsAsOwner } from '../../support/ownerAccess.js';
+import { resultOf } from '../../support/envelope.js';
 import { answerSummary } from '../../support/rejection.js';
 import { allIntruders, castFor, type Intruder } from './cast.js';
 
@@ -56,7 +51,7 @@ const WATCHED = ['app_id', 'tenant_id', 'name', 'description', 'resources', 'cli
 /** The owner's clients by id, with every identity and value field a smuggled write could change. */
 async function ownerClients(c: CheckContext, owner: AppFixture): Promise<ClientView | string> {
   const res = await listClientsAsOwner(c, owner);
-  const items = unwrapResult(res.json);
+  const items = resultOf(res);
   if (res.status !== 200 || !Array.isArray(items)) return answerSummary(res);
   return new Map(
     (items as Array<Record<string, unknown>>).map((item) => [

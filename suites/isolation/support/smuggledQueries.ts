@@ -10,7 +10,8 @@
 import { fillPath } from '../../../src/client/index.js';
 import { check, type CheckContext, type SendRequest, type TargetResponse } from '../../../src/suite/index.js';
 import { OPERATION_KEYS, OPERATION_RECIPES, type OperationKey } from '../../support/operationRecipes.js';
-import { CALLBACK_URI, createClientAsOwner, fullAccessToken, unwrapResult } from '../../support/ownerAccess.js';
+import { CALLBACK_URI, createClientAsOwner, fullAccessToken } from '../../support/ownerAccess.js';
+import { resultOf } from '../../support/envelope.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
 import { allIntruders, castFor, expectUnchanged, type Intruder, type IsolationCast } from './cast.js';
 
@@ -73,7 +74,7 @@ async function smuggle(c: CheckContext, key: OperationKey, victim: Victim, intru
 /** A read answer holds the owner's record: a list naming its id, or a single record with it. */
 function leaked(res: TargetResponse, watched: NonNullable<Victim['watched']>): boolean {
   if (!is2xx(res)) return false;
-  const body = unwrapResult(res.json);
+  const body = resultOf(res);
   const items = Array.isArray(body) ? body : [body];
   return items.some(
     (item) =>

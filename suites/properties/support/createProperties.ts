@@ -4,11 +4,11 @@
  */
 import { checkProperty } from '../../../src/suite/property.js';
 import type { CheckContext } from '../../../src/suite/index.js';
-import { clientsSession, getClient, postClient } from '../../contract/support/clientSteps.js';
-import { unwrapResult } from '../../contract/support/envelope.js';
+import { clientsSession, getClient, postClient } from '../../support/clients.js';
+import { unwrapResult } from '../../support/envelope.js';
 import { clientBodies, schemaRegistry, type JsonObject } from './bodies.js';
 import { describeLabel, expectNo5xx, expectRejected, uniqueName, withUniqueName } from './caseSteps.js';
-import { documentedPart } from '../../contract/support/compare.js';
+import { documentedPart } from '../../support/compare.js';
 import { shortJson, unheldFields } from './echo.js';
 
 /** Two requests a case (create, get): half the run's cases keep the suite's time near the invalid ones'. */

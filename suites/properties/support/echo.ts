@@ -3,7 +3,7 @@
  * are compared: input-only fields are an observation (CLIENTS-CREATE-INPUT-ONLY-FIELDS), and fields not sent take
  * defaults, which the contract suites judge.
  */
-import { differences, holdsValue, isPlainObject } from '../../contract/support/compare.js';
+import { differences, holdsValue, isPlainObject } from '../../support/compare.js';
 import type { JsonObject } from './bodies.js';
 
 /** `field: sent X, got Y` for each sent output field the client does not hold. */

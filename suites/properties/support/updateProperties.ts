@@ -4,7 +4,7 @@
  */
 import type { CheckContext, CheckExpect } from '../../../src/suite/index.js';
 import { checkProperty } from '../../../src/suite/property.js';
-import { richOidcBody, samlBody } from '../../contract/support/clientBodies.js';
+import { richOidcBody, samlBody } from '../../support/clientBodies.js';
 import {
   clientsSession,
   createClient,
@@ -12,11 +12,11 @@ import {
   postClient,
   putClient,
   type ClientsSession,
-} from '../../contract/support/clientSteps.js';
-import { unwrapResult } from '../../contract/support/envelope.js';
+} from '../../support/clients.js';
+import { unwrapResult } from '../../support/envelope.js';
 import { clientBodies, schemaRegistry, type JsonObject, type Protocol } from './bodies.js';
 import { describeLabel, expectNo5xx, expectRejected, uniqueName, withUniqueName } from './caseSteps.js';
-import { documentedPart } from '../../contract/support/compare.js';
+import { documentedPart } from '../../support/compare.js';
 import { mergedLeftovers, shortJson, unheldFields } from './echo.js';
 
 /** Three requests a case (create, update, get). */

@@ -3,7 +3,7 @@
  * items exceed any plausible default page, what counts as a paging signal, and the judgement of one list answer.
  */
 import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
-import { membership } from './consentsLists.js';
+import { membership } from '../../support/consentsLists.js';
 
 /** More items than any default page a list API plausibly uses (20 and 25 are the usual ones). */
 export const AT_SCALE = 26;

@@ -10,7 +10,7 @@
  */
 import type { CisClient } from '../../../../src/client/index.js';
 import type { CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
-import { holdsValue, isPlainObject } from '../../../contract/support/compare.js';
+import { holdsValue, isPlainObject } from '../../../support/compare.js';
 
 export type JsonObject = Record<string, unknown>;
 export const MODEL_RULE = 'CLIENTS-LIST-STATEFUL-MODEL';

@@ -3,7 +3,7 @@
  * touched client by id, and the listing — agrees with the model at once. A write's own answer is judged by its
  * command; these reads are what a cache, a lagging index or a missed invalidation gets wrong.
  */
-import { isPlainObject } from '../../../contract/support/compare.js';
+import { isPlainObject } from '../../../support/compare.js';
 import {
   describeGone,
   expectAnswered,

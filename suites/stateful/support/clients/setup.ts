@@ -1,6 +1,6 @@
-import { createCisClient } from '../../../../src/client/index.js';
 import type { CheckContext, CheckExpect } from '../../../../src/suite/index.js';
-import { clientsSession } from '../../../contract/support/clientSteps.js';
+import { cisOf } from '../../../support/cis.js';
+import { clientsSession } from '../../../support/clients.js';
 import { initialClientsModel, type ClientsModel, type ClientsReal } from './model.js';
 
 /** Each sequence starts from a fresh app (its own tenant): the model then knows every client it holds. */
@@ -13,7 +13,7 @@ export async function clientsSetup(
     model: initialClientsModel(session.app.clientId),
     real: {
       expect,
-      cis: createCisClient((request) => c.send(request)),
+      cis: cisOf(c),
       token: session.token,
       newName: () => c.fixtures.id('model-client'),
       skip: (reason) => c.skip(reason),

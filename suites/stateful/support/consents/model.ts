@@ -9,7 +9,7 @@
  */
 import type { CisClient } from '../../../../src/client/index.js';
 import type { CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
-import { isPlainObject } from '../../../contract/support/compare.js';
+import { isPlainObject } from '../../../support/compare.js';
 
 export const MODEL_RULE = 'CONSENTS-LIST-STATEFUL-MODEL';
 

@@ -1,5 +1,5 @@
 import type { CheckContext, CheckExpect } from '../../../../src/suite/index.js';
-import { consentsSession } from '../../../semantics/support/consentsSession.js';
+import { consentsSession } from '../../../support/consents.js';
 import type { ConsentsModel, ConsentsReal, UserKey } from './model.js';
 
 /**

@@ -6,9 +6,9 @@
  * - DELETE /v1/consents/me/clients/{clientId} (UserAccessToken of userId; #25)
  * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
-import { listedIds, myListedIds } from './consentsLists.js';
-import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consentsSession.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
+import { expectGone, expectKept, listedIds, myListedIds } from './consentsLists.js';
+import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consents.js';
 
 export interface DeleteTarget {
   readonly clientId: string;
@@ -112,4 +112,19 @@ export async function removePair(
   const grid = await consentGrid(c, s.app);
   expectRemoved(c, operation, await operation.remove(s, { clientId: grid.clientA, userId: grid.userA }));
   return { s, grid, remaining: await remainingOfGrid(c, s, grid, operation) };
+}
+
+type GridConsent = 'aa' | 'aa2' | 'ab' | 'ba' | 'bb';
+
+/** Holds what `removePair` left to `requirement`: the grid consents in `gone` are gone, those in `kept` stay. */
+export function expectLeft(
+  c: CheckContext,
+  removal: { readonly grid: ConsentGrid; readonly remaining: readonly string[] },
+  requirement: string,
+  outcome: { readonly gone?: readonly GridConsent[]; readonly kept?: readonly GridConsent[] },
+): void {
+  const { grid, remaining } = removal;
+  const ids = (keys: readonly GridConsent[]) => keys.map((key) => grid[key].consent_id);
+  if (outcome.gone) expectGone(c, remaining, ids(outcome.gone), grid.names, requirement);
+  if (outcome.kept) expectKept(c, remaining, ids(outcome.kept), grid.names, requirement);
 }

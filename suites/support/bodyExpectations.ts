@@ -2,7 +2,7 @@
  * Body expectations shared by the contract checks: JSON content type plus schema, the client inside an optional
  * envelope, a list of clients, an empty body. Each names the requirement whose rule it judges.
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { describeBody, describeContentType, hasJsonContentType, resultOf, unwrapResult } from './envelope.js';
 
 /** The body is JSON served as `application/json` and validates against `schemas/<schemaFile>`. */

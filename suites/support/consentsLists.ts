@@ -2,8 +2,8 @@
  * Reading consents back for the Consents semantics checks: each listing is held to its own documented status and
  * envelope first (a broken listing is named as such, not blamed on the rule under test), then reduced to ids.
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
-import type { ConsentsSession } from './consentsSession.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { ConsentsSession } from './consents.js';
 
 export interface ConsentFilter {
   readonly clientId?: string;

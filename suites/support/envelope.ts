@@ -4,7 +4,7 @@
  * The `{"result": ...}` envelope is documented for Consents and only inferred for Clients (docs/decisions.md #1):
  * checks validate the inner body whether or not it came wrapped, and judge the envelope itself under its own rule.
  */
-import type { TargetResponse } from '../../../src/suite/index.js';
+import type { TargetResponse } from '../../src/suite/index.js';
 
 /** True when the JSON body is an object with its own `result` field (no client or consent object has one). */
 export function isEnveloped(res: TargetResponse): boolean {

@@ -11,8 +11,8 @@
  * target without a permission check would be blamed for smuggling (PERM-OUTSIDE-LIST-REJECTED judges that).
  */
 import fc from 'fast-check';
-import { check, type CheckContext, type TokenMutation, type TokenOptions } from '../../../src/suite/index.js';
-import { checkProperty } from '../../../src/suite/property.js';
+import { check, type CheckContext, type TokenMutation, type TokenOptions } from '../../src/suite/index.js';
+import { checkProperty } from '../../src/suite/property.js';
 import {
   grantingPermissions,
   OPERATION_RECIPES,
@@ -20,8 +20,8 @@ import {
   type OperationKey,
   type OperationRecipe,
   type PreparedOperation,
-} from '../../support/operationRecipes.js';
-import { answerSummary, is2xx, is4xx } from '../../support/rejection.js';
+} from './operationRecipes.js';
+import { answerSummary, is2xx, is4xx } from './rejection.js';
 
 /** What a mutation kind's cases are drawn from: the permissions that grant the operation in the check's app. */
 interface MutationContext {

@@ -2,7 +2,7 @@
  * Judging single Consents answers: content types, the absence of client_name, what a successful delete answered,
  * the unit of the timestamps, and the bodies of auth errors (observations).
  */
-import type { CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
 
 const SNIPPET = 160;
 
@@ -94,4 +94,17 @@ export async function observeAuthErrorBodies(
       c.expect.schema(res, 'error-auth.schema.json', { requirement });
     }
   }
+}
+
+/** A 200 (under `okRequirement`) whose body matches `envelope` and is labelled JSON (under `bodyRequirement`). */
+export function expectJsonEnvelope(
+  c: CheckContext,
+  res: TargetResponse,
+  okRequirement: string,
+  envelope: string,
+  bodyRequirement: string,
+): void {
+  c.expect.status(res, 200, { requirement: okRequirement });
+  c.expect.schema(res, envelope);
+  expectJsonContentType(c, res, bodyRequirement);
 }

@@ -1,9 +1,12 @@
 /**
  * Steps the Clients checks share: a fresh app with a token, and one function per operation that sends the
- * request and hands back the response with its unwrapped body. Steps judge nothing themselves except the set-up
- * create, which must succeed for a check to reach its point; each check names the rule it tests.
+ * request through the typed client (`cis.ts`) and hands back the response with its unwrapped body. Steps judge
+ * nothing themselves except the set-up create, which must succeed for a check to reach its point; each check names
+ * the rule it tests.
  */
-import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import type { ClientCreateInput, ClientUpdateInput } from '../../src/client/index.js';
+import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import { cisOf } from './cis.js';
 import { minimalOidcBody, type JsonObject } from './clientBodies.js';
 import { describeBody, resultList, resultObject } from './envelope.js';
 
@@ -57,8 +60,9 @@ export interface CreatedClient extends ClientResponse {
   readonly sent: JsonObject;
 }
 
+/** `body` is sent as given, valid or not (the invalid-body checks use these steps too). */
 export async function postClient(c: CheckContext, token: string, body: unknown): Promise<ClientResponse> {
-  const res = await c.send({ method: 'POST', path: CLIENTS_PATH, token, body });
+  const res = (await cisOf(c).createClient(token, body as ClientCreateInput)).response;
   return { res, client: resultObject(res) };
 }
 
@@ -84,8 +88,16 @@ export async function createClient(
   return { res, client: client ?? {}, id: id as string, sent };
 }
 
+/** A fresh session and one client created in it (the set-up create of `createClient`). */
+export async function sessionWithClient(
+  c: CheckContext,
+): Promise<{ readonly session: ClientsSession; readonly created: CreatedClient }> {
+  const session = await clientsSession(c);
+  return { session, created: await createClient(c, session) };
+}
+
 export async function getClient(c: CheckContext, token: string, clientId: string): Promise<ClientResponse> {
-  const res = await c.send({ method: 'GET', path: clientPath(clientId), token });
+  const res = (await cisOf(c).getClient(token, clientId)).response;
   return { res, client: resultObject(res) };
 }
 
@@ -95,7 +107,7 @@ export async function putClient(
   clientId: string,
   body: unknown,
 ): Promise<ClientResponse> {
-  const res = await c.send({ method: 'PUT', path: clientPath(clientId), token, body });
+  const res = (await cisOf(c).updateClient(token, clientId, body as ClientUpdateInput)).response;
   return { res, client: resultObject(res) };
 }
 
@@ -105,16 +117,17 @@ export async function putResources(
   clientId: string,
   body: unknown,
 ): Promise<ClientResponse> {
+  // Raw: the client builds a valid `{resource_ids}` body itself, and the checks also send invalid ones.
   const res = await c.send({ method: 'PUT', path: clientResourcesPath(clientId), token, body });
   return { res, client: resultObject(res) };
 }
 
 export async function deleteClient(c: CheckContext, token: string, clientId: string): Promise<TargetResponse> {
-  return c.send({ method: 'DELETE', path: clientPath(clientId), token });
+  return (await cisOf(c).deleteClient(token, clientId)).response;
 }
 
 export async function deleteAllClients(c: CheckContext, token: string): Promise<TargetResponse> {
-  return c.send({ method: 'DELETE', path: CLIENTS_PATH, token });
+  return (await cisOf(c).deleteAllClients(token)).response;
 }
 
 export interface ClientList {
@@ -124,7 +137,7 @@ export interface ClientList {
 }
 
 export async function listClients(c: CheckContext, token: string): Promise<ClientList> {
-  const res = await c.send({ method: 'GET', path: CLIENTS_PATH, token });
+  const res = (await cisOf(c).listClients(token)).response;
   return { res, clients: resultList(res) };
 }
 
@@ -146,8 +159,7 @@ export interface EmptiedApp {
  * 2xx will do, anything else fails the check under CLIENTS-DELETE-ALL-204 (deleting all clients must work).
  */
 export async function emptiedApp(c: CheckContext): Promise<EmptiedApp> {
-  const session = await clientsSession(c);
-  const created = await createClient(c, session);
+  const { session, created } = await sessionWithClient(c);
   const before = await listClients(c, session.token);
   const res = await deleteAllClients(c, session.token);
   c.expect.status(res, '2xx', { requirement: 'CLIENTS-DELETE-ALL-204' });

@@ -2,8 +2,9 @@
  * Set-up shared by the Consents suites (contract, semantics, robustness): an app with tokens for the Consents
  * operations, and a grid of consents across two clients and two users, all through the state hook.
  */
-import { createCisClient, type CisClient } from '../../../src/client/index.js';
-import type { AppFixture, CheckContext, ConsentFixture } from '../../../src/suite/index.js';
+import type { CisClient } from '../../src/client/index.js';
+import type { AppFixture, CheckContext, ConsentFixture } from '../../src/suite/index.js';
+import { cisOf } from './cis.js';
 
 /**
  * Every permission of the documented lists (docs/facts.md §3.1–§3.5). Holding all three passes whether a target reads the
@@ -32,11 +33,18 @@ export async function consentsSession(c: CheckContext, app?: AppFixture): Promis
   ]);
   return {
     app: theApp,
-    cis: createCisClient((request) => c.send(request)),
+    cis: cisOf(c),
     read,
     remove,
     user: (userId) => c.tokens.user({ app: theApp, userId }),
   };
+}
+
+/** A fresh session and one consent in it, of a fresh user for the app's default client (through the state hook). */
+export async function sessionWithConsent(c: CheckContext): Promise<{ s: ConsentsSession; consent: ConsentFixture }> {
+  const s = await consentsSession(c);
+  const consent = await c.fixtures.consent({ app: s.app, userId: c.fixtures.id('user') });
+  return { s, consent };
 }
 
 /**
