@@ -25,11 +25,13 @@ interface Check {
 }
 
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
+  // A message cut at its length limit ends mid-id: what stands before the ellipsis.
+  [/[0-9a-z-]*…/gi, '…'],
   [/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT'],
   [/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME'],
   [/\b1[0-9]{9}(\d{3})?\b/g, 'EPOCH'],
   [/\b[a-z0-9]{20}\b/g, 'SERVER-ID'],
-  [/\b[0-9a-f]{8}-[0-9a-z]{8,}\b/gi, 'RUN-ID'],
+  [/\b[0-9a-f]{8}-[0-9a-z]*/gi, 'RUN-ID'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, 'UUID'],
   [/\b\d+(\.\d+)? ?(ms|s)\b/g, 'DURATION'],
 ];
