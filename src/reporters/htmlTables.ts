@@ -4,68 +4,65 @@ import { html, type SafeHtml } from './htmlTemplate.js';
 import { operationLabel } from './htmlParts.js';
 
 export function observationsSection(observations: readonly Observation[]): SafeHtml {
-  return html`<section class="card" id="observations">
-    <h2>
-      Observations <span class="muted">what the target did where the docs are silent (${observations.length})</span>
-    </h2>
-    ${
-      observations.length === 0
-        ? html`<p class="muted">None recorded.</p>`
-        : html`<div class="wide">
-            <table>
-              <thead>
-                <tr>
-                  <th>requirement</th>
-                  <th>operation</th>
-                  <th>question</th>
-                  <th>observed</th>
-                  <th>check</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${observations.map(
-                  (o) =>
-                    html`<tr>
-                      <td class="nowrap"><code>${o.requirement}</code></td>
-                      <td>${operationLabel(o.operation, false)}</td>
-                      <td>${o.question}</td>
-                      <td><b>${o.observed}</b></td>
-                      <td><code>${o.checkId}</code></td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }
-  </section>`;
+  return tableCard({
+    id: 'observations',
+    title: html`Observations
+      <span class="muted">what the target did where the docs are silent (${observations.length})</span>`,
+    empty: 'None recorded.',
+    headers: ['requirement', 'operation', 'question', 'observed', 'check'],
+    rows: observations.map(
+      (o) =>
+        html`<tr>
+          <td class="nowrap"><code>${o.requirement}</code></td>
+          <td>${operationLabel(o.operation, false)}</td>
+          <td>${o.question}</td>
+          <td><b>${o.observed}</b></td>
+          <td><code>${o.checkId}</code></td>
+        </tr>`,
+    ),
+  });
 }
 
 export function uncoveredSection(uncovered: readonly Uncovered[]): SafeHtml {
-  return html`<section class="card" id="uncovered">
-    <h2>
-      Uncovered requirements <span class="muted">catalog requirements no check reached (${uncovered.length})</span>
-    </h2>
+  return tableCard({
+    id: 'uncovered',
+    title: html`Uncovered requirements
+      <span class="muted">catalog requirements no check reached (${uncovered.length})</span>`,
+    empty: 'Every requirement of the catalog was reached.',
+    headers: ['requirement', 'operation', 'reason'],
+    rows: uncovered.map(
+      (u) =>
+        html`<tr>
+          <td class="nowrap"><code>${u.requirement}</code></td>
+          <td>${operationLabel(u.operation, false)}</td>
+          <td>${u.reason}</td>
+        </tr>`,
+    ),
+  });
+}
+
+/** A card holding one plain table, or a line saying why there is none. */
+function tableCard(card: {
+  readonly id: string;
+  readonly title: SafeHtml;
+  readonly empty: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly SafeHtml[];
+}): SafeHtml {
+  return html`<section class="card" id="${card.id}">
+    <h2>${card.title}</h2>
     ${
-      uncovered.length === 0
-        ? html`<p class="muted">Every requirement of the catalog was reached.</p>`
+      card.rows.length === 0
+        ? html`<p class="muted">${card.empty}</p>`
         : html`<div class="wide">
             <table>
               <thead>
                 <tr>
-                  <th>requirement</th>
-                  <th>operation</th>
-                  <th>reason</th>
+                  ${card.headers.map((header) => html`<th>${header}</th>`)}
                 </tr>
               </thead>
               <tbody>
-                ${uncovered.map(
-                  (u) =>
-                    html`<tr>
-                      <td class="nowrap"><code>${u.requirement}</code></td>
-                      <td>${operationLabel(u.operation, false)}</td>
-                      <td>${u.reason}</td>
-                    </tr>`,
-                )}
+                ${card.rows}
               </tbody>
             </table>
           </div>`
