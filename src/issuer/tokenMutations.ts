@@ -1,7 +1,7 @@
 /**
  * Claim-level token mutations: a valid token's claims, changed in exactly one header field, claim or signature
  * (the `TokenMutation` kinds of src/model/checkTokens.ts). The suites draw mutations with fast-check
- * (suites/token-types/support/claimMutations.ts); this file only mints what they describe.
+ * (suites/support/claimMutations.ts); this file only mints what they describe.
  */
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, type JWTHeaderParameters } from 'jose';

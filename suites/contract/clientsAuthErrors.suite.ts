@@ -7,19 +7,20 @@ import type { CisClient, CisResponse } from '../../src/client/index.js';
 import { check } from '../../src/suite/index.js';
 import { cisOf } from '../support/cis.js';
 import { describeBody } from '../support/envelope.js';
+import { OP } from '../support/operationAuth.js';
 
 const SOME_ID = 'conformance-auth-error-body';
 const BODY = { name: 'conformance-auth-error-body', redirect_uris: ['https://app.example.test/cb'] };
 
 /** Each operation without a token (`null`: no Authorization header). */
 const REQUESTS: ReadonlyArray<readonly [string, (cis: CisClient) => Promise<CisResponse<unknown>>]> = [
-  ['CLIENTS-CREATE', (cis) => cis.createClient(null, BODY)],
-  ['CLIENTS-LIST', (cis) => cis.listClients(null)],
-  ['CLIENTS-DELETE-ALL', (cis) => cis.deleteAllClients(null)],
-  ['CLIENTS-GET', (cis) => cis.getClient(null, SOME_ID)],
-  ['CLIENTS-UPDATE', (cis) => cis.updateClient(null, SOME_ID, { description: 'x' })],
-  ['CLIENTS-DELETE', (cis) => cis.deleteClient(null, SOME_ID)],
-  ['CLIENTS-RESOURCES', (cis) => cis.updateClientResources(null, SOME_ID, [])],
+  [OP.CLIENTS_CREATE, (cis) => cis.createClient(null, BODY)],
+  [OP.CLIENTS_LIST, (cis) => cis.listClients(null)],
+  [OP.CLIENTS_DELETE_ALL, (cis) => cis.deleteAllClients(null)],
+  [OP.CLIENTS_GET, (cis) => cis.getClient(null, SOME_ID)],
+  [OP.CLIENTS_UPDATE, (cis) => cis.updateClient(null, SOME_ID, { description: 'x' })],
+  [OP.CLIENTS_DELETE, (cis) => cis.deleteClient(null, SOME_ID)],
+  [OP.CLIENTS_RESOURCES, (cis) => cis.updateClientResources(null, SOME_ID, [])],
 ];
 
 for (const [key, request] of REQUESTS) {

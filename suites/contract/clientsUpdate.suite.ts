@@ -7,10 +7,11 @@ import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../suppo
 import { INVALID_RESOURCES_BODIES, INVALID_UPDATE_BODIES, type InvalidBody } from '../support/clientBodies.js';
 import { clientsSession, putClient, putResources, type ClientResponse, sessionWithClient } from '../support/clients.js';
 import { describeBody } from '../support/envelope.js';
+import { OP } from '../support/operationAuth.js';
 
 /** One of the two client updates, with what differs between their otherwise parallel contracts. */
 interface ClientPut {
-  readonly key: 'CLIENTS-UPDATE' | 'CLIENTS-RESOURCES';
+  readonly key: typeof OP.CLIENTS_UPDATE | typeof OP.CLIENTS_RESOURCES;
   readonly put: (c: CheckContext, token: string, clientId: string, body: unknown) => Promise<ClientResponse>;
   readonly body: Record<string, unknown>;
   /** The 200 body is this client updated by `body`. */
@@ -87,7 +88,7 @@ function registerPutContract(op: ClientPut): void {
 const UPDATE = { description: 'updated by the conformance run' };
 
 registerPutContract({
-  key: 'CLIENTS-UPDATE',
+  key: OP.CLIENTS_UPDATE,
   put: putClient,
   body: UPDATE,
   updated: (client, clientId) => client?.['client_id'] === clientId && client['description'] === UPDATE.description,
@@ -106,7 +107,7 @@ registerPutContract({
 });
 
 registerPutContract({
-  key: 'CLIENTS-RESOURCES',
+  key: OP.CLIENTS_RESOURCES,
   put: putResources,
   body: { resource_ids: ['conformance-resource-1'] },
   updated: (client, clientId) => client?.['client_id'] === clientId,

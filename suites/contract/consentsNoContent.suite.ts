@@ -4,10 +4,11 @@
  */
 import { check } from '../../src/suite/index.js';
 import { sessionWithConsent } from '../support/consents.js';
+import { OP } from '../support/operationAuth.js';
 
 const DELETES = {
-  'CONSENTS-DELETE-USER': 'DELETE /v1/consents/clients/{clientId}/users/{userId}',
-  'MANAGE-CONSENTS-DELETE': 'DELETE /v1/manage/consents/clients/{clientId}/users/{userId}',
+  [OP.CONSENTS_DELETE_USER]: 'DELETE /v1/consents/clients/{clientId}/users/{userId}',
+  [OP.MANAGE_CONSENTS_DELETE]: 'DELETE /v1/manage/consents/clients/{clientId}/users/{userId}',
 } as const;
 
 for (const [key, label] of Object.entries(DELETES) as Array<[keyof typeof DELETES, string]>) {
@@ -16,7 +17,7 @@ for (const [key, label] of Object.entries(DELETES) as Array<[keyof typeof DELETE
     async (c) => {
       const { s, consent } = await sessionWithConsent(c);
       const done =
-        key === 'CONSENTS-DELETE-USER'
+        key === OP.CONSENTS_DELETE_USER
           ? await s.cis.deleteUserConsents(s.remove, consent.client_id, consent.user_id)
           : await s.cis.deleteClientConsents(s.remove, consent.client_id, consent.user_id, { appId: s.app.appId });
       c.expect.status(done.response, '2xx', { requirement: `${key}-2XX` });

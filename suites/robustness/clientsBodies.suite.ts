@@ -6,11 +6,12 @@ import { check, type CheckContext } from '../../src/suite/index.js';
 import { expectErrorBody } from '../support/bodyExpectations.js';
 import { minimalOidcBody } from '../support/clientBodies.js';
 import { clientResourcesPath, clientPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
+import { OP } from '../support/operationAuth.js';
 
 const OVER_100_KIB = 110 * 1024;
 
 interface BodyOperation {
-  readonly key: 'CLIENTS-CREATE' | 'CLIENTS-UPDATE' | 'CLIENTS-RESOURCES';
+  readonly key: typeof OP.CLIENTS_CREATE | typeof OP.CLIENTS_UPDATE | typeof OP.CLIENTS_RESOURCES;
   readonly method: 'POST' | 'PUT';
   /** The path, and a valid body padded to `padding` characters, for a fresh app's session. */
   readonly target: (
@@ -21,7 +22,7 @@ interface BodyOperation {
 
 const OPERATIONS: readonly BodyOperation[] = [
   {
-    key: 'CLIENTS-CREATE',
+    key: OP.CLIENTS_CREATE,
     method: 'POST',
     target: async (c, padding) => {
       const session = await clientsSession(c);
@@ -33,7 +34,7 @@ const OPERATIONS: readonly BodyOperation[] = [
     },
   },
   {
-    key: 'CLIENTS-UPDATE',
+    key: OP.CLIENTS_UPDATE,
     method: 'PUT',
     target: async (c, padding) => {
       const session = await clientsSession(c);
@@ -42,7 +43,7 @@ const OPERATIONS: readonly BodyOperation[] = [
     },
   },
   {
-    key: 'CLIENTS-RESOURCES',
+    key: OP.CLIENTS_RESOURCES,
     method: 'PUT',
     target: async (c, padding) => {
       const session = await clientsSession(c);

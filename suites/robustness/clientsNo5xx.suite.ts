@@ -7,6 +7,7 @@ import { check, type CheckContext, type SendRequest } from '../../src/suite/inde
 import { minimalOidcBody } from '../support/clientBodies.js';
 import { clientPath, clientResourcesPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
 import { HOSTILE_HEADERS, HOSTILE_IDS, HOSTILE_QUERIES, hostileBodies } from '../support/oddInputs.js';
+import { OP } from '../support/operationAuth.js';
 
 type Method = SendRequest['method'];
 
@@ -23,25 +24,25 @@ interface Operation {
 const encoded = { encodedId: true } as const;
 const OPERATIONS: readonly Operation[] = [
   {
-    key: 'CLIENTS-CREATE',
+    key: OP.CLIENTS_CREATE,
     method: 'POST',
     path: () => CLIENTS_PATH,
     hasId: false,
     validBody: (c) => minimalOidcBody(c.fixtures.id('hostile')),
   },
-  { key: 'CLIENTS-LIST', method: 'GET', path: () => CLIENTS_PATH, hasId: false },
-  { key: 'CLIENTS-DELETE-ALL', method: 'DELETE', path: () => CLIENTS_PATH, hasId: false },
-  { key: 'CLIENTS-GET', method: 'GET', path: (id) => clientPath(id, encoded), hasId: true },
+  { key: OP.CLIENTS_LIST, method: 'GET', path: () => CLIENTS_PATH, hasId: false },
+  { key: OP.CLIENTS_DELETE_ALL, method: 'DELETE', path: () => CLIENTS_PATH, hasId: false },
+  { key: OP.CLIENTS_GET, method: 'GET', path: (id) => clientPath(id, encoded), hasId: true },
   {
-    key: 'CLIENTS-UPDATE',
+    key: OP.CLIENTS_UPDATE,
     method: 'PUT',
     path: (id) => clientPath(id, encoded),
     hasId: true,
     validBody: () => ({ description: 'hostile' }),
   },
-  { key: 'CLIENTS-DELETE', method: 'DELETE', path: (id) => clientPath(id, encoded), hasId: true },
+  { key: OP.CLIENTS_DELETE, method: 'DELETE', path: (id) => clientPath(id, encoded), hasId: true },
   {
-    key: 'CLIENTS-RESOURCES',
+    key: OP.CLIENTS_RESOURCES,
     method: 'PUT',
     path: (id) => clientResourcesPath(id, encoded),
     hasId: true,

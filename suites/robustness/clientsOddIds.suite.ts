@@ -2,11 +2,12 @@
 import { check } from '../../src/suite/index.js';
 import { clientPath, clientsSession } from '../support/clients.js';
 import { ODD_IDS } from '../support/oddInputs.js';
+import { OP } from '../support/operationAuth.js';
 
 const OPERATIONS = [
-  { key: 'CLIENTS-GET', method: 'GET', body: undefined },
-  { key: 'CLIENTS-UPDATE', method: 'PUT', body: { description: 'odd id' } },
-  { key: 'CLIENTS-DELETE', method: 'DELETE', body: undefined },
+  { key: OP.CLIENTS_GET, method: 'GET', body: undefined },
+  { key: OP.CLIENTS_UPDATE, method: 'PUT', body: { description: 'odd id' } },
+  { key: OP.CLIENTS_DELETE, method: 'DELETE', body: undefined },
 ] as const;
 
 for (const op of OPERATIONS) {

@@ -6,6 +6,7 @@
 import { check, type CheckContext } from '../../src/suite/index.js';
 import { generatedStrings, hostileRequests, type HostileOperation } from '../support/consentsHostile.js';
 import { consentsSession, type ConsentsSession } from '../support/consents.js';
+import { OP } from '../support/operationAuth.js';
 
 /** Generated strings per operation, on top of the fixed corpus; bounded so the check stays a few hundred ms. */
 const MAX_GENERATED = 5;
@@ -19,7 +20,7 @@ const pairPath = (prefix: string) => (fill: (slot: string) => string) =>
 
 const CASES: readonly Case[] = [
   {
-    key: 'CONSENTS-LIST',
+    key: OP.CONSENTS_LIST,
     method: 'GET',
     path: () => '/v1/consents',
     slots: [],
@@ -27,7 +28,7 @@ const CASES: readonly Case[] = [
     token: (s) => s.read,
   },
   {
-    key: 'CONSENTS-GET',
+    key: OP.CONSENTS_GET,
     method: 'GET',
     path: (fill) => `/v1/consents/${fill('consentId')}`,
     slots: ['consentId'],
@@ -35,7 +36,7 @@ const CASES: readonly Case[] = [
     token: (s) => s.read,
   },
   {
-    key: 'CONSENTS-DELETE-USER',
+    key: OP.CONSENTS_DELETE_USER,
     method: 'DELETE',
     path: pairPath('/v1/consents'),
     slots: ['clientId', 'userId'],
@@ -43,7 +44,7 @@ const CASES: readonly Case[] = [
     token: (s) => s.remove,
   },
   {
-    key: 'MANAGE-CONSENTS-LIST',
+    key: OP.MANAGE_CONSENTS_LIST,
     method: 'GET',
     path: () => '/v1/manage/consents',
     slots: [],
@@ -51,7 +52,7 @@ const CASES: readonly Case[] = [
     token: (s) => s.read,
   },
   {
-    key: 'MANAGE-CONSENTS-DELETE',
+    key: OP.MANAGE_CONSENTS_DELETE,
     method: 'DELETE',
     path: pairPath('/v1/manage/consents'),
     slots: ['clientId', 'userId'],
@@ -59,7 +60,7 @@ const CASES: readonly Case[] = [
     token: (s) => s.remove,
   },
   {
-    key: 'ME-CONSENTS-LIST',
+    key: OP.ME_CONSENTS_LIST,
     method: 'GET',
     path: () => '/v1/consents/me',
     slots: [],
@@ -67,7 +68,7 @@ const CASES: readonly Case[] = [
     token: (s, userId) => s.user(userId),
   },
   {
-    key: 'ME-CONSENTS-REVOKE',
+    key: OP.ME_CONSENTS_REVOKE,
     method: 'DELETE',
     path: (fill) => `/v1/consents/me/clients/${fill('clientId')}`,
     slots: ['clientId'],

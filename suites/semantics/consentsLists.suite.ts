@@ -19,16 +19,17 @@ import {
   type ConsentGrid,
   type ConsentsSession,
 } from '../support/consents.js';
+import { OP } from '../support/operationAuth.js';
 
 interface ListOperation {
-  readonly key: 'CONSENTS-LIST' | 'MANAGE-CONSENTS-LIST';
+  readonly key: typeof OP.CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_LIST;
   readonly label: string;
   ids(c: CheckContext, s: ConsentsSession, filter: ConsentFilter): Promise<string[]>;
 }
 
 const LISTS: readonly ListOperation[] = [
-  { key: 'CONSENTS-LIST', label: 'GET /v1/consents', ids: listedIds },
-  { key: 'MANAGE-CONSENTS-LIST', label: 'GET /v1/manage/consents?app_id=<the app>', ids: manageListedIds },
+  { key: OP.CONSENTS_LIST, label: 'GET /v1/consents', ids: listedIds },
+  { key: OP.MANAGE_CONSENTS_LIST, label: 'GET /v1/manage/consents?app_id=<the app>', ids: manageListedIds },
 ];
 
 /** Each filter picks a different subset of the grid, so a filter read as another (or ignored) shows. */

@@ -12,6 +12,7 @@ import { minimalOidcBody } from '../support/clientBodies.js';
 import { clientsSession, createClient } from '../support/clients.js';
 import { consentIdsIn, consentItemsIn, membership, type ConsentFilter } from '../support/consentsLists.js';
 import { consentsSession, type ConsentsSession } from '../support/consents.js';
+import { OP } from '../support/operationAuth.js';
 import { AT_SCALE, expectAllAtScale, idVariants, type IdVariants } from './support/listsAtScale.js';
 
 interface ScaleConsent {
@@ -43,7 +44,7 @@ async function consentScaleSet(
 }
 
 interface ConsentList {
-  readonly key: 'CONSENTS-LIST' | 'MANAGE-CONSENTS-LIST';
+  readonly key: typeof OP.CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_LIST;
   readonly path: string;
   readonly schema: string;
   read(s: ConsentsSession, filter: ConsentFilter): ReturnType<ConsentsSession['cis']['listConsents']>;
@@ -51,13 +52,13 @@ interface ConsentList {
 
 const CONSENT_LISTS: readonly ConsentList[] = [
   {
-    key: 'CONSENTS-LIST',
+    key: OP.CONSENTS_LIST,
     path: 'GET /v1/consents',
     schema: 'consent-list.envelope.schema.json',
     read: (s, filter) => s.cis.listConsents(s.read, filter),
   },
   {
-    key: 'MANAGE-CONSENTS-LIST',
+    key: OP.MANAGE_CONSENTS_LIST,
     path: 'GET /v1/manage/consents',
     schema: 'consent-manage-list.envelope.schema.json',
     read: (s, filter) => s.cis.listAppConsents(s.read, { appId: s.app.appId, ...filter }),

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { fillPath } from '../../src/client/index.js';
 import { check, type CheckContext, type TargetResponse } from '../../src/suite/index.js';
 import { checkProperty } from '../../src/suite/property.js';
+import { OP } from '../support/operationAuth.js';
 import { CALLBACK_URI, createClientAsOwner, fullAccessToken, readClientAsOwner } from '../support/ownerAccess.js';
 import { resultOf } from '../support/envelope.js';
 import { answerSummary, is2xx } from '../support/rejection.js';
@@ -46,7 +47,7 @@ check(
   },
   async (c) => {
     const app = await c.fixtures.app();
-    const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
+    const token = await fullAccessToken(c, app, OP.CLIENTS_CREATE);
     const fields = ['client_id', 'client_secret', 'created_at', 'updated_at'];
     await checkProperty(c, {
       requirement: 'CLIENTS-CREATE-BODY-SERVER-FIELDS',
@@ -74,11 +75,11 @@ check(
 );
 
 const WRITES = {
-  'CLIENTS-UPDATE': {
+  [OP.CLIENTS_UPDATE]: {
     path: '/v1/clients/{clientId}',
     body: (c: CheckContext) => ({ description: c.fixtures.id('d') }),
   },
-  'CLIENTS-RESOURCES': {
+  [OP.CLIENTS_RESOURCES]: {
     path: '/v1/clients/{clientId}/resources',
     body: (c: CheckContext) => ({ resource_ids: [c.fixtures.id('resource')] }),
   },

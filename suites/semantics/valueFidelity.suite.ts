@@ -17,6 +17,7 @@ import {
   sessionWithClient,
 } from '../support/clients.js';
 import { consentsSession } from '../support/consents.js';
+import { OP } from '../support/operationAuth.js';
 
 type Client = Record<string, unknown> | undefined;
 
@@ -44,11 +45,11 @@ check(
 );
 
 const SECRET_KEEPERS = {
-  'CLIENTS-UPDATE': {
+  [OP.CLIENTS_UPDATE]: {
     what: 'an update of its description',
     write: (c: CheckContext, token: string, id: string) => putClient(c, token, id, { description: c.fixtures.id('d') }),
   },
-  'CLIENTS-RESOURCES': {
+  [OP.CLIENTS_RESOURCES]: {
     what: 'a resources update',
     write: (c: CheckContext, token: string, id: string) =>
       putResources(c, token, id, { resource_ids: [c.fixtures.id('resource')] }),
@@ -61,7 +62,7 @@ for (const [key, { what, write }] of Object.entries(SECRET_KEEPERS)) {
     const written: ClientResponse = await write(c, session.token, created.id);
     c.expect.status(written.res, 200, { requirement: `${key}-200` });
     // The answer is judged when it carries the client: a 204 without one is the other side of the inferred `…-200`.
-    const answer = `the ${key === 'CLIENTS-UPDATE' ? 'update' : 'resources'} answer`;
+    const answer = `the ${key === OP.CLIENTS_UPDATE ? 'update' : 'resources'} answer`;
     const wrong = differing('client_secret', created.client['client_secret'], {
       ...(written.client !== undefined ? { [answer]: written.client } : {}),
       'get after it': (await getClient(c, session.token, created.id)).client,
@@ -136,9 +137,9 @@ const CONSENT_FIELDS = [
 ];
 
 const CONSENT_LISTS = {
-  'CONSENTS-LIST': 'GET /v1/consents',
-  'MANAGE-CONSENTS-LIST': 'GET /v1/manage/consents',
-  'ME-CONSENTS-LIST': 'GET /v1/consents/me',
+  [OP.CONSENTS_LIST]: 'GET /v1/consents',
+  [OP.MANAGE_CONSENTS_LIST]: 'GET /v1/manage/consents',
+  [OP.ME_CONSENTS_LIST]: 'GET /v1/consents/me',
 } as const;
 
 for (const [key, label] of Object.entries(CONSENT_LISTS) as Array<[keyof typeof CONSENT_LISTS, string]>) {
@@ -155,9 +156,9 @@ for (const [key, label] of Object.entries(CONSENT_LISTS) as Array<[keyof typeof 
       const byId = await s.cis.getConsent(s.read, consent.consent_id);
       c.expect.status(byId.response, 200, { requirement: 'CONSENTS-GET-200' });
       const list =
-        key === 'CONSENTS-LIST'
+        key === OP.CONSENTS_LIST
           ? await s.cis.listConsents(s.read, { userId })
-          : key === 'MANAGE-CONSENTS-LIST'
+          : key === OP.MANAGE_CONSENTS_LIST
             ? await s.cis.listAppConsents(s.read, { appId: s.app.appId, userId })
             : await s.cis.listMyConsents(await s.user(userId));
       c.expect.status(list.response, 200, { requirement: `${key}-200` });

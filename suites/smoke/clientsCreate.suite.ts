@@ -4,6 +4,7 @@
  */
 import { check, type TargetResponse } from '../../src/suite/index.js';
 import { cisOf } from '../support/cis.js';
+import { OP } from '../support/operationAuth.js';
 import { fullAccessToken } from '../support/ownerAccess.js';
 
 /** The Clients envelope is inferred (docs/decisions.md #1): validate the inner client either way. */
@@ -15,7 +16,7 @@ function unwrapped(res: TargetResponse): TargetResponse {
 check({ requirement: 'CLIENTS-CREATE-201', title: 'smoke: a valid create answers 201 with the client' }, async (c) => {
   const app = await c.fixtures.app();
   // The whole permission list: accepted whether a target reads the list as any-of (inferred) or all-of.
-  const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
+  const token = await fullAccessToken(c, app, OP.CLIENTS_CREATE);
   const { response: res } = await cisOf(c).createClient(token, {
     name: c.fixtures.id('smoke-client'),
     redirect_uris: ['https://app.example.test/callback'],
@@ -29,7 +30,7 @@ check(
   { requirement: 'CLIENTS-CREATE-201-SECRET', title: 'smoke: the created client carries a client_secret' },
   async (c) => {
     const app = await c.fixtures.app();
-    const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
+    const token = await fullAccessToken(c, app, OP.CLIENTS_CREATE);
     const { response: res } = await cisOf(c).createClient(token, {
       name: c.fixtures.id('smoke-secret'),
       redirect_uris: ['https://app.example.test/cb'],
@@ -46,7 +47,7 @@ check(
 
 check({ requirement: 'CLIENTS-GET-404', title: 'smoke: an unknown client id answers 404' }, async (c) => {
   const app = await c.fixtures.app();
-  const token = await fullAccessToken(c, app, 'CLIENTS-GET');
+  const token = await fullAccessToken(c, app, OP.CLIENTS_GET);
   const { response: res } = await cisOf(c).getClient(token, c.fixtures.id('no-such-client'));
   c.expect.status(res, 404);
   c.expect.schema(res, 'error-404.schema.json', { requirement: 'CLIENTS-GET-404-BODY' });

@@ -4,7 +4,7 @@
  */
 import { fillPath } from '../../src/client/index.js';
 import type { AppFixture, CheckContext } from '../../src/suite/index.js';
-import type { OperationKey } from './operationAuth.js';
+import { OP, type OperationKey } from './operationAuth.js';
 import type { OperationRecipe, PreparedOperation } from './operationRecipes.js';
 import {
   CALLBACK_URI,
@@ -104,38 +104,38 @@ function onTheList(
 }
 
 export const CLIENT_RECIPES: Readonly<Record<ClientsKey, OperationRecipe>> = {
-  'CLIENTS-CREATE': onTheList('CLIENTS-CREATE', 'POST', {
+  [OP.CLIENTS_CREATE]: onTheList(OP.CLIENTS_CREATE, 'POST', {
     successRequirement: 'CLIENTS-CREATE-201',
     consumedOnSuccess: false,
     body: (c) => ({ name: c.fixtures.id('client'), redirect_uris: [CALLBACK_URI] }),
     watched: 'name',
   }),
-  'CLIENTS-LIST': onTheList('CLIENTS-LIST', 'GET', {
+  [OP.CLIENTS_LIST]: onTheList(OP.CLIENTS_LIST, 'GET', {
     successRequirement: 'CLIENTS-LIST-200',
     consumedOnSuccess: false,
   }),
-  'CLIENTS-DELETE-ALL': onTheList('CLIENTS-DELETE-ALL', 'DELETE', {
+  [OP.CLIENTS_DELETE_ALL]: onTheList(OP.CLIENTS_DELETE_ALL, 'DELETE', {
     successRequirement: 'CLIENTS-DELETE-ALL-204',
     consumedOnSuccess: true,
     watched: 'client_id',
     seeded: true,
   }),
-  'CLIENTS-GET': onOneClient('CLIENTS-GET', 'GET', '/v1/clients/{clientId}', {
+  [OP.CLIENTS_GET]: onOneClient(OP.CLIENTS_GET, 'GET', '/v1/clients/{clientId}', {
     successRequirement: 'CLIENTS-GET-200',
     consumedOnSuccess: false,
   }),
-  'CLIENTS-UPDATE': onOneClient('CLIENTS-UPDATE', 'PUT', '/v1/clients/{clientId}', {
+  [OP.CLIENTS_UPDATE]: onOneClient(OP.CLIENTS_UPDATE, 'PUT', '/v1/clients/{clientId}', {
     successRequirement: 'CLIENTS-UPDATE-200',
     consumedOnSuccess: false,
     body: (c) => ({ description: c.fixtures.id('updated') }),
     watched: ['name', 'description'],
   }),
-  'CLIENTS-DELETE': onOneClient('CLIENTS-DELETE', 'DELETE', '/v1/clients/{clientId}', {
+  [OP.CLIENTS_DELETE]: onOneClient(OP.CLIENTS_DELETE, 'DELETE', '/v1/clients/{clientId}', {
     successRequirement: 'CLIENTS-DELETE-204',
     consumedOnSuccess: true,
     watched: ['client_id'],
   }),
-  'CLIENTS-RESOURCES': onOneClient('CLIENTS-RESOURCES', 'PUT', '/v1/clients/{clientId}/resources', {
+  [OP.CLIENTS_RESOURCES]: onOneClient(OP.CLIENTS_RESOURCES, 'PUT', '/v1/clients/{clientId}/resources', {
     successRequirement: 'CLIENTS-RESOURCES-200',
     consumedOnSuccess: false,
     body: (c) => ({ resource_ids: [c.fixtures.id('resource')] }),

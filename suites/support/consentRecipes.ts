@@ -4,7 +4,7 @@
  */
 import { fillPath } from '../../src/client/index.js';
 import type { AppFixture, CheckContext, SendRequest } from '../../src/suite/index.js';
-import type { OperationKey } from './operationAuth.js';
+import { OP, type OperationKey } from './operationAuth.js';
 import type { OperationRecipe, PreparedOperation } from './operationRecipes.js';
 import { describeState, readConsentAsOwner } from './ownerAccess.js';
 import { sendWith } from './sendWith.js';
@@ -70,18 +70,18 @@ const MANAGE_TOKEN = { documentedTokenType: 'client', adminTokenUnknown: true } 
 const USER_TOKEN = { documentedTokenType: 'user', adminTokenUnknown: false } as const;
 
 export const CONSENT_RECIPES: Readonly<Record<ConsentsKey, OperationRecipe>> = {
-  'CONSENTS-LIST': onOneConsent('CONSENTS-LIST', 'GET', '/v1/consents', {
+  [OP.CONSENTS_LIST]: onOneConsent(OP.CONSENTS_LIST, 'GET', '/v1/consents', {
     ...CLIENT_TOKEN,
     successRequirement: 'CONSENTS-LIST-200',
     request: () => ({}),
   }),
-  'CONSENTS-GET': onOneConsent('CONSENTS-GET', 'GET', '/v1/consents/{consentId}', {
+  [OP.CONSENTS_GET]: onOneConsent(OP.CONSENTS_GET, 'GET', '/v1/consents/{consentId}', {
     ...CLIENT_TOKEN,
     successRequirement: 'CONSENTS-GET-200',
     request: ({ consentId }) => ({ params: { consentId } }),
   }),
-  'CONSENTS-DELETE-USER': onOneConsent(
-    'CONSENTS-DELETE-USER',
+  [OP.CONSENTS_DELETE_USER]: onOneConsent(
+    OP.CONSENTS_DELETE_USER,
     'DELETE',
     '/v1/consents/clients/{clientId}/users/{userId}',
     {
@@ -90,13 +90,13 @@ export const CONSENT_RECIPES: Readonly<Record<ConsentsKey, OperationRecipe>> = {
       request: ({ clientId, userId }) => ({ params: { clientId, userId } }),
     },
   ),
-  'MANAGE-CONSENTS-LIST': onOneConsent('MANAGE-CONSENTS-LIST', 'GET', '/v1/manage/consents', {
+  [OP.MANAGE_CONSENTS_LIST]: onOneConsent(OP.MANAGE_CONSENTS_LIST, 'GET', '/v1/manage/consents', {
     ...MANAGE_TOKEN,
     successRequirement: 'MANAGE-CONSENTS-LIST-200',
     request: ({ app }) => ({ query: { app_id: app.appId } }),
   }),
-  'MANAGE-CONSENTS-DELETE': onOneConsent(
-    'MANAGE-CONSENTS-DELETE',
+  [OP.MANAGE_CONSENTS_DELETE]: onOneConsent(
+    OP.MANAGE_CONSENTS_DELETE,
     'DELETE',
     '/v1/manage/consents/clients/{clientId}/users/{userId}',
     {
@@ -105,12 +105,12 @@ export const CONSENT_RECIPES: Readonly<Record<ConsentsKey, OperationRecipe>> = {
       request: ({ app, clientId, userId }) => ({ params: { clientId, userId }, query: { app_id: app.appId } }),
     },
   ),
-  'ME-CONSENTS-LIST': onOneConsent('ME-CONSENTS-LIST', 'GET', '/v1/consents/me', {
+  [OP.ME_CONSENTS_LIST]: onOneConsent(OP.ME_CONSENTS_LIST, 'GET', '/v1/consents/me', {
     ...USER_TOKEN,
     successRequirement: 'ME-CONSENTS-LIST-200',
     request: () => ({}),
   }),
-  'ME-CONSENTS-REVOKE': onOneConsent('ME-CONSENTS-REVOKE', 'DELETE', '/v1/consents/me/clients/{clientId}', {
+  [OP.ME_CONSENTS_REVOKE]: onOneConsent(OP.ME_CONSENTS_REVOKE, 'DELETE', '/v1/consents/me/clients/{clientId}', {
     ...USER_TOKEN,
     successRequirement: 'ME-CONSENTS-REVOKE-2XX',
     request: ({ clientId }) => ({ params: { clientId } }),

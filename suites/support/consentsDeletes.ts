@@ -9,6 +9,7 @@
 import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { expectGone, expectKept, listedIds, myListedIds } from './consentsLists.js';
 import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consents.js';
+import { OP } from './operationAuth.js';
 
 export interface DeleteTarget {
   readonly clientId: string;
@@ -18,7 +19,7 @@ export interface DeleteTarget {
 
 export interface ConsentDeleteOperation {
   /** Operation key, the prefix of its requirement ids. */
-  readonly key: 'CONSENTS-DELETE-USER' | 'MANAGE-CONSENTS-DELETE' | 'ME-CONSENTS-REVOKE';
+  readonly key: typeof OP.CONSENTS_DELETE_USER | typeof OP.MANAGE_CONSENTS_DELETE | typeof OP.ME_CONSENTS_REVOKE;
   readonly label: string;
   /** Removes with the right token: the session's delete token, or the user's own token for `/me`. */
   remove(s: ConsentsSession, target: DeleteTarget): Promise<TargetResponse>;
@@ -36,7 +37,7 @@ const noPermissionToken = async (c: CheckContext, s: ConsentsSession) => ({
 });
 
 export const USER_DELETE: ConsentDeleteOperation = {
-  key: 'CONSENTS-DELETE-USER',
+  key: OP.CONSENTS_DELETE_USER,
   label: 'DELETE /v1/consents/clients/{clientId}/users/{userId}',
   remove: (s, target) => USER_DELETE.removeWith(s, target, s.remove),
   removeWith: async (s, target, token) =>
@@ -45,7 +46,7 @@ export const USER_DELETE: ConsentDeleteOperation = {
 };
 
 export const MANAGE_DELETE: ConsentDeleteOperation = {
-  key: 'MANAGE-CONSENTS-DELETE',
+  key: OP.MANAGE_CONSENTS_DELETE,
   label: 'DELETE /v1/manage/consents/clients/{clientId}/users/{userId}',
   remove: (s, target) => MANAGE_DELETE.removeWith(s, target, s.remove),
   removeWith: async (s, target, token) =>
@@ -59,7 +60,7 @@ export const MANAGE_DELETE: ConsentDeleteOperation = {
 };
 
 export const ME_REVOKE: ConsentDeleteOperation = {
-  key: 'ME-CONSENTS-REVOKE',
+  key: OP.ME_CONSENTS_REVOKE,
   label: 'DELETE /v1/consents/me/clients/{clientId}',
   remove: async (s, target) => ME_REVOKE.removeWith(s, target, await s.user(target.userId)),
   removeWith: async (s, target, token) =>

@@ -4,10 +4,10 @@
  * an observation (`x-token-types-unknown`). Read from the generated operation table, never hard-coded, so a change
  * to the document reaches every matrix once the table is regenerated (a staleness test fails until it is).
  */
-import { OPERATION_KEYS, OPERATION_TABLE, type OperationKey } from '../../src/catalog/operationTable.js';
+import { OP, OPERATION_KEYS, OPERATION_TABLE, type OperationKey } from '../../src/catalog/operationTable.js';
 
-/** The 14 operation keys (ARCHITECTURE.md "Naming"), in catalog order. */
-export { OPERATION_KEYS, type OperationKey };
+/** The 14 operation keys (ARCHITECTURE.md "Naming"), in catalog order, and as constants (`OP.CLIENTS_CREATE`). */
+export { OP, OPERATION_KEYS, type OperationKey };
 
 /** The harness's names for the three token types (src/issuer/claims.ts). */
 export type TokenType = 'client' | 'admin' | 'user';

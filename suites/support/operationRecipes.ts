@@ -3,7 +3,7 @@
  * once with a valid request, so authorization suites (token types, permissions) and later property and stateful
  * suites are loops over operations instead of 14 hand-written cases. See suites/support/README.md.
  *
- *   const recipe = OPERATION_RECIPES['CLIENTS-GET'];          // static: usable while vitest collects checks
+ *   const recipe = OPERATION_RECIPES[OP.CLIENTS_GET];         // static: usable while vitest collects checks
  *   check({ requirement: ..., needsStateHook: recipe.needsStateHook }, async (c) => {
  *     const auth = recipeAuth(c, recipe);                    // permissions and token types from openapi.yaml
  *     const op = await recipe.prepare(c, await c.fixtures.app());
@@ -17,6 +17,7 @@ import { operationAuth, type OperationAuth, type OperationKey } from './operatio
 import { fullAccessToken } from './ownerAccess.js';
 
 export {
+  OP,
   OPERATION_KEYS,
   grantingPermissions,
   operationAuth,

@@ -6,7 +6,7 @@
 import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
 import { cisOf } from './cis.js';
 import { resultOf } from './envelope.js';
-import { operationAuth, type OperationKey } from './operationAuth.js';
+import { OP, operationAuth, type OperationKey } from './operationAuth.js';
 
 /**
  * A client token holding every permission `key` lists. Holding them all, it is accepted whether a target reads the
@@ -20,7 +20,10 @@ export function fullAccessToken(c: CheckContext, app: AppFixture, key: Operation
 export function ownerReadToken(c: CheckContext, app: AppFixture): Promise<string> {
   const root = c.config.packageRoot;
   const permissions = [
-    ...new Set([...operationAuth(root, 'CLIENTS-GET').permissions, ...operationAuth(root, 'CONSENTS-GET').permissions]),
+    ...new Set([
+      ...operationAuth(root, OP.CLIENTS_GET).permissions,
+      ...operationAuth(root, OP.CONSENTS_GET).permissions,
+    ]),
   ];
   return c.tokens.client({ app, permissions });
 }
@@ -36,7 +39,7 @@ export async function createClientAsOwner(
   app: AppFixture,
   name = c.fixtures.id('client'),
 ): Promise<string> {
-  const { response: res } = await cisOf(c).createClient(await fullAccessToken(c, app, 'CLIENTS-CREATE'), {
+  const { response: res } = await cisOf(c).createClient(await fullAccessToken(c, app, OP.CLIENTS_CREATE), {
     name,
     redirect_uris: [CALLBACK_URI],
   });

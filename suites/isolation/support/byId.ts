@@ -5,7 +5,7 @@
  */
 import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
-import { OPERATION_RECIPES, type OperationKey, type PreparedOperation } from '../../support/operationRecipes.js';
+import { OP, OPERATION_RECIPES, type OperationKey, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
 import { allIntruders, castFor, expectRefused, expectUnchanged, intrudersOf, type Intruder } from './cast.js';
@@ -20,7 +20,7 @@ const byConsentId: Attempt = async (c, op, token) =>
   (await cisOf(c).deleteUserConsents(token, op.clientId ?? '', op.userId, { consentId: op.consentId })).response;
 
 const ATTEMPTS: Partial<Record<OperationKey, readonly Attempt[]>> = {
-  'CONSENTS-DELETE-USER': [asPrepared, byConsentId],
+  [OP.CONSENTS_DELETE_USER]: [asPrepared, byConsentId],
 };
 
 const RULE_CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;

@@ -4,6 +4,7 @@
  */
 import { check } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
+import { OP } from '../../support/operationAuth.js';
 import {
   CALLBACK_URI,
   createClientAsOwner,
@@ -19,7 +20,7 @@ import { castFor, expectNotListed, intrudersOf } from './cast.js';
 const CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;
 
 export function registerClientsIsolation(): void {
-  for (const key of ['CLIENTS-GET', 'CLIENTS-UPDATE', 'CLIENTS-DELETE', 'CLIENTS-RESOURCES'] as const) {
+  for (const key of [OP.CLIENTS_GET, OP.CLIENTS_UPDATE, OP.CLIENTS_DELETE, OP.CLIENTS_RESOURCES] as const) {
     registerByIdIsolation(key, 'client');
   }
   for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
@@ -33,7 +34,7 @@ export function registerClientsIsolation(): void {
         const cast = await castFor(c);
         const owned = [await createClientAsOwner(c, cast.owner), cast.owner.clientId];
         for (const intruder of intrudersOf(cast, rule)) {
-          const { response: res } = await cisOf(c).listClients(await fullAccessToken(c, intruder.app, 'CLIENTS-LIST'));
+          const { response: res } = await cisOf(c).listClients(await fullAccessToken(c, intruder.app, OP.CLIENTS_LIST));
           expectNotListed(c, res, 'client_id', owned, intruder.label);
         }
       },
@@ -49,7 +50,7 @@ export function registerClientsIsolation(): void {
         const cast = await castFor(c);
         const owned = await createClientAsOwner(c, cast.owner);
         for (const intruder of intrudersOf(cast, rule)) {
-          const token = await fullAccessToken(c, intruder.app, 'CLIENTS-DELETE-ALL');
+          const token = await fullAccessToken(c, intruder.app, OP.CLIENTS_DELETE_ALL);
           const { response: res } = await cisOf(c).deleteAllClients(token);
           const after = await listClientsAsOwner(c, cast.owner);
           c.expect.that(listedValues(after, 'client_id').includes(owned), {
@@ -70,7 +71,7 @@ export function registerClientsIsolation(): void {
       const cast = await castFor(c);
       // The token naming the owner's app id in another tenant must create there, not in the owner's tenant.
       for (const app of [cast.owner, ...cast.otherTenants.map((i) => i.app)]) {
-        const token = await fullAccessToken(c, app, 'CLIENTS-CREATE');
+        const token = await fullAccessToken(c, app, OP.CLIENTS_CREATE);
         const { response: res } = await cisOf(c).createClient(token, {
           name: c.fixtures.id('client'),
           redirect_uris: [CALLBACK_URI],
@@ -81,7 +82,7 @@ export function registerClientsIsolation(): void {
           expected: `app_id ${app.appId} and tenant_id ${app.tenantId}, the token's`,
           observed: `app_id ${String(created.app_id)} and tenant_id ${String(created.tenant_id)}`,
         });
-        const readToken = await fullAccessToken(c, app, 'CLIENTS-GET');
+        const readToken = await fullAccessToken(c, app, OP.CLIENTS_GET);
         const { response: read } = await cisOf(c).getClient(readToken, String(created.client_id));
         c.expect.that(read.status === 200, {
           expected: "the new client readable with the creating app's token",

@@ -4,17 +4,17 @@
  */
 import { check } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
-import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
+import { OP, OPERATION_RECIPES } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { registerByIdIsolation } from './byId.js';
 import { castFor, expectNotListed, intrudersOf } from './cast.js';
 
 const CELLS = { 'OTHER-APP': 'another app', 'OTHER-TENANT': 'another tenant' } as const;
-const recipe = OPERATION_RECIPES['CONSENTS-LIST'];
+const recipe = OPERATION_RECIPES[OP.CONSENTS_LIST];
 
 export function registerConsentsIsolation(): void {
-  registerByIdIsolation('CONSENTS-GET', 'consent');
-  registerByIdIsolation('CONSENTS-DELETE-USER', 'consent');
+  registerByIdIsolation(OP.CONSENTS_GET, 'consent');
+  registerByIdIsolation(OP.CONSENTS_DELETE_USER, 'consent');
   for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
     const title = `the consents of ${CELLS[rule]} are never listed, with or without filters`;
     check(
@@ -35,7 +35,7 @@ export function registerConsentsIsolation(): void {
           { client_id: op.clientId, user_id: op.userId },
         ];
         for (const intruder of intrudersOf(cast, rule)) {
-          const token = await fullAccessToken(c, intruder.app, 'CONSENTS-LIST');
+          const token = await fullAccessToken(c, intruder.app, OP.CONSENTS_LIST);
           for (const query of filters) {
             const filter = { clientId: query.client_id, userId: query.user_id };
             const { response: res } = await cisOf(c).listConsents(token, filter);

@@ -5,18 +5,18 @@
  */
 import { check, type CheckContext } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
-import { OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
+import { OP, OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
 import { answerSummary } from '../../support/rejection.js';
 import { castFor, expectNotListed, expectUnchanged, type IsolationCast } from './cast.js';
 
-const LIST = OPERATION_RECIPES['MANAGE-CONSENTS-LIST'];
-const DELETE = OPERATION_RECIPES['MANAGE-CONSENTS-DELETE'];
+const LIST = OPERATION_RECIPES[OP.MANAGE_CONSENTS_LIST];
+const DELETE = OPERATION_RECIPES[OP.MANAGE_CONSENTS_DELETE];
 
 /** A caller of the manage endpoints: a token and the app_id values it tries. */
 interface ManageCaller {
   readonly label: string;
-  readonly token: (key: 'MANAGE-CONSENTS-LIST' | 'MANAGE-CONSENTS-DELETE') => Promise<string>;
+  readonly token: (key: typeof OP.MANAGE_CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_DELETE) => Promise<string>;
   readonly appIds: readonly string[];
 }
 
@@ -63,7 +63,7 @@ interface Attempt {
 
 /** One check of `key` under `rule`: each caller, with its token for `key`, tries each of its app_id values. */
 function isolationCheck(
-  key: 'MANAGE-CONSENTS-LIST' | 'MANAGE-CONSENTS-DELETE',
+  key: typeof OP.MANAGE_CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_DELETE,
   rule: 'OTHER-APP' | 'OTHER-TENANT',
   title: string,
   attempt: (a: Attempt) => Promise<void>,
@@ -81,7 +81,7 @@ function isolationCheck(
 export function registerManageIsolation(): void {
   for (const rule of ['OTHER-APP', 'OTHER-TENANT'] as const) {
     isolationCheck(
-      'MANAGE-CONSENTS-LIST',
+      OP.MANAGE_CONSENTS_LIST,
       rule,
       `the consents of the owner's app never reach a token of ${CELLS[rule]}, whatever app_id it sends`,
       async ({ c, cast, op, caller, token, appId }) => {
@@ -99,7 +99,7 @@ export function registerManageIsolation(): void {
     );
 
     isolationCheck(
-      'MANAGE-CONSENTS-DELETE',
+      OP.MANAGE_CONSENTS_DELETE,
       rule,
       `a token of ${CELLS[rule]} never deletes the owner's consents, whatever app_id it sends`,
       async ({ c, op, caller, token, appId }) => {
@@ -121,7 +121,7 @@ export function registerManageIsolation(): void {
     async (c) => {
       const cast = await castFor(c);
       await LIST.prepare(c, cast.owner);
-      const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-LIST');
+      const token = await fullAccessToken(c, cast.otherApp.app, OP.MANAGE_CONSENTS_LIST);
       const res = (await cisOf(c).listAppConsents(token, { appId: cast.owner.appId })).response;
       c.expect.that(res.status === 403, {
         expected: `403 for ${cast.otherApp.label} naming the owner's app_id`,
@@ -139,7 +139,7 @@ export function registerManageIsolation(): void {
     async (c) => {
       const cast = await castFor(c);
       const op = await DELETE.prepare(c, cast.owner);
-      const token = await fullAccessToken(c, cast.otherApp.app, 'MANAGE-CONSENTS-DELETE');
+      const token = await fullAccessToken(c, cast.otherApp.app, OP.MANAGE_CONSENTS_DELETE);
       const before = await op.snapshot();
       const res = (await deleteAs(c, op, token, { appId: cast.owner.appId })).response;
       c.expect.that(res.status === 403, {

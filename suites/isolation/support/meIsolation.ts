@@ -4,11 +4,11 @@
  */
 import { check, type AppFixture, type CheckContext } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
-import { OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
+import { OP, OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
 import { castFor, expectNotListed, expectUnchanged, type Intruder } from './cast.js';
 
-const LIST = OPERATION_RECIPES['ME-CONSENTS-LIST'];
-const REVOKE = OPERATION_RECIPES['ME-CONSENTS-REVOKE'];
+const LIST = OPERATION_RECIPES[OP.ME_CONSENTS_LIST];
+const REVOKE = OPERATION_RECIPES[OP.ME_CONSENTS_REVOKE];
 
 /** The same user id, logged in through another app: one in the tenant, one elsewhere, one naming the owner's app id elsewhere. */
 async function sameUserElsewhere(c: CheckContext): Promise<{ owner: AppFixture; elsewhere: readonly Intruder[] }> {

@@ -12,6 +12,7 @@ import { fillPath } from '../../../src/client/index.js';
 import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
 import { check } from '../../../src/suite/index.js';
 import { checkProperty } from '../../../src/suite/property.js';
+import { OP } from '../../support/operationAuth.js';
 import { CALLBACK_URI, createClientAsOwner, fullAccessToken, listClientsAsOwner } from '../../support/ownerAccess.js';
 import { resultOf } from '../../support/envelope.js';
 import { answerSummary } from '../../support/rejection.js';
@@ -20,24 +21,24 @@ import { allIntruders, castFor, type Intruder } from './cast.js';
 const OWNER_FIELDS = ['app_id', 'tenant_id', 'client_id'] as const;
 type OwnerField = (typeof OWNER_FIELDS)[number];
 
-type BodyKey = 'CLIENTS-CREATE' | 'CLIENTS-UPDATE' | 'CLIENTS-RESOURCES';
+type BodyKey = typeof OP.CLIENTS_CREATE | typeof OP.CLIENTS_UPDATE | typeof OP.CLIENTS_RESOURCES;
 
 /** Each intruder's request on a client of its own app, with the smuggled fields added to a valid body. */
 const REQUESTS: Record<
   BodyKey,
   (c: CheckContext, ownClientId: string | undefined) => { method: 'POST' | 'PUT'; path: string; body: object }
 > = {
-  'CLIENTS-CREATE': (c) => ({
+  [OP.CLIENTS_CREATE]: (c) => ({
     method: 'POST',
     path: '/v1/clients',
     body: { name: c.fixtures.id('smuggler'), redirect_uris: [CALLBACK_URI] },
   }),
-  'CLIENTS-UPDATE': (c, clientId) => ({
+  [OP.CLIENTS_UPDATE]: (c, clientId) => ({
     method: 'PUT',
     path: fillPath('/v1/clients/{clientId}', { clientId: clientId ?? '' }),
     body: { description: c.fixtures.id('smuggled') },
   }),
-  'CLIENTS-RESOURCES': (c, clientId) => ({
+  [OP.CLIENTS_RESOURCES]: (c, clientId) => ({
     method: 'PUT',
     path: fillPath('/v1/clients/{clientId}/resources', { clientId: clientId ?? '' }),
     body: { resource_ids: [c.fixtures.id('smuggled-resource')] },
@@ -99,7 +100,7 @@ export function registerSmuggledBodies(): void {
         const intruders = allIntruders(cast);
         const ownClients = new Map<Intruder, string | undefined>();
         for (const intruder of intruders) {
-          ownClients.set(intruder, key === 'CLIENTS-CREATE' ? undefined : await createClientAsOwner(c, intruder.app));
+          ownClients.set(intruder, key === OP.CLIENTS_CREATE ? undefined : await createClientAsOwner(c, intruder.app));
         }
         await checkProperty(c, {
           requirement,

@@ -9,7 +9,7 @@
  */
 import { fillPath } from '../../../src/client/index.js';
 import { check, type CheckContext, type SendRequest, type TargetResponse } from '../../../src/suite/index.js';
-import { OPERATION_KEYS, OPERATION_RECIPES, type OperationKey } from '../../support/operationRecipes.js';
+import { OP, OPERATION_KEYS, OPERATION_RECIPES, type OperationKey } from '../../support/operationRecipes.js';
 import { CALLBACK_URI, createClientAsOwner, fullAccessToken } from '../../support/ownerAccess.js';
 import { resultOf } from '../../support/envelope.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
@@ -26,12 +26,12 @@ interface Victim {
   readonly snapshot?: () => Promise<string | undefined>;
 }
 
-const MANAGE = new Set<OperationKey>(['MANAGE-CONSENTS-LIST', 'MANAGE-CONSENTS-DELETE']);
+const MANAGE = new Set<OperationKey>([OP.MANAGE_CONSENTS_LIST, OP.MANAGE_CONSENTS_DELETE]);
 
 const BODIES: Partial<Record<OperationKey, (c: CheckContext) => unknown>> = {
-  'CLIENTS-CREATE': (c) => ({ name: c.fixtures.id('smuggler'), redirect_uris: [CALLBACK_URI] }),
-  'CLIENTS-UPDATE': (c) => ({ description: c.fixtures.id('smuggled') }),
-  'CLIENTS-RESOURCES': (c) => ({ resource_ids: [c.fixtures.id('smuggled-resource')] }),
+  [OP.CLIENTS_CREATE]: (c) => ({ name: c.fixtures.id('smuggler'), redirect_uris: [CALLBACK_URI] }),
+  [OP.CLIENTS_UPDATE]: (c) => ({ description: c.fixtures.id('smuggled') }),
+  [OP.CLIENTS_RESOURCES]: (c) => ({ resource_ids: [c.fixtures.id('smuggled-resource')] }),
 };
 
 async function victimOf(c: CheckContext, key: OperationKey, cast: IsolationCast): Promise<Victim> {

@@ -4,16 +4,13 @@
  * issuer, the request with its provider-state values filled in, and the response matched with the contract's
  * matching rules (pactMatching.ts). `cis-conformance pact verify` runs the same contracts through Pact's verifier.
  */
-import { CONSUMER_TOKENS } from '../../../src/pact/consumers.js';
+import { CONSUMER_TOKENS, PROVIDER_STATES } from '../../../src/pact/consumers.js';
 import type { AppFixture, CheckContext, SendRequest } from '../../../src/suite/index.js';
 import type { ContractInteraction } from './contractInteractions.js';
 import { bodyMismatches, headerMismatches, statusMismatch } from './pactMatching.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const APP_STATE = 'an app exists';
-const CONSENT_STATE = 'a consent exists';
 
 /** Sets up the interaction's provider states; returns the app and the values Pact would inject. */
 async function setUpStates(
@@ -23,7 +20,7 @@ async function setUpStates(
   let app: AppFixture | undefined;
   const values: Json = {};
   for (const { name, params } of interaction.providerStates) {
-    if (name === APP_STATE) {
+    if (name === PROVIDER_STATES.appExists) {
       app = await c.fixtures.app(typeof params['app_name'] === 'string' ? { name: params['app_name'] } : {});
       Object.assign(values, {
         tenant_id: app.tenantId,
@@ -31,7 +28,7 @@ async function setUpStates(
         app_name: app.appName,
         client_id: app.clientId,
       });
-    } else if (name === CONSENT_STATE) {
+    } else if (name === PROVIDER_STATES.consentExists) {
       app ??= await c.fixtures.app();
       // Our contracts' consents are to the app's default client (the consent state's client_id is the app's).
       const consent = await c.fixtures.consent({

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { ClientCreateInput } from '../../../../src/client/index.js';
+import { OP } from '../../../support/operationAuth.js';
 import { CALLBACK_URI } from '../../../support/ownerAccess.js';
 import {
   applyUpdate,
@@ -26,7 +27,7 @@ export class CreateClientCommand implements fc.AsyncCommand<ClientsModel, Client
     const body = { name: real.newName(), redirect_uris: [CALLBACK_URI], ...this.extra };
     this.label = `#${model.clients.length}`;
     const created = await real.cis.createClient(real.token, body as ClientCreateInput);
-    expectAnswered(model, real, created.response, 'CLIENTS-CREATE');
+    expectAnswered(model, real, created.response, OP.CLIENTS_CREATE);
     e.status(created.response, '2xx', { requirement: 'CLIENTS-CREATE-201' });
     const id = created.ok ? (created.body as { client_id?: unknown }).client_id : undefined;
     e.that(typeof id === 'string' && !model.clients.some((known) => known.id === id), {

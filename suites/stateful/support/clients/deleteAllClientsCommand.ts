@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { OP } from '../../../support/operationAuth.js';
 import { aliveClients, expectAnswered, type ClientsModel, type ClientsReal } from './model.js';
 import { readBack } from './readBack.js';
 
@@ -14,7 +15,7 @@ export class DeleteAllClientsCommand implements fc.AsyncCommand<ClientsModel, Cl
   async run(model: ClientsModel, real: ClientsReal): Promise<void> {
     const alive = aliveClients(model);
     const deleted = await real.cis.deleteAllClients(real.token);
-    expectAnswered(model, real, deleted.response, 'CLIENTS-DELETE-ALL');
+    expectAnswered(model, real, deleted.response, OP.CLIENTS_DELETE_ALL);
     if (alive.length === 0) {
       real.expect.status(deleted.response, 404, { requirement: 'CLIENTS-DELETE-ALL-404-EMPTY-APP' });
       return;

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { OP } from '../../../support/operationAuth.js';
 import { clientAt, expectAnswered, goneRule, type ClientsModel, type ClientsReal } from './model.js';
 import { readBack } from './readBack.js';
 
@@ -16,7 +17,7 @@ export class DeleteClientCommand implements fc.AsyncCommand<ClientsModel, Client
     const client = clientAt(model, this.slot);
     this.label = client.label;
     const deleted = await real.cis.deleteClient(real.token, client.id);
-    expectAnswered(model, real, deleted.response, 'CLIENTS-DELETE');
+    expectAnswered(model, real, deleted.response, OP.CLIENTS_DELETE);
     if (client.gone !== undefined) {
       real.expect.status(deleted.response, 404, { requirement: goneRule(client) });
       return;

@@ -4,6 +4,7 @@
  * command; these reads are what a cache, a lagging index or a missed invalidation gets wrong.
  */
 import { isPlainObject } from '../../../support/compare.js';
+import { OP } from '../../../support/operationAuth.js';
 import {
   describeGone,
   expectAnswered,
@@ -18,7 +19,7 @@ import {
 /** GET /v1/clients/{id}: a client the model has alive holds what it expects; a removed one is a 404. */
 export async function expectReadById(model: ClientsModel, real: ClientsReal, client: ModelClient): Promise<void> {
   const read = await real.cis.getClient(real.token, client.id);
-  expectAnswered(model, real, read.response, 'CLIENTS-GET');
+  expectAnswered(model, real, read.response, OP.CLIENTS_GET);
   if (client.gone !== undefined) {
     real.expect.status(read.response, 404, { requirement: goneRule(client) });
     return;
@@ -31,7 +32,7 @@ export async function expectReadById(model: ClientsModel, real: ClientsReal, cli
 export async function expectListAgrees(model: ClientsModel, real: ClientsReal): Promise<void> {
   const e = real.expect;
   const listed = await real.cis.listClients(real.token);
-  expectAnswered(model, real, listed.response, 'CLIENTS-LIST');
+  expectAnswered(model, real, listed.response, OP.CLIENTS_LIST);
   e.status(listed.response, 200, { requirement: 'CLIENTS-LIST-200' });
   const items = listed.ok && Array.isArray(listed.body) ? listed.body.filter(isPlainObject) : [];
   const byId = new Map(items.map((item) => [String(item['client_id']), item]));

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { ClientUpdateInput } from '../../../../src/client/index.js';
+import { OP } from '../../../support/operationAuth.js';
 import {
   applyUpdate,
   clientAt,
@@ -32,7 +33,7 @@ export class UpdateClientCommand implements fc.AsyncCommand<ClientsModel, Client
     const client = clientAt(model, this.slot);
     this.label = client.label;
     const updated = await real.cis.updateClient(real.token, client.id, this.patch as ClientUpdateInput);
-    expectAnswered(model, real, updated.response, 'CLIENTS-UPDATE');
+    expectAnswered(model, real, updated.response, OP.CLIENTS_UPDATE);
     if (client.gone !== undefined) {
       real.expect.status(updated.response, 404, { requirement: goneRule(client) });
       return;

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { OP } from '../../../support/operationAuth.js';
 import {
   applyUpdate,
   clientAt,
@@ -27,7 +28,7 @@ export class UpdateResourcesCommand implements fc.AsyncCommand<ClientsModel, Cli
     const client = clientAt(model, this.slot);
     this.label = client.label;
     const updated = await real.cis.updateClientResources(real.token, client.id, this.resourceIds);
-    expectAnswered(model, real, updated.response, 'CLIENTS-RESOURCES');
+    expectAnswered(model, real, updated.response, OP.CLIENTS_RESOURCES);
     if (client.gone !== undefined) {
       real.expect.status(updated.response, 404, { requirement: goneRule(client) });
       return;

@@ -6,6 +6,7 @@
  */
 import type fc from 'fast-check';
 import type { TargetResponse } from '../../../../src/suite/index.js';
+import { OP } from '../../../support/operationAuth.js';
 import {
   consentAt,
   expectNo5xx,
@@ -57,20 +58,20 @@ export async function runConsentDelete(
 /** Nothing matched: a consent_id of another client or user is its own (inferred) rule where the catalog has one. */
 function noMatchRule(key: DeleteKey, { client, user, consent }: DeleteRequest): string {
   const foreign = consent && consent.gone === undefined && (consent.client !== client || consent.user !== user);
-  if (foreign && key !== 'ME-CONSENTS-REVOKE') return `${key}-CONSENT-ID-MISMATCH`;
+  if (foreign && key !== OP.ME_CONSENTS_REVOKE) return `${key}-CONSENT-ID-MISMATCH`;
   return `${key}-404-NO-MATCH`;
 }
 
 /** A consent the delete should have kept is gone: which scoping rule that breaks. */
 function overDeletedRule(key: DeleteKey, { client, user, consent }: DeleteRequest, lost: ModelConsent): string {
   if (consent) return `${key}-CONSENT-ID-ONLY`;
-  if (key === 'CONSENTS-DELETE-USER' && lost.user === user && lost.client !== client) {
+  if (key === OP.CONSENTS_DELETE_USER && lost.user === user && lost.client !== client) {
     return 'CONSENTS-DELETE-USER-CLIENT-SCOPED';
   }
-  if (key === 'MANAGE-CONSENTS-DELETE' && lost.client === client && lost.user !== user) {
+  if (key === OP.MANAGE_CONSENTS_DELETE && lost.client === client && lost.user !== user) {
     return 'MANAGE-CONSENTS-DELETE-USER-SCOPED';
   }
-  if (key === 'ME-CONSENTS-REVOKE' && lost.user !== user) return 'ME-CONSENTS-REVOKE-ISOLATION-USER';
+  if (key === OP.ME_CONSENTS_REVOKE && lost.user !== user) return 'ME-CONSENTS-REVOKE-ISOLATION-USER';
   return MODEL_RULE;
 }
 

@@ -1,3 +1,4 @@
+import { OP } from '../../../support/operationAuth.js';
 import { ConsentDeleteCommand, type DeleteRequest } from './consentDeletes.js';
 import type { ConsentsReal } from './model.js';
 
@@ -5,7 +6,7 @@ import type { ConsentsReal } from './model.js';
  * DELETE /v1/consents/clients/{clientId}/users/{userId}[?consent_id=] with a client token of the app.
  */
 export class DeleteUserConsentsCommand extends ConsentDeleteCommand {
-  protected readonly key = 'CONSENTS-DELETE-USER';
+  protected readonly key = OP.CONSENTS_DELETE_USER;
   protected readonly label = 'delete-user';
 
   protected async send(real: ConsentsReal, aimed: DeleteRequest, consentId: { consentId?: string }) {

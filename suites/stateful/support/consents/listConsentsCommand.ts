@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { OP } from '../../../support/operationAuth.js';
 import {
   expectListing,
   expectNo5xx,
@@ -15,9 +16,9 @@ export interface ListFilter {
   readonly user?: UserKey;
 }
 
-const PREFIX: Record<ListKind, 'CONSENTS-LIST' | 'MANAGE-CONSENTS-LIST'> = {
-  consents: 'CONSENTS-LIST',
-  manage: 'MANAGE-CONSENTS-LIST',
+const PREFIX: Record<ListKind, typeof OP.CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_LIST> = {
+  consents: OP.CONSENTS_LIST,
+  manage: OP.MANAGE_CONSENTS_LIST,
 };
 
 /** GET /v1/consents or /v1/manage/consents?app_id=, filtered by client and user or not: exactly the model's. */

@@ -1,3 +1,4 @@
+import { OP } from '../../../support/operationAuth.js';
 import { ConsentDeleteCommand, type DeleteRequest } from './consentDeletes.js';
 import type { ConsentsReal } from './model.js';
 
@@ -5,7 +6,7 @@ import type { ConsentsReal } from './model.js';
  * DELETE /v1/manage/consents/clients/{clientId}/users/{userId}?app_id=[&consent_id=], app_id the token's own app.
  */
 export class ManageDeleteConsentsCommand extends ConsentDeleteCommand {
-  protected readonly key = 'MANAGE-CONSENTS-DELETE';
+  protected readonly key = OP.MANAGE_CONSENTS_DELETE;
   protected readonly label = 'manage-delete';
 
   protected async send(real: ConsentsReal, aimed: DeleteRequest, consentId: { consentId?: string }) {

@@ -10,12 +10,14 @@
 import type { CisClient } from '../../../../src/client/index.js';
 import type { CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
 import { isPlainObject } from '../../../support/compare.js';
+import type { OP } from '../../../support/operationAuth.js';
 
 export const MODEL_RULE = 'CONSENTS-LIST-STATEFUL-MODEL';
 
 export type ClientKey = 'A' | 'B';
 export type UserKey = 'U1' | 'U2';
-export type DeleteKey = 'CONSENTS-DELETE-USER' | 'MANAGE-CONSENTS-DELETE' | 'ME-CONSENTS-REVOKE';
+export type DeleteKey =
+  typeof OP.CONSENTS_DELETE_USER | typeof OP.MANAGE_CONSENTS_DELETE | typeof OP.ME_CONSENTS_REVOKE;
 
 export interface ModelConsent {
   readonly id: string;

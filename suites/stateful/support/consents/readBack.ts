@@ -5,6 +5,7 @@
  * invalidate shows here, where a read that comes some commands later may miss it.
  */
 import type { Consent } from '../../../../src/client/index.js';
+import { OP } from '../../../support/operationAuth.js';
 import {
   describeConsent,
   expectListing,
@@ -32,7 +33,7 @@ export interface WriteDone {
  * read paths it is the inferred ME-CONSENTS-REVOKE-GONE-ALL-LISTS.
  */
 export function goneElsewhereRule(consent: ModelConsent): string {
-  return consent.gone === 'ME-CONSENTS-REVOKE' ? 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS' : `${String(consent.gone)}-GONE`;
+  return consent.gone === OP.ME_CONSENTS_REVOKE ? 'ME-CONSENTS-REVOKE-GONE-ALL-LISTS' : `${String(consent.gone)}-GONE`;
 }
 
 export async function readBack(model: ConsentsModel, real: ConsentsReal, write: WriteDone): Promise<void> {
@@ -43,7 +44,7 @@ export async function readBack(model: ConsentsModel, real: ConsentsReal, write: 
 
 async function expectMyList(model: ConsentsModel, real: ConsentsReal, write: WriteDone): Promise<void> {
   const listed = await real.cis.listMyConsents(await real.userToken(write.user));
-  expectNo5xx(real.expect, listed.response, 'ME-CONSENTS-LIST');
+  expectNo5xx(real.expect, listed.response, OP.ME_CONSENTS_LIST);
   real.expect.status(listed.response, 200, { requirement: 'ME-CONSENTS-LIST-200' });
   expectListing(real.expect, model, listed.ok ? listed.body : undefined, {
     where: `GET /v1/consents/me as ${write.user} straight after ${write.what}`,
@@ -56,7 +57,7 @@ async function expectMyList(model: ConsentsModel, real: ConsentsReal, write: Wri
 /** GET /v1/consents/{id}: a consent still there comes back as set up; a removed one is a 404. */
 export async function expectReadById(real: ConsentsReal, consent: ModelConsent, after: string): Promise<void> {
   const read = await real.cis.getConsent(real.read, consent.id);
-  expectNo5xx(real.expect, read.response, 'CONSENTS-GET');
+  expectNo5xx(real.expect, read.response, OP.CONSENTS_GET);
   const where = `GET /v1/consents/${consent.label}${after ? ` straight after ${after}` : ''}`;
   if (consent.gone !== undefined) {
     real.expect.that(read.response.status === 404, {
@@ -80,9 +81,9 @@ export async function expectReadById(real: ConsentsReal, consent: ModelConsent, 
 /** The two client-token lists without filters: every consent still there, none removed. */
 async function expectAppLists(model: ConsentsModel, real: ConsentsReal, write: WriteDone): Promise<void> {
   const lists = [
-    { key: 'CONSENTS-LIST', path: 'GET /v1/consents', read: () => real.cis.listConsents(real.read) },
+    { key: OP.CONSENTS_LIST, path: 'GET /v1/consents', read: () => real.cis.listConsents(real.read) },
     {
-      key: 'MANAGE-CONSENTS-LIST',
+      key: OP.MANAGE_CONSENTS_LIST,
       path: 'GET /v1/manage/consents',
       read: () => real.cis.listAppConsents(real.read, { appId: real.appId }),
     },
