@@ -60,4 +60,14 @@ describe('the live auth wrapper', () => {
     expect(sent).toHaveLength(3);
     expect(sent[2]?.headers['authorization']).toBe('Bearer an-ordinary-token');
   });
+
+  it('decides by the operation the typed client names, where the path alone would match another template', async () => {
+    const { sent, call } = transport();
+    // GET /v1/consents/me also matches GET /v1/consents/{consentId}; the typed client says which it calls.
+    await call('GET', '/v1/consents/me', credential([]), 'ME-CONSENTS-LIST');
+    expect(sent).toHaveLength(1);
+    await expect(call('GET', '/v1/consents/me', credential([]))).rejects.toThrow(
+      /GET \/v1\/consents\/\{consentId\} treats differently/,
+    );
+  });
 });
