@@ -1,3 +1,4 @@
+import type { CheckCredential } from '../model/checkCredential.js';
 import type { SendRequest, TargetResponse } from '../model/targetExchange.js';
 import { toCisResponse, type CisResponse } from './cisResponse.js';
 import { CIS_OPERATIONS, fillPath, type CisOperationName } from './operations.js';
@@ -12,8 +13,8 @@ import type {
 /** The transport: the suites' recording `send`, `fetchSend(baseUrl)`, or a stub in tests. */
 export type Send = (request: SendRequest) => Promise<TargetResponse>;
 
-/** A bearer token, or null to send no Authorization header (for the auth checks). */
-export type Token = string | null;
+/** A bearer token (or a check's live credential), or null to send no Authorization header (for the auth checks). */
+export type Token = CheckCredential | null;
 
 export interface CisClient {
   createClient(token: Token, body: ClientCreateInput): Promise<CisResponse<Client>>;
@@ -68,6 +69,7 @@ export function createCisClient(send: Send): CisClient {
       method: operation.method,
       path: fillPath(operation.path, spec.params),
       token: spec.token,
+      operation: operation.key,
       ...(query ? { query } : {}),
       ...(spec.body !== undefined ? { body: spec.body } : {}),
     };

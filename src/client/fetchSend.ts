@@ -1,4 +1,5 @@
 import { requestUrl } from '../http/paths.js';
+import { bearerOf } from '../model/checkCredential.js';
 import type { SendRequest, TargetResponse } from '../model/targetExchange.js';
 import type { Send } from './cisClient.js';
 
@@ -34,7 +35,8 @@ export function fetchSend(baseUrl: string, options: FetchSendOptions = {}): Send
   return async (request) => {
     const { body, contentType } = requestBody(request);
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (typeof request.token === 'string') headers.authorization = `Bearer ${request.token}`;
+    const bearer = bearerOf(request.token);
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (contentType) headers['content-type'] = contentType;
     Object.assign(headers, request.headers);
     const doFetch = options.fetch ?? globalThis.fetch;

@@ -1,3 +1,4 @@
+import { bearerOf } from '../model/checkCredential.js';
 import type { SendRequest } from '../model/targetExchange.js';
 import { requestUrl } from './paths.js';
 import type { HttpRequest } from './types.js';
@@ -7,7 +8,8 @@ export function toHttpRequest(baseUrl: string, request: SendRequest): HttpReques
   const url = requestUrl(baseUrl, request);
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-  if (request.token) headers['authorization'] = `Bearer ${request.token}`;
+  const token = bearerOf(request.token);
+  if (token) headers['authorization'] = `Bearer ${token}`;
   let body: string | Buffer | undefined;
   if (request.rawBody !== undefined) {
     body = request.rawBody;
@@ -15,5 +17,13 @@ export function toHttpRequest(baseUrl: string, request: SendRequest): HttpReques
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
-  return { method: request.method, url, headers, ...(body !== undefined ? { body } : {}) };
+  // A live credential travels on, with the operation it is for, to the wrapper that decides whether it may go out.
+  const live = typeof request.token === 'object' && request.token !== null ? request.token : undefined;
+  return {
+    method: request.method,
+    url,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(live ? { credential: live, ...(request.operation !== undefined ? { operation: request.operation } : {}) } : {}),
+  };
 }

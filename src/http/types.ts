@@ -1,4 +1,5 @@
 /** The transport's own request and response: absolute URL, raw body. Suites never see these types. */
+import type { LiveClientCredential } from '../model/checkCredential.js';
 import type { HttpMethod } from '../model/targetExchange.js';
 
 export type { HttpMethod };
@@ -9,6 +10,10 @@ export interface HttpRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Buffer;
+  /** A live credential whose token is in `headers`, decided per request by src/live/liveAuth.ts. */
+  readonly credential?: LiveClientCredential;
+  /** The operation key of the request, where the caller knew it. */
+  readonly operation?: string;
 }
 
 export interface HttpResponse {

@@ -2,19 +2,19 @@
  * `c.tokens` in live mode: the real tokens of the credentials where they are what the check asked for, and a skip
  * with the reason where the live tenant cannot mint it (another app or tenant, another client or user, a broken
  * token that needs the live issuer's signing key). A client token with other permissions than the live one is a
- * stand-in, decided per request (standIns.ts). Broken tokens that need no key are made from the live one:
- * `malformed`, `alg-none` (its claims, unsigned) and `forged-signature` (its header and claims, the signature
- * bytes inverted); made for other permissions, they too go out only where that makes no difference.
+ * live credential, decided per request by the auth wrapper (liveAuth.ts). Broken tokens that need no key are made
+ * from the live one: `malformed`, `alg-none` (its claims, unsigned) and `forged-signature` (its header and claims,
+ * the signature bytes inverted); made for other permissions, they too go out only where that makes no difference.
  */
 import { MALFORMED_TOKEN } from '../issuer/brokenTokens.js';
 import { CheckSkipped } from '../model/checkSignals.js';
+import type { CheckCredential } from '../model/checkCredential.js';
 import type { CheckTokens, TokenOptions } from '../model/checkTokens.js';
 import type { AppFixture } from '../model/fixtures.js';
 import type { SuiteRunConfig } from '../model/runConfig.js';
 import { CREDENTIAL_VARIABLES } from './credentials.js';
-import { grantDifference, operationPermissions } from './grants.js';
+import { grantDifference, OPERATION_PERMISSIONS } from './grants.js';
 import { decodeJwtClaims, permissionsOfClaims } from './jwt.js';
-import { registerConditional, standInOf, standInToken } from './standIns.js';
 import { liveApp, liveClientToken, liveTokensFor, type LiveTokens } from './workerTokens.js';
 
 let brokenCount = 0;
@@ -36,7 +36,7 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
     return own;
   }
 
-  async function client(options: TokenOptions): Promise<string> {
+  async function client(options: TokenOptions): Promise<CheckCredential> {
     const own = await sameApp(options.app, 'a client token');
     if (options.clientId !== undefined && options.clientId !== own.clientId) {
       skip(
@@ -46,9 +46,10 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
     const token = await liveClientToken(tokens());
     const held = permissionsOfClaims(token.claims);
     const requested = (options.permissions ?? []).map((p) => p.replaceAll('[appId]', own.appId));
-    // Granted the same operations: the live token is as good. Otherwise a stand-in, decided per request.
-    const differs = grantDifference(requested, held, operationPermissions(config.packageRoot), own.appId);
-    return differs.length === 0 ? token.accessToken : standInToken(token.claims, requested);
+    // Granted the same operations: the live token is as good. Otherwise a live credential, decided per request.
+    const differs = grantDifference(requested, held, OPERATION_PERMISSIONS, own.appId);
+    if (differs.length === 0) return token.accessToken;
+    return { kind: 'live-client', appId: own.appId, permissions: requested, held, token: token.accessToken };
   }
 
   return {
@@ -92,7 +93,7 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
       }
       const asked = await client(options);
       const live = await liveClientToken(tokens());
-      // A fresh jti keeps each broken token distinct, so its per-request decision is its own.
+      // A fresh jti: a target that refuses a replayed jti would refuse the live one's for that, not for the defect.
       const claims = { ...live.claims, jti: `${String(live.claims['jti'] ?? 'live')}-${kind}-${++brokenCount}` };
       const [header = '', , signature = ''] = live.accessToken.split('.');
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -101,8 +102,7 @@ export function createLiveCheckTokens(config: SuiteRunConfig, given?: LiveTokens
           ? `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`
           : `${header}.${payload}.${Buffer.from(Buffer.from(signature, 'base64url').map((byte) => byte ^ 0xff)).toString('base64url')}`;
       // Asked for other grants than the live token's: sent only where the difference does not matter.
-      const standIn = standInOf(asked);
-      return typeof standIn === 'object' ? registerConditional(broken, standIn.permissions) : broken;
+      return typeof asked === 'string' ? broken : { ...asked, token: broken };
     },
     async mutated(mutation) {
       return skip(

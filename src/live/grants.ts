@@ -2,9 +2,9 @@
  * Which operations a token is granted. The live tenant mints one client token, with whatever permissions the
  * client's roles give it; it cannot mint an arbitrary set. Permission lists are read as any-of (docs/facts.md §1.5,
  * inferred), so what matters is which operations a token is granted, not how its permissions are spelled: two
- * tokens granted the same operations are interchangeable, and where they differ standIns.ts decides per request.
+ * tokens granted the same operations are interchangeable, and where they differ liveAuth.ts decides per request.
  */
-import { loadOpenApi, operationsOf } from '../catalog/openapi.js';
+import { OPERATION_TABLE } from '../catalog/operationTable.js';
 
 export interface OperationPermissions {
   /** `METHOD /path`, as in the catalog (e.g. `GET /v1/clients/{clientId}`). */
@@ -13,19 +13,15 @@ export interface OperationPermissions {
   readonly permissions: readonly string[];
 }
 
-const loaded = new Map<string, OperationPermissions[]>();
+/** The permission list of every documented operation, by operation key (the generated operation table). */
+export const OPERATION_PERMISSIONS: readonly (OperationPermissions & { readonly key: string })[] = OPERATION_TABLE.map(
+  (op) => ({ key: op.key, operation: `${op.method} ${op.path}`, permissions: op.permissions }),
+);
 
-/** The permission list of every documented operation (schemas/openapi.yaml), once per package root. */
-export function operationPermissions(packageRoot: string): OperationPermissions[] {
-  let lists = loaded.get(packageRoot);
-  if (!lists) {
-    lists = operationsOf(loadOpenApi(packageRoot)).map((op) => ({
-      operation: `${op.method} ${op.path}`,
-      permissions: op.permissions,
-    }));
-    loaded.set(packageRoot, lists);
-  }
-  return lists;
+/** Whether `permissions` (expanded) are granted `op` under the any-of reading; `[appId]` is `appId`. */
+export function grantedOn(permissions: readonly string[], op: OperationPermissions, appId: string): boolean {
+  const held = new Set(permissions);
+  return op.permissions.some((p) => held.has(p.replaceAll('[appId]', appId)));
 }
 
 /** The operations granted to one of the two permission sets only. Both lists are already expanded. */

@@ -1,3 +1,4 @@
+import type { CheckCredential } from './checkCredential.js';
 import type { AppFixture } from './fixtures.js';
 
 /** The defective token kinds of the token-type matrix. */
@@ -36,12 +37,13 @@ export interface TokenOptions {
 /**
  * Test tokens. Live mode (`--target sandbox`, src/live/checkTokens.ts) gives the tenant's real tokens instead, and
  * skips the check with the reason where it cannot mint what is asked. A client token whose permissions are granted
- * other operations than the live token's is a stand-in: the live token goes out in its place only on operations
- * that treat both alike (otherwise the check is skipped), so send it as it is — do not decode or re-sign it.
+ * other operations than the live token's is a live credential (src/model/checkCredential.ts): it goes out only on
+ * operations that treat both alike (otherwise the check is skipped), so client and broken tokens are credentials
+ * to send, not strings to decode or re-sign.
  */
 export interface CheckTokens {
   /** ClientAccessToken of the app's client (docs/design.md §2.2). */
-  client(options: TokenOptions): Promise<string>;
+  client(options: TokenOptions): Promise<CheckCredential>;
   /** AdminAccessToken of a management app in the same tenant (`Admin` in `roles` and `role`). */
   admin(options: {
     readonly app: AppFixture;
@@ -63,7 +65,7 @@ export interface CheckTokens {
     readonly anyUser?: boolean;
   }): Promise<string>;
   /** A token that is valid in every respect but the named one (based on a client token of `options`). */
-  broken(kind: BrokenTokenKind, options: TokenOptions): Promise<string>;
+  broken(kind: BrokenTokenKind, options: TokenOptions): Promise<CheckCredential>;
   /**
    * A valid client token of `options` (with `userId`: a user token of that user, through `options.clientId` or the
    * app's client) changed by exactly one mutation. Live mode skips: most mutations need the issuer's signing key.

@@ -1,4 +1,5 @@
 /** One request to the target as a check phrases it, and the target's answer (src/http/auth.ts sends the one). */
+import type { CheckCredential } from './checkCredential.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -7,8 +8,10 @@ export interface SendRequest {
   /** Path below the base URL, already filled in, e.g. `/v1/clients/abc`. Path ids are URI-encoded by the caller. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | undefined>>;
-  /** Bearer token; null or absent sends no Authorization header. */
-  readonly token?: string | null;
+  /** Bearer token (or a live credential); null or absent sends no Authorization header. */
+  readonly token?: CheckCredential | null;
+  /** The operation key (e.g. `CLIENTS-GET`) where the caller knows it: the typed client does for every call. */
+  readonly operation?: string;
   /** JSON body (serialized with content-type application/json). */
   readonly body?: unknown;
   /** Raw body, sent as is (with `headers['content-type']` if given). Excludes `body`. */

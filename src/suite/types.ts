@@ -20,6 +20,7 @@ export type {
   TokenMutation,
   TokenOptions,
 } from '../model/checkTokens.js';
+export type { CheckCredential } from '../model/checkCredential.js';
 export type { AppFixture, ConsentFixture } from '../model/fixtures.js';
 export type { LiveRunSettings, SuiteRunConfig } from '../model/runConfig.js';
 export type { SendRequest, TargetResponse } from '../model/targetExchange.js';

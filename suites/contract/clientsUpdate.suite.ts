@@ -2,7 +2,7 @@
  * Contract of PUT /v1/clients/{clientId} and PUT /v1/clients/{clientId}/resources. Only the app-scoped twin
  * documents their responses (docs/facts.md §2.5, §2.7), so every rule here is inferred: violations are warnings.
  */
-import { check, type CheckContext } from '../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential } from '../../src/suite/index.js';
 import { expectClientBody, expectErrorBody, expectSuccessOrSkip } from '../support/bodyExpectations.js';
 import { INVALID_RESOURCES_BODIES, INVALID_UPDATE_BODIES, type InvalidBody } from '../support/clientBodies.js';
 import { clientsSession, putClient, putResources, type ClientResponse, sessionWithClient } from '../support/clients.js';
@@ -12,7 +12,7 @@ import { OP } from '../support/operationAuth.js';
 /** One of the two client updates, with what differs between their otherwise parallel contracts. */
 interface ClientPut {
   readonly key: typeof OP.CLIENTS_UPDATE | typeof OP.CLIENTS_RESOURCES;
-  readonly put: (c: CheckContext, token: string, clientId: string, body: unknown) => Promise<ClientResponse>;
+  readonly put: (c: CheckContext, token: CheckCredential, clientId: string, body: unknown) => Promise<ClientResponse>;
   readonly body: Record<string, unknown>;
   /** The 200 body is this client updated by `body`. */
   readonly updated: (client: Record<string, unknown> | undefined, clientId: string) => boolean;

@@ -2,7 +2,7 @@
  * Body handling of the three body-taking Clients operations (docs/decisions.md #7, all inferred): a body over
  * 100 KiB answers 413, a body that is not application/json answers 415, malformed JSON answers 400.
  */
-import { check, type CheckContext } from '../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential } from '../../src/suite/index.js';
 import { expectErrorBody } from '../support/bodyExpectations.js';
 import { minimalOidcBody } from '../support/clientBodies.js';
 import { clientResourcesPath, clientPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
@@ -17,7 +17,7 @@ interface BodyOperation {
   readonly target: (
     c: CheckContext,
     padding: number,
-  ) => Promise<{ token: string; path: string; body: Record<string, unknown> }>;
+  ) => Promise<{ token: CheckCredential; path: string; body: Record<string, unknown> }>;
 }
 
 const OPERATIONS: readonly BodyOperation[] = [

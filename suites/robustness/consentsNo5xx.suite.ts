@@ -3,7 +3,7 @@
  * strings and headers, authorized so they reach the handlers, never get a 5xx. The app holds a consent when the
  * target has a state hook, so lookups run over real data; without one the inputs are still sent.
  */
-import { check, type CheckContext } from '../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential } from '../../src/suite/index.js';
 import { generatedStrings, hostileRequests, type HostileOperation } from '../support/consentsHostile.js';
 import { consentsSession, type ConsentsSession } from '../support/consents.js';
 import { OP } from '../support/operationAuth.js';
@@ -12,7 +12,7 @@ import { OP } from '../support/operationAuth.js';
 const MAX_GENERATED = 5;
 
 interface Case extends HostileOperation {
-  token(s: ConsentsSession, userId: string): Promise<string> | string;
+  token(s: ConsentsSession, userId: string): Promise<CheckCredential> | CheckCredential;
 }
 
 const pairPath = (prefix: string) => (fill: (slot: string) => string) =>

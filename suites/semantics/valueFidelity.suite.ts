@@ -4,7 +4,7 @@
  * reads the same in every list as by id; client_name is the name of the consent's own client, as it is now.
  * Secrets are compared, never printed: messages name the read that differed.
  */
-import type { CheckContext } from '../../src/suite/index.js';
+import type { CheckContext, CheckCredential } from '../../src/suite/index.js';
 import { check } from '../../src/suite/index.js';
 import {
   CLIENTS_PERMISSIONS,
@@ -28,7 +28,7 @@ function differing(field: string, expected: unknown, reads: Record<string, Clien
     .map(([read, client]) => `${read} (${client?.[field] === undefined ? `no ${field}` : 'another value'})`);
 }
 
-async function listed(c: CheckContext, token: string, clientId: string): Promise<Client> {
+async function listed(c: CheckContext, token: CheckCredential, clientId: string): Promise<Client> {
   const { clients } = await listClients(c, token);
   return clients?.find((client) => client['client_id'] === clientId);
 }
@@ -47,11 +47,12 @@ check(
 const SECRET_KEEPERS = {
   [OP.CLIENTS_UPDATE]: {
     what: 'an update of its description',
-    write: (c: CheckContext, token: string, id: string) => putClient(c, token, id, { description: c.fixtures.id('d') }),
+    write: (c: CheckContext, token: CheckCredential, id: string) =>
+      putClient(c, token, id, { description: c.fixtures.id('d') }),
   },
   [OP.CLIENTS_RESOURCES]: {
     what: 'a resources update',
-    write: (c: CheckContext, token: string, id: string) =>
+    write: (c: CheckContext, token: CheckCredential, id: string) =>
       putResources(c, token, id, { resource_ids: [c.fixtures.id('resource')] }),
   },
 } as const;

@@ -11,7 +11,13 @@
  * target without a permission check would be blamed for smuggling (PERM-OUTSIDE-LIST-REJECTED judges that).
  */
 import fc from 'fast-check';
-import { check, type CheckContext, type TokenMutation, type TokenOptions } from '../../src/suite/index.js';
+import {
+  check,
+  type CheckContext,
+  type CheckCredential,
+  type TokenMutation,
+  type TokenOptions,
+} from '../../src/suite/index.js';
 import { checkProperty } from '../../src/suite/property.js';
 import {
   grantingPermissions,
@@ -202,7 +208,7 @@ async function runKind(c: CheckContext, recipe: OperationRecipe, kind: MutationK
   let op = await recipe.prepare(c, app);
   const held = kind.base === 'rights' ? OUTSIDE_EVERY_LIST : auth.permissions;
   const base = (): TokenOptions & { userId?: string } => baseToken(recipe, op, held);
-  const send = async (token: string) => {
+  const send = async (token: CheckCredential) => {
     const res = await op.request(token);
     // A request that may have used the set-up up (an accepted delete, an odd answer) gets a fresh one next time.
     if (recipe.consumedOnSuccess && ![401, 403].includes(res.status)) op = await recipe.prepare(c, app);

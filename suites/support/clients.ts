@@ -5,7 +5,7 @@
  * the rule it tests.
  */
 import type { ClientCreateInput, ClientUpdateInput } from '../../src/client/index.js';
-import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { AppFixture, CheckContext, CheckCredential, TargetResponse } from '../../src/suite/index.js';
 import { cisOf } from './cis.js';
 import { minimalOidcBody, type JsonObject } from './clientBodies.js';
 import { describeBody, resultList, resultObject } from './envelope.js';
@@ -33,7 +33,7 @@ export const CLIENTS_PERMISSIONS: readonly string[] = ['create', 'read', 'edit',
 
 export interface ClientsSession {
   readonly app: AppFixture;
-  readonly token: string;
+  readonly token: CheckCredential;
 }
 
 /** A fresh app (fresh tenant) and a client token of it holding CLIENTS_PERMISSIONS. */
@@ -43,7 +43,7 @@ export async function clientsSession(c: CheckContext): Promise<ClientsSession> {
 }
 
 /** Another token for the same app (e.g. after delete-all, when the first one's client is gone). */
-export async function freshToken(c: CheckContext, session: ClientsSession): Promise<string> {
+export async function freshToken(c: CheckContext, session: ClientsSession): Promise<CheckCredential> {
   return c.tokens.client({ app: session.app, permissions: CLIENTS_PERMISSIONS });
 }
 
@@ -61,7 +61,7 @@ export interface CreatedClient extends ClientResponse {
 }
 
 /** `body` is sent as given, valid or not (the invalid-body checks use these steps too). */
-export async function postClient(c: CheckContext, token: string, body: unknown): Promise<ClientResponse> {
+export async function postClient(c: CheckContext, token: CheckCredential, body: unknown): Promise<ClientResponse> {
   const res = (await cisOf(c).createClient(token, body as ClientCreateInput)).response;
   return { res, client: resultObject(res) };
 }
@@ -96,14 +96,14 @@ export async function sessionWithClient(
   return { session, created: await createClient(c, session) };
 }
 
-export async function getClient(c: CheckContext, token: string, clientId: string): Promise<ClientResponse> {
+export async function getClient(c: CheckContext, token: CheckCredential, clientId: string): Promise<ClientResponse> {
   const res = (await cisOf(c).getClient(token, clientId)).response;
   return { res, client: resultObject(res) };
 }
 
 export async function putClient(
   c: CheckContext,
-  token: string,
+  token: CheckCredential,
   clientId: string,
   body: unknown,
 ): Promise<ClientResponse> {
@@ -113,7 +113,7 @@ export async function putClient(
 
 export async function putResources(
   c: CheckContext,
-  token: string,
+  token: CheckCredential,
   clientId: string,
   body: unknown,
 ): Promise<ClientResponse> {
@@ -122,11 +122,11 @@ export async function putResources(
   return { res, client: resultObject(res) };
 }
 
-export async function deleteClient(c: CheckContext, token: string, clientId: string): Promise<TargetResponse> {
+export async function deleteClient(c: CheckContext, token: CheckCredential, clientId: string): Promise<TargetResponse> {
   return (await cisOf(c).deleteClient(token, clientId)).response;
 }
 
-export async function deleteAllClients(c: CheckContext, token: string): Promise<TargetResponse> {
+export async function deleteAllClients(c: CheckContext, token: CheckCredential): Promise<TargetResponse> {
   return (await cisOf(c).deleteAllClients(token)).response;
 }
 
@@ -136,7 +136,7 @@ export interface ClientList {
   readonly clients: Record<string, unknown>[] | undefined;
 }
 
-export async function listClients(c: CheckContext, token: string): Promise<ClientList> {
+export async function listClients(c: CheckContext, token: CheckCredential): Promise<ClientList> {
   const res = (await cisOf(c).listClients(token)).response;
   return { res, clients: resultList(res) };
 }
@@ -151,7 +151,7 @@ export interface EmptiedApp {
   /** The ids the app held before delete-all (its default client, when there is one, and one created). */
   readonly formerIds: readonly string[];
   /** A token minted after delete-all: the session's own token belonged to a client that is now gone. */
-  readonly token: string;
+  readonly token: CheckCredential;
 }
 
 /**

@@ -3,7 +3,7 @@
  * operations, and a grid of consents across two clients and two users, all through the state hook.
  */
 import type { CisClient } from '../../src/client/index.js';
-import type { AppFixture, CheckContext, ConsentFixture } from '../../src/suite/index.js';
+import type { AppFixture, CheckContext, CheckCredential, ConsentFixture } from '../../src/suite/index.js';
 import { cisOf } from './cis.js';
 
 /**
@@ -17,9 +17,9 @@ export interface ConsentsSession {
   readonly app: AppFixture;
   readonly cis: CisClient;
   /** Client token of the app holding the read permissions. */
-  readonly read: string;
+  readonly read: CheckCredential;
   /** Client token of the app holding the delete permissions. */
-  readonly remove: string;
+  readonly remove: CheckCredential;
   /** A UserAccessToken of `userId` in this app (for the `/me` operations). */
   user(userId: string): Promise<string>;
 }

@@ -6,7 +6,7 @@
  * - DELETE /v1/consents/me/clients/{clientId} (UserAccessToken of userId; #25)
  * Each removes the consents of one (client, user) pair in one app, or only the one `consent_id`.
  */
-import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { CheckContext, CheckCredential, TargetResponse } from '../../src/suite/index.js';
 import { expectGone, expectKept, listedIds, myListedIds } from './consentsLists.js';
 import { consentGrid, consentsSession, type ConsentGrid, type ConsentsSession } from './consents.js';
 import { OP } from './operationAuth.js';
@@ -24,9 +24,12 @@ export interface ConsentDeleteOperation {
   /** Removes with the right token: the session's delete token, or the user's own token for `/me`. */
   remove(s: ConsentsSession, target: DeleteTarget): Promise<TargetResponse>;
   /** The same request with `token` (null: none), for the auth error bodies. */
-  removeWith(s: ConsentsSession, target: DeleteTarget, token: string | null): Promise<TargetResponse>;
+  removeWith(s: ConsentsSession, target: DeleteTarget, token: CheckCredential | null): Promise<TargetResponse>;
   /** A valid token this operation refuses, with a label for observations. */
-  refusedToken(c: CheckContext, s: ConsentsSession): Promise<{ readonly label: string; readonly token: string }>;
+  refusedToken(
+    c: CheckContext,
+    s: ConsentsSession,
+  ): Promise<{ readonly label: string; readonly token: CheckCredential }>;
 }
 
 const withConsentId = (target: DeleteTarget) => (target.consentId !== undefined ? { consentId: target.consentId } : {});

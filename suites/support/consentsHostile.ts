@@ -4,7 +4,7 @@
  * percent-encoding, operator objects, huge and non-ASCII values) plus a few strings generated from the run seed.
  */
 import fc from 'fast-check';
-import type { SendRequest } from '../../src/suite/index.js';
+import type { CheckCredential, SendRequest } from '../../src/suite/index.js';
 
 /** Path segments sent URI-encoded (as a client library would). */
 const ENCODED_SEGMENTS: readonly string[] = [
@@ -67,7 +67,7 @@ export interface HostileRequest {
 export function hostileRequests(
   operation: HostileOperation,
   normal: { readonly slots: Readonly<Record<string, string>>; readonly query: Readonly<Record<string, string>> },
-  token: string,
+  token: CheckCredential,
   generated: readonly string[],
 ): HostileRequest[] {
   const pathWith = (slot: string | undefined, value: string): string =>

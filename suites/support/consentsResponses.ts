@@ -2,7 +2,7 @@
  * Judging single Consents answers: content types, the absence of client_name, what a successful delete answered,
  * the unit of the timestamps, and the bodies of auth errors (observations).
  */
-import type { CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { CheckContext, CheckCredential, TargetResponse } from '../../src/suite/index.js';
 
 const SNIPPET = 160;
 
@@ -74,10 +74,10 @@ export function timestampUnit(value: unknown): TimestampUnit {
 export async function observeAuthErrorBodies(
   c: CheckContext,
   requirement: string,
-  call: (token: string | null) => Promise<TargetResponse>,
-  refusedToken: { readonly label: string; readonly token: string },
+  call: (token: CheckCredential | null) => Promise<TargetResponse>,
+  refusedToken: { readonly label: string; readonly token: CheckCredential },
 ): Promise<void> {
-  const cases: Array<[string, string | null]> = [
+  const cases: Array<[string, CheckCredential | null]> = [
     ['no Authorization header', null],
     [refusedToken.label, refusedToken.token],
   ];

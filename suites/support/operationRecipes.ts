@@ -10,7 +10,7 @@
  *     const res = await op.request(await acceptedToken(c, op)); // a 2xx on a conforming target
  *   });
  */
-import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { AppFixture, CheckContext, CheckCredential, TargetResponse } from '../../src/suite/index.js';
 import { CLIENT_RECIPES } from './clientRecipes.js';
 import { CONSENT_RECIPES } from './consentRecipes.js';
 import { operationAuth, type OperationAuth, type OperationKey } from './operationAuth.js';
@@ -27,7 +27,7 @@ export {
 } from './operationAuth.js';
 
 /** How a request authenticates: a bearer token, no Authorization header (null), or a raw header value. */
-export type Credentials = string | null | { readonly authorization: string };
+export type Credentials = CheckCredential | null | { readonly authorization: string };
 
 /** One operation set up in one app, ready to be performed. */
 export interface PreparedOperation {
@@ -92,7 +92,7 @@ export function recipeAuth(c: CheckContext, recipe: OperationRecipe): OperationA
 }
 
 /** A token the documented security accepts: a client token holding the whole permission list, or the user's token. */
-export function acceptedToken(c: CheckContext, op: PreparedOperation): Promise<string> {
+export function acceptedToken(c: CheckContext, op: PreparedOperation): Promise<CheckCredential> {
   const recipe = OPERATION_RECIPES[op.key];
   return recipe.documentedTokenType === 'user'
     ? c.tokens.user({ app: op.app, userId: op.userId })

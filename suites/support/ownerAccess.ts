@@ -3,7 +3,7 @@
  * token that certainly may read them. Used to set up recipes and to prove afterwards that a rejected request
  * changed nothing.
  */
-import type { AppFixture, CheckContext, TargetResponse } from '../../src/suite/index.js';
+import type { AppFixture, CheckContext, CheckCredential, TargetResponse } from '../../src/suite/index.js';
 import { cisOf } from './cis.js';
 import { resultOf } from './envelope.js';
 import { OP, operationAuth, type OperationKey } from './operationAuth.js';
@@ -12,12 +12,12 @@ import { OP, operationAuth, type OperationKey } from './operationAuth.js';
  * A client token holding every permission `key` lists. Holding them all, it is accepted whether a target reads the
  * list as any-of (the inferred reading) or all-of.
  */
-export function fullAccessToken(c: CheckContext, app: AppFixture, key: OperationKey): Promise<string> {
+export function fullAccessToken(c: CheckContext, app: AppFixture, key: OperationKey): Promise<CheckCredential> {
   return c.tokens.client({ app, permissions: operationAuth(c.config.packageRoot, key).permissions });
 }
 
 /** A client token that may read the app's clients and consents (the lists of CLIENTS-GET and CONSENTS-GET). */
-export function ownerReadToken(c: CheckContext, app: AppFixture): Promise<string> {
+export function ownerReadToken(c: CheckContext, app: AppFixture): Promise<CheckCredential> {
   const root = c.config.packageRoot;
   const permissions = [
     ...new Set([

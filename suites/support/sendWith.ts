@@ -7,6 +7,7 @@ export function sendWith(
   credentials: Credentials,
   request: Omit<SendRequest, 'token'>,
 ): Promise<TargetResponse> {
-  if (credentials === null || typeof credentials === 'string') return c.send({ ...request, token: credentials });
+  if (credentials === null || typeof credentials === 'string' || !('authorization' in credentials))
+    return c.send({ ...request, token: credentials });
   return c.send({ ...request, token: null, headers: { ...request.headers, authorization: credentials.authorization } });
 }

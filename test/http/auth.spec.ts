@@ -29,4 +29,30 @@ describe('toHttpRequest', () => {
     expect(req.headers).toEqual({ accept: 'application/json', 'content-type': 'text/plain' });
     expect(req.body).toBe('a=1');
   });
+
+  it('sends the token of a live credential and carries the credential, with the operation, to the live auth wrapper', () => {
+    const credential = {
+      kind: 'live-client',
+      appId: 'a',
+      permissions: [],
+      held: ['apps:read'],
+      token: 'live',
+    } as const;
+    const req = toHttpRequest('http://h', {
+      method: 'GET',
+      path: '/v1/clients',
+      token: credential,
+      operation: 'CLIENTS-LIST',
+    });
+    expect(req).toEqual({
+      method: 'GET',
+      url: 'http://h/v1/clients',
+      headers: { accept: 'application/json', authorization: 'Bearer live' },
+      credential,
+      operation: 'CLIENTS-LIST',
+    });
+    expect(
+      toHttpRequest('http://h', { method: 'GET', path: '/x', token: 'tok', operation: 'CLIENTS-LIST' }),
+    ).not.toHaveProperty('operation');
+  });
 });

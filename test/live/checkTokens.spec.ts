@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MALFORMED_TOKEN } from '../../src/issuer/brokenTokens.js';
 import { createLiveCheckTokens } from '../../src/live/checkTokens.js';
 import { decodeJwtClaims } from '../../src/live/jwt.js';
-import { standInOf } from '../../src/live/standIns.js';
 import type { LiveTokens } from '../../src/live/workerTokens.js';
+import type { CheckCredential } from '../../src/model/checkCredential.js';
 import { CheckSkipped } from '../../src/model/checkSignals.js';
 import type { SuiteRunConfig } from '../../src/model/runConfig.js';
 import { ADMIN_TOKEN, CLIENT_TOKEN, packageRoot, SANDBOX_APP, USER_TOKEN } from './support/sandboxReplay.js';
@@ -30,6 +30,12 @@ const skipReason = async (promise: Promise<unknown>): Promise<string> => {
   expect(error).toBeInstanceOf(CheckSkipped);
   return (error as CheckSkipped).reason;
 };
+/** A token the live tenant can give as it is: a string, not a credential decided per request. */
+const plain = async (promise: Promise<CheckCredential>): Promise<string> => {
+  const credential = await promise;
+  expect(typeof credential).toBe('string');
+  return credential as string;
+};
 
 describe('live check tokens', () => {
   it('give the real client token for a grant-equivalent permission set, in any spelling', async () => {
@@ -38,11 +44,17 @@ describe('live check tokens', () => {
     expect(await tokens.client({ app: SANDBOX_APP, permissions: spelled })).toBe(CLIENT_TOKEN);
   });
 
-  it('hand out a stand-in, decided per request, for a permission set granted other operations', async () => {
+  it('hand out a live credential, decided per request, for a permission set granted other operations', async () => {
     const token = await tokens.client({ app: SANDBOX_APP, permissions: ['[appId]:read'] });
     expect(token).not.toBe(CLIENT_TOKEN);
-    expect(standInOf(token)).toEqual({ permissions: ['sbxApp4Kp9Zt:read'], send: 'live' });
-    expect(standInOf(await tokens.client({ app: SANDBOX_APP }))).toEqual({ permissions: [], send: 'live' });
+    expect(token).toEqual({
+      kind: 'live-client',
+      appId: 'sbxApp4Kp9Zt',
+      permissions: ['sbxApp4Kp9Zt:read'],
+      held: HELD,
+      token: CLIENT_TOKEN,
+    });
+    expect(await tokens.client({ app: SANDBOX_APP })).toMatchObject({ permissions: [], token: CLIENT_TOKEN });
   });
 
   it('skip, with the reason, apps and clients the live tenant cannot mint', async () => {
@@ -77,16 +89,16 @@ describe('live check tokens', () => {
 
   it('make malformed, alg-none and forged-signature tokens from the real one; skip the ones that need a key', async () => {
     const options = { app: SANDBOX_APP, permissions: HELD };
-    expect(await tokens.broken('malformed', options)).toBe(MALFORMED_TOKEN);
+    expect(await plain(tokens.broken('malformed', options))).toBe(MALFORMED_TOKEN);
     const [header, payload, signature] = CLIENT_TOKEN.split('.');
-    const none = (await tokens.broken('alg-none', options)).split('.');
+    const none = (await plain(tokens.broken('alg-none', options))).split('.');
     expect(JSON.parse(Buffer.from(none[0] as string, 'base64url').toString())).toEqual({ alg: 'none' });
     const claimsOf = (segment: string | undefined) =>
       JSON.parse(Buffer.from(segment ?? '', 'base64url').toString()) as object;
     const { jti: _jti, ...live } = claimsOf(payload) as { jti: string };
     expect(claimsOf(none[1])).toEqual({ ...live, jti: expect.stringMatching(/-alg-none-\d+$/) });
     expect(none[2]).toBe('');
-    const forged = (await tokens.broken('forged-signature', options)).split('.');
+    const forged = (await plain(tokens.broken('forged-signature', options))).split('.');
     expect(forged[0]).toBe(header);
     expect(claimsOf(forged[1])).toMatchObject(live);
     expect(forged[2]).not.toBe(signature);
@@ -96,8 +108,10 @@ describe('live check tokens', () => {
     for (const kind of ['expired', 'not-yet-valid', 'wrong-issuer', 'wrong-audience'] as const) {
       expect(await skipReason(tokens.broken(kind, options))).toMatch(/whose key only Transmit holds/);
     }
-    // Asked for other grants: it goes out as it is, but only where the grants do not differ (standIns.ts).
+    // Asked for other grants: it goes out as it is, but only where the grants do not differ (liveAuth.ts).
     const conditional = await tokens.broken('alg-none', { app: SANDBOX_APP, permissions: ['apps:read'] });
-    expect(standInOf(conditional)).toEqual({ permissions: ['apps:read'], send: 'as-is' });
+    expect(conditional).toMatchObject({ kind: 'live-client', permissions: ['apps:read'], held: HELD });
+    const sent = typeof conditional === 'string' ? '' : conditional.token;
+    expect(sent).toMatch(/^eyJhbGciOiJub25lIn0\.[^.]+\.$/);
   });
 });

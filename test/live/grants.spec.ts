@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantDifference, operationPermissions } from '../../src/live/grants.js';
-import { packageRoot } from './support/sandboxReplay.js';
+import { grantDifference, OPERATION_PERMISSIONS } from '../../src/live/grants.js';
 
 const OPS = [
   { operation: 'GET /v1/clients', permissions: ['apps:read', '[appId]:read'] },
@@ -26,8 +25,9 @@ describe('grantDifference (any-of: interchangeable tokens are granted the same o
     expect(grantDifference(['app1:read'], ['app2:read'], OPS, 'app1')).toEqual(['GET /v1/clients']);
   });
 
-  it('reads the permission lists of the 14 operations from openapi.yaml', () => {
-    const lists = operationPermissions(packageRoot);
+  it('reads the permission lists of the 14 operations from the operation table (openapi.yaml)', () => {
+    const lists = OPERATION_PERMISSIONS;
+    expect(lists.find((op) => op.key === 'CLIENTS-GET')?.operation).toBe('GET /v1/clients/{clientId}');
     expect(lists).toHaveLength(14);
     expect(lists.find((op) => op.operation === 'GET /v1/clients/{clientId}')?.permissions).toEqual([
       'apps:read',

@@ -16,7 +16,7 @@ import { createReporters } from '../../src/reporters/index.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
 import { runCheck, type CheckServices } from '../../src/suite/runCheck.js';
-import type { CheckBody, CheckContext, SuiteRunConfig } from '../../src/suite/types.js';
+import type { CheckBody, CheckContext, CheckCredential, SuiteRunConfig } from '../../src/suite/types.js';
 import { openTarget, type Target, type TransportOptions } from '../../src/targets/index.js';
 import { CLIENT_TOKEN, ENV, packageRoot, replay, SANDBOX_APP } from './support/sandboxReplay.js';
 
@@ -88,7 +88,7 @@ async function openLive(
   };
 }
 
-const createClient = async (c: CheckContext, token: string) =>
+const createClient = async (c: CheckContext, token: CheckCredential) =>
   c.send({
     method: 'POST',
     path: '/v1/clients',
@@ -204,7 +204,7 @@ describe('a sandbox run, replayed', () => {
     await live.target.close();
   });
 
-  it('sends the live token for a read-only stand-in on a read, where it is granted alike', async () => {
+  it('sends the live token for a read-only live credential on a read, where it is granted alike', async () => {
     const live = await openLive();
     nock('https://api.sbx.transmitsecurity.io')
       .matchHeader('authorization', `Bearer ${CLIENT_TOKEN}`)

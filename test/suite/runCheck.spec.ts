@@ -6,6 +6,7 @@ import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import { createMinter } from '../../src/issuer/minter.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
+import { bearerOf } from '../../src/model/checkCredential.js';
 import { runCheck, type CheckServices } from '../../src/suite/runCheck.js';
 import type { CheckBody, SuiteRunConfig } from '../../src/suite/types.js';
 
@@ -210,7 +211,7 @@ describe('runCheck', () => {
     let token = '';
     const { record } = await run(async (c) => {
       const app = await c.fixtures.app();
-      token = await c.tokens.client({ app, permissions: ['apps:create'] });
+      token = bearerOf(await c.tokens.client({ app, permissions: ['apps:create'] })) ?? '';
       const res = await c.send({ method: 'POST', path: '/v1/clients', token, body: { name: 'n' } });
       c.expect.that(false, { expected: 'nothing echoed', observed: JSON.stringify(res.json) });
     });

@@ -3,7 +3,7 @@
  * get and delete): another app's and another tenant's tokens neither read nor change nor delete it — the owner
  * re-reads it afterwards — and are answered 404, as for an unknown id (decisions.md #12).
  */
-import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential, type TargetResponse } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
 import { OP, OPERATION_RECIPES, type OperationKey, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
@@ -11,7 +11,7 @@ import { answerSummary, is2xx } from '../../support/rejection.js';
 import { allIntruders, castFor, expectRefused, expectUnchanged, intrudersOf, type Intruder } from './cast.js';
 
 /** One way for an intruder to aim at the prepared resource. */
-type Attempt = (c: CheckContext, op: PreparedOperation, token: string) => Promise<TargetResponse>;
+type Attempt = (c: CheckContext, op: PreparedOperation, token: CheckCredential) => Promise<TargetResponse>;
 
 const asPrepared: Attempt = (_c, op, token) => op.request(token);
 

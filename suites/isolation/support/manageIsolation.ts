@@ -3,7 +3,7 @@
  * another app is refused with 403; no client token reaches another app's consents whatever app_id it sends; no
  * token, admin tokens included, reaches another tenant's.
  */
-import { check, type CheckContext } from '../../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential } from '../../../src/suite/index.js';
 import { cisOf } from '../../support/cis.js';
 import { OP, OPERATION_RECIPES, type PreparedOperation } from '../../support/operationRecipes.js';
 import { fullAccessToken } from '../../support/ownerAccess.js';
@@ -16,7 +16,7 @@ const DELETE = OPERATION_RECIPES[OP.MANAGE_CONSENTS_DELETE];
 /** A caller of the manage endpoints: a token and the app_id values it tries. */
 interface ManageCaller {
   readonly label: string;
-  readonly token: (key: typeof OP.MANAGE_CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_DELETE) => Promise<string>;
+  readonly token: (key: typeof OP.MANAGE_CONSENTS_LIST | typeof OP.MANAGE_CONSENTS_DELETE) => Promise<CheckCredential>;
   readonly appIds: readonly string[];
 }
 
@@ -44,7 +44,7 @@ function callersOf(c: CheckContext, cast: IsolationCast, rule: 'OTHER-APP' | 'OT
 function deleteAs(
   c: CheckContext,
   op: PreparedOperation,
-  token: string,
+  token: CheckCredential,
   options: { appId: string; consentId?: string },
 ) {
   return cisOf(c).deleteClientConsents(token, op.clientId ?? '', op.userId, options);
@@ -57,7 +57,7 @@ interface Attempt {
   readonly cast: IsolationCast;
   readonly op: PreparedOperation;
   readonly caller: ManageCaller;
-  readonly token: string;
+  readonly token: CheckCredential;
   readonly appId: string;
 }
 

@@ -3,7 +3,7 @@
  * the inferred 403 on a second kind of wrong-type token, and what a 401/403 body looks like (an observation).
  * They use token variants the matrix does not, so a target's answer is never judged twice for one request.
  */
-import { check, type CheckContext, type TargetResponse } from '../../../src/suite/index.js';
+import { check, type CheckContext, type CheckCredential, type TargetResponse } from '../../../src/suite/index.js';
 import {
   OPERATION_KEYS,
   OPERATION_RECIPES,
@@ -27,7 +27,7 @@ async function otherWrongTypeToken(
   c: CheckContext,
   recipe: OperationRecipe,
   op: PreparedOperation,
-): Promise<{ token: string; excludedBy: string }> {
+): Promise<{ token: CheckCredential; excludedBy: string }> {
   if (recipe.documentedTokenType === 'user') {
     // No permission turns a client token into a user token: this one holds every permission any operation lists.
     const every = [...new Set(OPERATION_KEYS.flatMap((key) => operationAuth(c.config.packageRoot, key).permissions))];

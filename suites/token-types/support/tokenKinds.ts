@@ -2,7 +2,7 @@
  * The eleven rows of the token-type matrix and how to mint each for a prepared operation. Every defective token is
  * built from a token the operation would accept, so a rejection can only be for the named defect.
  */
-import type { BrokenTokenKind, CheckContext, TokenMutation } from '../../../src/suite/index.js';
+import type { BrokenTokenKind, CheckContext, CheckCredential, TokenMutation } from '../../../src/suite/index.js';
 import type { OperationAuth, PreparedOperation } from '../../support/operationRecipes.js';
 import { OPERATION_RECIPES } from '../../support/operationRecipes.js';
 
@@ -53,7 +53,7 @@ export async function credentialsFor(
   c: CheckContext,
   op: PreparedOperation,
   auth: OperationAuth,
-): Promise<string | null> {
+): Promise<CheckCredential | null> {
   const { app } = op;
   const userOperation = OPERATION_RECIPES[op.key].documentedTokenType === 'user';
   switch (kind) {

@@ -9,7 +9,7 @@
  * CLIENTS-DELETE-GONE. What no narrower rule covers is the model's own, CLIENTS-LIST-STATEFUL-MODEL.
  */
 import type { CisClient } from '../../../../src/client/index.js';
-import type { CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
+import type { CheckCredential, CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
 import { holdsValue, isPlainObject } from '../../../support/compare.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -43,7 +43,7 @@ export interface ClientsModel {
 export interface ClientsReal {
   readonly expect: CheckExpect;
   readonly cis: CisClient;
-  readonly token: string;
+  readonly token: CheckCredential;
   /** A run-unique client name (a taken name is a 409, decisions.md #4). */
   newName(): string;
   skip(reason: string): never;

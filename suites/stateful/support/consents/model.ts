@@ -8,7 +8,7 @@
  * own, CONSENTS-LIST-STATEFUL-MODEL.
  */
 import type { CisClient } from '../../../../src/client/index.js';
-import type { CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
+import type { CheckCredential, CheckExpect, TargetResponse } from '../../../../src/suite/index.js';
 import { isPlainObject } from '../../../support/compare.js';
 import type { OP } from '../../../support/operationAuth.js';
 
@@ -39,8 +39,8 @@ export interface ConsentsReal {
   readonly clients: Readonly<Record<ClientKey, string>>;
   readonly users: Readonly<Record<UserKey, string>>;
   /** Client tokens of the app: one holding the read permissions, one the delete permissions. */
-  readonly read: string;
-  readonly remove: string;
+  readonly read: CheckCredential;
+  readonly remove: CheckCredential;
   userToken(user: UserKey): Promise<string>;
   /** A consent through the state hook (`a consent exists`); returns its id. */
   newConsent(client: ClientKey, user: UserKey, scope: string): Promise<string>;
