@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryFromSchema } from '../../src/arbitraries/compile.js';
 import type { JsonSchema, SchemaArbitraryOptions } from '../../src/arbitraries/types.js';
-import { ajvCheck } from './__helpers__/ajv.js';
+import { ajvCheck } from './support/ajv.js';
 
 /** 100 values, checked against ajv as well: each keyword test also proves the values are valid. */
 function values(schema: JsonSchema & object, options?: SchemaArbitraryOptions): unknown[] {

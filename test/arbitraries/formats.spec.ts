@@ -6,7 +6,7 @@ import {
   formatArbitrary,
   SUPPORTED_FORMATS,
 } from '../../src/arbitraries/formats.js';
-import { ajvCheck } from './__helpers__/ajv.js';
+import { ajvCheck } from './support/ajv.js';
 
 describe('formats, judged by ajv-formats through ajv', () => {
   it('supports the formats the schemas use', () => {

@@ -5,8 +5,8 @@ import { matches } from '../../src/arbitraries/matches.js';
 import { invalidFromSchema } from '../../src/arbitraries/mutate.js';
 import { rootNode } from '../../src/arbitraries/schemaNode.js';
 import { resolveArbitraryOptions, type JsonSchema } from '../../src/arbitraries/types.js';
-import { ajvCheck } from './__helpers__/ajv.js';
-import { SAMPLE_DOCUMENTS } from './__helpers__/sampleSchemas.js';
+import { ajvCheck } from './support/ajv.js';
+import { SAMPLE_DOCUMENTS } from './support/sampleSchemas.js';
 
 const resolve = (file: string) => SAMPLE_DOCUMENTS[file]!;
 const config = resolveArbitraryOptions({ resolve });

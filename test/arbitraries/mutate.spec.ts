@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invalidFromSchema } from '../../src/arbitraries/mutate.js';
 import type { InvalidCase, JsonSchema, MutationKind } from '../../src/arbitraries/types.js';
-import { ajvCheck } from './__helpers__/ajv.js';
-import { errorsMatchLabel } from './__helpers__/schemaLaws.js';
+import { ajvCheck } from './support/ajv.js';
+import { errorsMatchLabel } from './support/schemaLaws.js';
 
 /** 100 invalid cases, each confirmed by ajv: rejected, with the labelled keyword at the labelled path. */
 function cases(schema: JsonSchema & object, kinds?: MutationKind[]): InvalidCase[] {

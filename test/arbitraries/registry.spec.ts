@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSchemaArbitraries } from '../../src/arbitraries/registry.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
-import type { AjvCheck } from './__helpers__/schemaLaws.js';
-import { describeSchemaLaws } from './__helpers__/schemaLaws.js';
+import type { AjvCheck } from './support/schemaLaws.js';
+import { describeSchemaLaws } from './support/schemaLaws.js';
 
 const registry = loadSchemaRegistry(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
 import { arbitraryFromSchema } from '../../src/arbitraries/compile.js';
 import { invalidFromSchema } from '../../src/arbitraries/mutate.js';
-import { ajvCheck } from './__helpers__/ajv.js';
-import { SAMPLE_DOCUMENTS } from './__helpers__/sampleSchemas.js';
-import { describeSchemaLaws } from './__helpers__/schemaLaws.js';
+import { ajvCheck } from './support/ajv.js';
+import { SAMPLE_DOCUMENTS } from './support/sampleSchemas.js';
+import { describeSchemaLaws } from './support/schemaLaws.js';
 
 const resolve = (file: string) => {
   const doc = SAMPLE_DOCUMENTS[file];

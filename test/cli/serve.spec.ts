@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliIO } from '../../src/cli/command.js';
 import { serveCommand } from '../../src/cli/commands/serve.js';
-import { mintToken } from '../reference/helpers/tokens.js';
+import { mintToken } from '../reference/support/tokens.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/cis-conformance.js', import.meta.url));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICES, CHOICE_NAMES, choiceSet, flippedBy, NOT_FLIPPABLE } from '../../reference/choices.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 const catalog = loadCatalog(PACKAGE_ROOT);
 const evidenceOf = new Map(catalog.requirements.map((r) => [r.id, r.evidence]));

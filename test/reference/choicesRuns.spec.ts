@@ -13,8 +13,8 @@ import type { CheckRecord, Observation, RunResults } from '../../src/model/check
 import { listSuites } from '../../src/engine/index.js';
 import { brokenRules } from '../../src/model/findings.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
-import { runSuites, suiteRunConfig, verdictLines } from '../suites/helpers/suiteRun.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { runSuites, suiteRunConfig, verdictLines } from '../suites/support/suiteRun.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 const catalog = loadCatalog(PACKAGE_ROOT);
 const operationOf = new Map(catalog.requirements.map((r) => [r.id, r.operation]));

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FAULTS, faultSwitch } from '../../reference/faults.js';
-import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from './helpers/harness.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
-import { embeddedJwkToken, publicKeyHmacToken, unsignedToken, type TestTokenOptions } from './helpers/tokens.js';
+import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from './support/harness.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
+import { embeddedJwkToken, publicKeyHmacToken, unsignedToken, type TestTokenOptions } from './support/tokens.js';
 
 const token: TestTokenOptions = { tenant: 'tenant-f', app: 'app-f', perms: ALL_PERMS };
 const body = { name: 'Faulty', redirect_uris: [], ciba_authorization: { enabled: true, login_uri: 'https://l' } };

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../reference/operations.js';
-import { ALL_PERMS, caller, consentExists, referenceApp } from './helpers/harness.js';
-import { mintToken, unsignedToken } from './helpers/tokens.js';
+import { ALL_PERMS, caller, consentExists, referenceApp } from './support/harness.js';
+import { mintToken, unsignedToken } from './support/tokens.js';
 
 /**
  * Hostile input never gets a 5xx (catalog: `*-NO-5XX`): thousands of generated methods, paths, query strings,

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../reference/operations.js';
 import { allowedMethodsByUrl } from '../../reference/routes/methodNotAllowed.js';
 import { loadOpenApi, operationsOf } from '../../src/catalog/openapi.js';
-import { ALL_PERMS, caller, referenceApp, type Call } from './helpers/harness.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { ALL_PERMS, caller, referenceApp, type Call } from './support/harness.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 let app: FastifyInstance;
 let call: Call;

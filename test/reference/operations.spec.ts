@@ -20,7 +20,7 @@ import {
   WRITE_KEYS,
 } from '../../reference/operationGroups.js';
 import { constantName, KEY, keyMismatch, loadOperations, OPERATIONS } from '../../reference/operations.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 const READ = ['apps:read', '[appId]:read'];
 const WRITE = ['apps:create', '[appId]:create', 'apps:edit', '[appId]:edit'];

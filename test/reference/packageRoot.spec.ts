@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../reference/packageRoot.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 describe('findPackageRoot', () => {
   it('walks up from the reference folder (or a nested one) to the folder with schemas/ and package.json', () => {

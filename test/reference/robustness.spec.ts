@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../reference/bodyParsing.js';
-import { ALL_PERMS, caller, referenceApp, type Call } from './helpers/harness.js';
-import { expectMatchesSchema } from './helpers/schemas.js';
-import { mintToken, type TestTokenOptions } from './helpers/tokens.js';
+import { ALL_PERMS, caller, referenceApp, type Call } from './support/harness.js';
+import { expectMatchesSchema } from './support/schemas.js';
+import { mintToken, type TestTokenOptions } from './support/tokens.js';
 
 const token: TestTokenOptions = { tenant: 'tenant-r', app: 'app-r', perms: ALL_PERMS };
 

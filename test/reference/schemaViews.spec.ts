@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRequestValidator } from '../../reference/validation/requestValidator.js';
 import { fullView as referenceFullView } from '../../schemas/fullView.js';
 import { fullView } from '../../src/catalog/schemaViews.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
 
 const dir = join(PACKAGE_ROOT, 'schemas');
 const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/server.js';
-import { PACKAGE_ROOT } from './helpers/packageRoot.js';
-import { mintToken } from './helpers/tokens.js';
+import { PACKAGE_ROOT } from './support/packageRoot.js';
+import { mintToken } from './support/tokens.js';
 
 const reader = { perms: ['apps:read'] };
 const jwks = readFileSync(join(PACKAGE_ROOT, 'fixtures', 'keys', 'jwks.json'), 'utf8');

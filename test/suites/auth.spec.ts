@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig } from './support/suiteRun.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const root = findPackageRoot();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { WRONG_AUDIENCE } from '../../src/issuer/brokenTokens.js';
 import { createMinter } from '../../src/issuer/minter.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig } from './support/suiteRun.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const root = findPackageRoot();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord, RunResults } from '../../src/model/checkRecord.js';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 
 const CLIENTS = /^CLIENTS-(CREATE|LIST|DELETE-ALL|GET|UPDATE|DELETE|RESOURCES)-/;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord } from '../../src/model/checkRecord.js';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 
 async function runCheck(check: string, fault?: string): Promise<CheckRecord> {
   const { results } = await runSuites(suiteRunConfig(['semantics'], { check, ...(fault ? { fault } : {}) }));

@@ -4,7 +4,7 @@
  * the owner lost; the same checks pass on the clean reference.
  */
 import { describe, expect, it } from 'vitest';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 
 async function verdicts(suite: string, check: string, fault?: string): Promise<string[]> {
   const config = suiteRunConfig([suite], { seed: 7, runs: 50, check, ...(fault !== undefined ? { fault } : {}) });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/server.js';
 import { findPackageRoot, type RunConfig } from '../../src/engine/index.js';
 import { createMinter } from '../../src/issuer/minter.js';
-import { runSuites, suiteRunConfig } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig } from './support/suiteRun.js';
 import { verifyContracts } from '../../src/pact/verify.js';
 import { loadCatalog, requirementById } from '../../src/catalog/catalog.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE_RUNS } from '../../src/engine/profiles.js';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 import type { RunResults } from '../../src/model/checkRecord.js';
 
 async function run(options: { fault?: string; check?: string } = {}): Promise<RunResults> {

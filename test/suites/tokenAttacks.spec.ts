@@ -15,7 +15,7 @@ import {
   TOKEN_MUTATION_KINDS,
   type MutationKind,
 } from '../../suites/support/claimMutations.js';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 
 const catalog = loadCatalog(findPackageRoot());
 const RULES = [...TOKEN_MUTATION_KINDS, ...RIGHTS_MUTATION_KINDS].map((k) => k.rule);

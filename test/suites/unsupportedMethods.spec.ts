@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../src/engine/packageRoot.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
-import { runSuites, suiteRunConfig, verdictLines } from './helpers/suiteRun.js';
+import { runSuites, suiteRunConfig, verdictLines } from './support/suiteRun.js';
 
 const sockets = new Set<Socket>();
 let stub: Server | undefined;

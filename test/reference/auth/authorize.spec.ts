@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationPolicy } from '../../../reference/operations.js';
-import { caller, referenceApp, type Call } from '../helpers/harness.js';
-import { expectMatchesSchema } from '../helpers/schemas.js';
-import type { TestTokenOptions } from '../helpers/tokens.js';
+import { caller, referenceApp, type Call } from '../support/harness.js';
+import { expectMatchesSchema } from '../support/schemas.js';
+import type { TestTokenOptions } from '../support/tokens.js';
 
 let app: FastifyInstance;
 let call: Call;

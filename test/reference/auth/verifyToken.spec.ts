@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, referenceApp, type Call } from '../helpers/harness.js';
-import { expectMatchesSchema } from '../helpers/schemas.js';
-import { mintToken, unsignedToken, type TestTokenOptions } from '../helpers/tokens.js';
+import { caller, referenceApp, type Call } from '../support/harness.js';
+import { expectMatchesSchema } from '../support/schemas.js';
+import { mintToken, unsignedToken, type TestTokenOptions } from '../support/tokens.js';
 
 const reader: TestTokenOptions = { perms: ['apps:read'] };
 

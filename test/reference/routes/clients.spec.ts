@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PERMS, caller, referenceApp, type Call } from '../helpers/harness.js';
-import { expectMatchesSchema } from '../helpers/schemas.js';
-import type { TestTokenOptions } from '../helpers/tokens.js';
+import { ALL_PERMS, caller, referenceApp, type Call } from '../support/harness.js';
+import { expectMatchesSchema } from '../support/schemas.js';
+import type { TestTokenOptions } from '../support/tokens.js';
 
 const token: TestTokenOptions = { tenant: 'tenant-c', app: 'app-c', perms: ALL_PERMS };
 const otherApp: TestTokenOptions = { ...token, app: 'app-other' };

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from '../helpers/harness.js';
-import { expectMatchesSchema } from '../helpers/schemas.js';
-import type { TestTokenOptions } from '../helpers/tokens.js';
+import { ALL_PERMS, caller, consentExists, referenceApp, type Call } from '../support/harness.js';
+import { expectMatchesSchema } from '../support/schemas.js';
+import type { TestTokenOptions } from '../support/tokens.js';
 
 const T = 'tenant-k';
 const A = 'app-k';

@@ -12,7 +12,7 @@ import type { HandlerDeps, OperationHandler } from '../../../reference/routes/op
 import { routesOf } from '../../../reference/routes/operationRoutes.js';
 import { createMemoryStore } from '../../../reference/store/memoryStore.js';
 import { loadRequestValidator } from '../../../reference/validation/requestValidator.js';
-import { PACKAGE_ROOT } from '../helpers/packageRoot.js';
+import { PACKAGE_ROOT } from '../support/packageRoot.js';
 
 const deps: HandlerDeps = {
   store: createMemoryStore(),

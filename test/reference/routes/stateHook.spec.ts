@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PERMS, caller, referenceApp, type Call } from '../helpers/harness.js';
-import { expectMatchesSchema } from '../helpers/schemas.js';
+import { ALL_PERMS, caller, referenceApp, type Call } from '../support/harness.js';
+import { expectMatchesSchema } from '../support/schemas.js';
 
 const STATE = '/__conformance/state';
 const appParams = { tenant_id: 'tenant-s', app_id: 'app-s', app_name: 'State app', client_id: 'default-client-s' };
