@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../engine/index.js';
+import { redactText } from '../reporters/redact.js';
 import { UsageError, type CliIO } from './command.js';
 import { closestName } from './flags.js';
 import { COMMANDS } from './registry.js';
@@ -61,11 +62,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`cis-conformance ${name}: ${error.message}`);
+      io.stderr(`cis-conformance ${name}: ${redactText(error.message)}`);
       io.stderr(`Run \`cis-conformance ${name} --help\` for the options.`);
       return USAGE_EXIT_CODE;
     }
-    io.stderr(`cis-conformance ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // An unexpected failure keeps its stack (it is a bug to report), never a secret (a --target password).
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`cis-conformance ${name}: ${redactText(detail)}`);
     return 2;
   }
 }
