@@ -22,7 +22,7 @@ const JSON_FIELD = new RegExp(`"(${KEYS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi')
  * The user-info of a URL (`http://user:password@host`): the password becomes `[REDACTED]`, the user name stays
  * (it tells which account was used); a user-info without a colon is often a token and is redacted whole.
  */
-const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>\\]*)(:[^\s/?#@"<>\\]*)?@/gi;
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>]*)(:(?:\\"|[^\s/?#@"<>])*)?@/gi;
 /** Shorter values are too likely to occur by chance (ids, "web") to be replaced literally. */
 const MIN_LEDGER_LENGTH = 8;
 

@@ -30,7 +30,7 @@ const ESCAPED_JSON_FIELD = new RegExp(`\\\\"(${KEYS})\\\\"\\s*:\\s*\\\\"(?:[^"\\
  * The user-info of a URL (`http://user:password@host`, a `--target` with credentials): the password becomes
  * `[REDACTED]` and the user name stays; a user-info without a colon (often a token) is redacted whole.
  */
-const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>\\]*)(:[^\s/?#@"<>\\]*)?@/gi;
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>]*)(:(?:\\"|[^\s/?#@"<>])*)?@/gi;
 /** Form bodies, query strings and curl `--data` lines. */
 const FORM_FIELD = new RegExp(`\\b(${KEYS})=[^&\\s"'<>]*`, 'gi');
 
