@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command.js';
 import { colourWanted } from '../../src/cli/colour.js';
+import { runCommand } from '../../src/cli/commands/run.js';
 import { finishReporters, prepareReportFolder } from '../../src/cli/reportFolder.js';
 import { createReporters } from '../../src/reporters/index.js';
 import { loadResults } from '../reporters/fixtures.js';
@@ -45,7 +46,6 @@ describe('writing the reports', () => {
   it('refuses a folder under a file with one line', async () => {
     const err: string[] = [];
     await mkdir(join(dir, 'x'));
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'file'), '');
     expect(await prepareReportFolder(join(dir, 'file', 'sub'), 'merge-reports', io([], err))).toBe(false);
     expect(err).toEqual([
@@ -53,6 +53,35 @@ describe('writing the reports', () => {
     ]);
     expect(await prepareReportFolder(join(dir, 'x', 'y'), 'run', io([], err))).toBe(true);
   });
+});
+
+describe('run with one report that cannot be written', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cis-run-reports-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it(
+    'writes the other three, names the file, and exits 2 although every check passed',
+    { timeout: 240_000 },
+    async () => {
+      await mkdir(join(dir, 'junit.xml'));
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCommand.run(
+        ['--suite', 'smoke', '--check', 'CLIENTS-GET-404', '--seed', '1', '--report-dir', dir],
+        io(out, err),
+      );
+      expect(code).toBe(2);
+      expect(err).toEqual([expect.stringContaining(`could not write ${join(dir, 'junit.xml')} (EISDIR`)]);
+      const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as { summary: { passed: number } };
+      expect(results.summary.passed).toBeGreaterThan(0);
+      expect((await stat(join(dir, 'index.html'))).isFile() && (await stat(join(dir, 'summary.md'))).isFile()).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('colourWanted', () => {
