@@ -7,15 +7,17 @@ type FlagConfig = NonNullable<ParseArgsConfig['options']>;
 /** node:util parseArgs in strict mode, no positionals; a bad flag becomes a UsageError naming it. */
 export function parseStrictArgs<T extends FlagConfig>(args: readonly string[], config: T) {
   return asUsageError(
-    () => parseArgs({ args: [...args], options: config, strict: true, allowPositionals: false }).values,
+    config,
+    () =>
+      parseArgs({ args: joinDashValues(args, config), options: config, strict: true, allowPositionals: false }).values,
   );
 }
 
 /** parseStrictArgs for a command that also takes operands (`diff OLD NEW`, `merge-reports DIR...`). */
 export function parseArgsWithOperands<T extends FlagConfig>(args: readonly string[], config: T) {
-  return asUsageError(() => {
+  return asUsageError(config, () => {
     const { values, positionals } = parseArgs({
-      args: [...args],
+      args: joinDashValues(args, config),
       options: config,
       strict: true,
       allowPositionals: true,
@@ -34,8 +36,14 @@ export function parseArgsWithNameLists<T extends FlagConfig, L extends keyof T &
   lists: readonly L[],
   hint: string,
 ) {
-  const parsed = asUsageError(() =>
-    parseArgs({ args: [...args], options: config, strict: true, allowPositionals: true, tokens: true }),
+  const parsed = asUsageError(config, () =>
+    parseArgs({
+      args: joinDashValues(args, config),
+      options: config,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    }),
   );
   const names = Object.fromEntries(lists.map((flag) => [flag, [] as string[]])) as Record<L, string[]>;
   let listFlag: L | undefined;
@@ -52,14 +60,84 @@ export function parseArgsWithNameLists<T extends FlagConfig, L extends keyof T &
   return { values: parsed.values, lists: names };
 }
 
-function asUsageError<R>(parse: () => R): R {
+/**
+ * `--seed -1` is a value that starts with a dash, which node:util calls "ambiguous". A negative number after a
+ * flag that takes a value is that flag's value: joined as `--seed=-1`, it reaches the flag's own check, whose
+ * error names the accepted range.
+ */
+function joinDashValues(args: readonly string[], config: FlagConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && config[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+/** node:util's parse errors as one short sentence naming the flag (and the closest known flag to a typo). */
+function asUsageError<R>(config: FlagConfig, parse: () => R): R {
   try {
     return parse();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? /'([^' ]+)'/.exec(message)?.[1];
-    throw new UsageError(message.split('\n')[0] ?? message, flag);
+    throw new UsageError(shortParseMessage(message, flag, config), flag);
   }
+}
+
+function shortParseMessage(message: string, flag: string | undefined, config: FlagConfig): string {
+  if (flag !== undefined && message.startsWith('Unknown option')) {
+    const known = Object.keys(config).map((name) => `--${name}`);
+    const suggestion = closestName(flag.replace(/=.*$/, ''), known);
+    return `unknown flag ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+  }
+  if (flag !== undefined && /argument missing/.test(message)) return `${flag} needs a value`;
+  if (flag !== undefined && /argument is ambiguous/.test(message)) {
+    return `${flag} needs a value, not another flag (a value that starts with a dash is written ${flag}=VALUE)`;
+  }
+  if (flag !== undefined && /does not take an argument/.test(message)) return `${flag} takes no value`;
+  return message.split('\n')[0] ?? message;
+}
+
+/** The candidate closest to `word` by edit distance, when close enough to be a typo of it; else undefined. */
+export function closestName(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const core = word.replace(/^-+/, '').length;
+  return best !== undefined && bestDistance <= Math.max(1, Math.min(3, Math.floor(core / 3))) ? best : undefined;
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment): `rnu` is one step from `run`. */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const above = rows[i - 1] ?? [];
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row[j] = best;
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
 }
 
 /** A whole number from `min` to `max`, or a UsageError naming the flag. */

@@ -1,16 +1,23 @@
-import { COMMANDS } from './registry.js';
-import { UsageError, type CliIO } from './command.js';
+/** The process around runCli: the real streams, Ctrl-C, and a reader that stops reading (`| head -1`). */
+import type { CliIO } from './command.js';
+import { runCli } from './cli.js';
 
-function topLevelUsage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
-  return [
-    'Usage: cis-conformance <command> [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `cis-conformance <command> --help` for the options of one command.',
-  ].join('\n');
+/**
+ * Writes lines to a stream until it breaks. A closed pipe (EPIPE: `cis-conformance serve --list-faults | head -1`)
+ * is the reader saying it has seen enough, not a failure: later lines are dropped quietly and the command goes on
+ * to its end (a run still writes its reports and cleans up), with no stack trace.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    open = false;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED' && stream !== process.stderr) {
+      process.stderr.write(`cis-conformance: cannot write to the output any more: ${error.message}\n`);
+    }
+  });
+  return (line) => {
+    if (open && !stream.destroyed) stream.write(line + '\n');
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -19,34 +26,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const onSignal = (): void => stop();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const io: CliIO = {
-    stdout: (line) => process.stdout.write(line + '\n'),
-    stderr: (line) => process.stderr.write(line + '\n'),
-    stopSignal,
-  };
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(topLevelUsage());
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`cis-conformance: unknown command '${name}'\n\n${topLevelUsage()}`);
-    return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.usage);
-    return 0;
-  }
+  const io: CliIO = { stdout: lineWriter(process.stdout), stderr: lineWriter(process.stderr), stopSignal };
   try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`cis-conformance ${name}: ${error.message}\n\n${command.usage}`);
-      return 2;
-    }
-    io.stderr(`cis-conformance ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 2;
+    return await runCli(argv, io);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

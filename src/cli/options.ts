@@ -63,7 +63,10 @@ const LIVE_ONLY = ['production', 'region', 'allow-destructive', 'disposable-app'
 
 export function resolveRunOptions(args: readonly string[], context: RunOptionsContext): RunConfig {
   const { values, suites } = parse(args);
-  const reportDir = values['report-dir'] ?? DEFAULT_REPORT_DIR;
+  if (values['report-dir'] !== undefined && values['report-dir'].trim() === '') {
+    throw new UsageError('--report-dir must name a folder (it is empty)', '--report-dir');
+  }
+  const reportDir = values['report-dir'] ?? defaultReportDir(values.check);
   const absoluteReportDir = isAbsolute(reportDir) ? reportDir : resolve(context.cwd, reportDir);
   const target = resolveTarget(values, context, absoluteReportDir);
   const check = values.check;
@@ -102,6 +105,16 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
       values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
   };
   return deepFreeze(config);
+}
+
+/**
+ * Where reports go without `--report-dir`: `reports/latest`, or for a replay (`--check ID`)
+ * `reports/replay-<ID>`, so replaying one failure never overwrites the full run's reports.
+ */
+export function defaultReportDir(check: string | undefined): string {
+  if (check === undefined) return DEFAULT_REPORT_DIR;
+  const folder = check.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_') || 'check';
+  return `reports/replay-${folder}`;
 }
 
 /** `--suite a b` (names after --suite) and `--suite a,b` both add suites. */

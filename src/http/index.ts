@@ -9,6 +9,7 @@ export {
   redactValue,
   redactHeaders,
   redactUrl,
+  redactUrlUserInfo,
   redactExchange,
 } from './redact.js';
 export { withRecording } from './recording.js';

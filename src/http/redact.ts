@@ -18,6 +18,11 @@ const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 const BEARER = /(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{8,}=*/gi;
 const FORM_FIELD = new RegExp(`\\b(${KEYS})=[^&\\s"']*`, 'gi');
 const JSON_FIELD = new RegExp(`"(${KEYS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+/**
+ * The user-info of a URL (`http://user:password@host`): the password becomes `[REDACTED]`, the user name stays
+ * (it tells which account was used); a user-info without a colon is often a token and is redacted whole.
+ */
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>]*)(:(?:\\"|[^\s/?#@"<>])*)?@/gi;
 /** Shorter values are too likely to occur by chance (ids, "web") to be replaced literally. */
 const MIN_LEDGER_LENGTH = 8;
 
@@ -69,7 +74,17 @@ export function redactText(text: string, ledger?: SecretLedger): string {
     .replace(JSON_FIELD, (_m, key: string) => `"${key}":"${REDACTED}"`)
     .replace(FORM_FIELD, (_m, key: string) => `${key}=${REDACTED}`)
     .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
-    .replace(JWT, REDACTED);
+    .replace(JWT, REDACTED)
+    .replace(URL_USER_INFO, redactUserInfo);
+}
+
+/** The URL with the password of its user-info (or a user-info without one) replaced: a target's printable name. */
+export function redactUrlUserInfo(url: string): string {
+  return url.replace(URL_USER_INFO, redactUserInfo);
+}
+
+function redactUserInfo(_match: string, scheme: string, user: string, password: string | undefined): string {
+  return password === undefined ? `${scheme}${REDACTED}@` : `${scheme}${user}:${REDACTED}@`;
 }
 
 /** Deep copy of a JSON-like value with secret-keyed values and secret-looking strings replaced. */

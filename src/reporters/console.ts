@@ -33,7 +33,7 @@ const REDRAW = '\u001b[1A\u001b[2K';
 export function createConsoleReporter(options: ConsoleReporterOptions): Reporter {
   const { console: out } = options;
   const every = Math.max(1, options.progressEvery ?? 50);
-  const colour = out.isTTY;
+  const colour = out.colour ?? out.isTTY;
   const counts = emptyCounts();
   let planned: number | undefined;
   let plannedComplete = true;

@@ -7,7 +7,7 @@ import { createJunitReporter } from './junit.js';
 import { createMarkdownReporter } from './markdown.js';
 
 export type { Reporter, ReporterConsole, ReportersOptions } from './types.js';
-export { REPORT_FILES } from './writeReport.js';
+export { REPORT_FILES, ReportWriteError } from './writeReport.js';
 
 /**
  * File reporters first and the console last, so when `finish` is awaited in order the report paths the

@@ -26,10 +26,17 @@ const BASIC = /\b(Basic)\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/g;
 const JSON_FIELD = new RegExp(`"(${KEYS})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 /** The same inside a JSON string that was itself serialised (`\"client_secret\":\"...\"`). */
 const ESCAPED_JSON_FIELD = new RegExp(`\\\\"(${KEYS})\\\\"\\s*:\\s*\\\\"(?:[^"\\\\]|\\\\[^"])*\\\\"`, 'gi');
+/**
+ * The user-info of a URL (`http://user:password@host`, a `--target` with credentials): the password becomes
+ * `[REDACTED]` and the user name stays; a user-info without a colon (often a token) is redacted whole.
+ */
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>]*)(:(?:\\"|[^\s/?#@"<>])*)?@/gi;
 /** Form bodies, query strings and curl `--data` lines. */
 const FORM_FIELD = new RegExp(`\\b(${KEYS})=[^&\\s"'<>]*`, 'gi');
 
-/** The text with every JWT, bearer/basic credential and secret-keyed value replaced by `[REDACTED]`. */
+/**
+ * The text with every JWT, bearer/basic credential, URL password and secret-keyed value replaced by `[REDACTED]`.
+ */
 export function redactText(text: string): string {
   return text
     .replace(JSON_FIELD, (_m, key: string, separator: string) => `"${key}"${separator}"${REDACTED}"`)
@@ -39,7 +46,10 @@ export function redactText(text: string): string {
     .replace(BASIC, (match, scheme: string, credential: string) =>
       Buffer.from(credential, 'base64').toString('latin1').includes(':') ? `${scheme} ${REDACTED}` : match,
     )
-    .replace(JWT, REDACTED);
+    .replace(JWT, REDACTED)
+    .replace(URL_USER_INFO, (_m, scheme: string, user: string, password: string | undefined) =>
+      password === undefined ? `${scheme}${REDACTED}@` : `${scheme}${user}:${REDACTED}@`,
+    );
 }
 
 /**

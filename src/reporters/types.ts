@@ -18,7 +18,10 @@ export interface Reporter {
 /** Where console reporters write. `write` takes one line without its trailing newline. */
 export interface ReporterConsole {
   write(line: string): void;
+  /** A terminal: the count line is redrawn in place. */
   readonly isTTY: boolean;
+  /** ANSI colours on (the CLI decides from NO_COLOR, FORCE_COLOR and the terminal); default `isTTY`. */
+  readonly colour?: boolean;
 }
 
 /** What `createReporters` (src/reporters/index.ts) takes. */

@@ -10,13 +10,29 @@ export const REPORT_FILES = {
   markdown: 'summary.md',
 } as const;
 
+/** A report file that could not be written, named by its path (the reason is the file system's). */
+export class ReportWriteError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`could not write ${file} (${reason})`);
+    this.name = 'ReportWriteError';
+  }
+}
+
 /**
  * Writes one finished report and returns its absolute path. The whole text goes through `redactText` once
- * more on the way out: the last line of defence, whatever a formatter forgot.
+ * more on the way out: the last line of defence, whatever a formatter forgot. A file-system failure is a
+ * ReportWriteError naming the file.
  */
 export async function writeReportFile(reportDir: string, fileName: string, content: string): Promise<string> {
   const target = path.resolve(reportDir, fileName);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, redactText(content), 'utf8');
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, redactText(content), 'utf8');
+  } catch (error) {
+    throw new ReportWriteError(target, error instanceof Error ? error.message : String(error));
+  }
   return target;
 }

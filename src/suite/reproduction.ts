@@ -1,5 +1,6 @@
 import { hostOfLabel, liveFlags } from '../live/hosts.js';
 import { urlBelow } from '../http/paths.js';
+import { redactUrlUserInfo } from '../http/redact.js';
 import { shellWord } from '../http/shellQuote.js';
 import type { SuiteRunConfig } from './types.js';
 
@@ -10,7 +11,8 @@ export function reproductionCommand(config: SuiteRunConfig, requirement: string,
   const live = hostOfLabel(config.targetLabel);
   parts.push(live ? liveFlags(live) : `--target ${shellWord(config.targetLabel)}`);
   const probedHook = urlBelow(config.targetLabel, '/__conformance/state');
-  if (config.targetLabel !== 'embedded' && config.stateUrl && config.stateUrl !== probedHook) {
+  // The label has the target's password redacted (targetLabelOf); compare the hook the same way.
+  if (config.targetLabel !== 'embedded' && config.stateUrl && redactUrlUserInfo(config.stateUrl) !== probedHook) {
     parts.push(`--state-url ${shellWord(config.stateUrl)}`);
   }
   if (config.fault) parts.push(`--fault ${shellWord(config.fault)}`);

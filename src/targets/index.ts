@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeGateFile, resetGateFile, type TransportPolicy } from '../http/index.js';
+import { redactUrlUserInfo, removeGateFile, resetGateFile, type TransportPolicy } from '../http/index.js';
 import { liveLabel } from '../live/hosts.js';
 import { startEmbeddedTarget } from './embedded.js';
 import { openSandboxTarget } from './sandbox.js';
@@ -16,7 +16,8 @@ export type { OpenTargetOptions, SandboxTargetSpec, Target, TargetSpec, Transpor
 /** How reports and reproduction commands name the target before it is opened. */
 export function targetLabelOf(spec: TargetSpec): string {
   if (spec.kind === 'embedded') return 'embedded';
-  return spec.kind === 'url' ? spec.url : liveLabel(spec.host);
+  // Never the password of `http://user:password@host`: the label is printed and written into every report.
+  return spec.kind === 'url' ? redactUrlUserInfo(spec.url) : liveLabel(spec.host);
 }
 
 /** Opens the target a run asked for. */

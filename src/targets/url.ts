@@ -1,3 +1,4 @@
+import { redactUrlUserInfo } from '../http/index.js';
 import { probeStateHook } from './probe.js';
 import type { Target } from './types.js';
 
@@ -15,7 +16,12 @@ export async function openUrlTarget(options: UrlTargetOptions): Promise<Target> 
   const baseUrl = options.url.replace(/\/+$/, '');
   const stateUrl = options.stateUrl ?? baseUrl + CONVENTIONAL_STATE_PATH;
   const unavailable = await probeStateHook(stateUrl, options.timeoutMs);
-  const common = { label: options.url, baseUrl, problems: [] as string[], close: async () => undefined };
+  const common = {
+    label: redactUrlUserInfo(options.url),
+    baseUrl,
+    problems: [] as string[],
+    close: async () => undefined,
+  };
   if (unavailable === null) return { ...common, stateUrl };
   // An explicit --state-url that does not work is the user's mistake to hear about; a missing conventional
   // hook is normal for a target that has none (its checks are skipped with the reason).

@@ -93,7 +93,7 @@ describe('cleanup options', () => {
     [['--ledger', 'l', '--target', 'http://x'], '--target', /must be sandbox/],
     [['--ledger', 'l', '--region', 'eu'], '--region', /needs --production/],
     [['--ledger', 'l', '--production', '--region', 'jp'], '--region', /one of us, eu, ca, au/],
-    [['--ledger', 'l', '--max-requests', '3'], '--max-requests', /Unknown option/],
+    [['--ledger', 'l', '--max-requests', '3'], '--max-requests', /^unknown flag --max-requests/],
   ] as const)('rejects %j naming %s', (args, flag, message) => {
     const error = usageError([...args]);
     expect(error.flag).toBe(flag);

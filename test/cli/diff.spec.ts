@@ -54,7 +54,7 @@ describe('diff options', () => {
     [['a'], /two results \(OLD NEW\), got 1/],
     [['a', 'b', 'c'], /got 3/],
     [['a', 'b', '--format', 'html'], /--format must be text or md/],
-    [['a', 'b', '--nope'], /Unknown option/],
+    [['a', 'b', '--nope'], /^unknown flag --nope$/],
   ])('rejects %j', (args, message) => {
     expect(() => resolveDiffOptions(args, '/w')).toThrow(UsageError);
     expect(() => resolveDiffOptions(args, '/w')).toThrow(message);

@@ -91,7 +91,7 @@ describe('mergeReportsCommand', () => {
 
   it.each([
     [[], 'name at least one shard report directory'],
-    [['a', '--report-dirr', 'x'], "Unknown option '--report-dirr'"],
+    [['a', '--report-dirr', 'x'], 'unknown flag --report-dirr (did you mean --report-dir?)'],
     [['a', '--report-dir', ''], '--report-dir must not be empty'],
   ])('refuses %j with a usage error', (args, message) => {
     expect(() => resolveMergeReportsOptions(args, work)).toThrow(UsageError);

@@ -93,7 +93,7 @@ describe('cis-conformance pact', () => {
     [['verify', '--state-url', 'not a url'], '--state-url', /must be an http\(s\) URL/],
     [['verify', '--timeout', '5'], '--timeout', /whole number from 100/],
     [['verify', '--contracts', '/no/such/dir'], '--contracts', /cannot read the contracts folder/],
-    [['verify', '--bogus'], '--bogus', /Unknown option/],
+    [['verify', '--bogus'], '--bogus', /^unknown flag --bogus$/],
     [['verify', '--target', 'http://127.0.0.1:9', '--choices', 'alternate'], '--choices', /only to the embedded/],
     [['verify', '--choice', 'no-such-choice'], '--choice', /no such choice/],
     [['publish'], '--broker-url', /--broker-url is required/],

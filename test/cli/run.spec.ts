@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/server.js';
 import { UsageError, type CliIO } from '../../src/cli/command.js';
 import { runCommand } from '../../src/cli/commands/run.js';
-import { resolveRunOptions, type RunOptionsContext } from '../../src/cli/options.js';
+import { defaultReportDir, resolveRunOptions, type RunOptionsContext } from '../../src/cli/options.js';
 
 const context: RunOptionsContext = {
   cwd: '/work/here',
@@ -113,6 +113,17 @@ describe('resolveRunOptions', () => {
     });
   });
 
+  it('sends a replay (--check) to reports/replay-<id> unless --report-dir is given', () => {
+    expect(resolveRunOptions(['--check', 'CLIENTS-GET-404'], context).reportDir).toBe(
+      '/work/here/reports/replay-CLIENTS-GET-404',
+    );
+    expect(resolveRunOptions(['--check', 'CLIENTS-GET-404', '--report-dir', 'r'], context).reportDir).toBe(
+      '/work/here/r',
+    );
+    expect(defaultReportDir(undefined)).toBe('reports/latest');
+    expect(defaultReportDir('../a/b c')).toBe('reports/replay-__a_b_c'); // never leaves reports/
+  });
+
   it('takes the case count from --profile, and an explicit --runs wins over it', () => {
     expect(resolveRunOptions([], context).runs).toBe(50);
     expect(resolveRunOptions(['--profile', 'nightly'], context).runs).toBe(500);
@@ -141,7 +152,10 @@ describe('resolveRunOptions', () => {
     [['--fault', 'nope'], '--fault', /no such fault/],
     [['--target', 'http://h', '--fault', 'create-status-200'], '--fault', /only to the embedded target/],
     [['--timeout', '5'], '--timeout', /from 100/],
-    [['--bogus'], '--bogus', /Unknown option/],
+    [['--bogus'], '--bogus', /^unknown flag --bogus$/],
+    [['--seed', '-1'], '--seed', /^--seed must be a whole number from 0 to 2147483647, got '-1'$/],
+    [['--report-dir', ''], '--report-dir', /must name a folder/],
+    [['--report-dir', '  '], '--report-dir', /must name a folder/],
   ])('rejects %j naming %s', (args, flag, message) => {
     const error = usageError(args);
     expect(error.flag).toBe(flag);

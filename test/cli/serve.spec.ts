@@ -54,8 +54,9 @@ describe('cis-conformance serve (the bin)', () => {
     const { child, output } = spawnServe(['--prot', '1']);
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
-    expect(output()).toContain("Unknown option '--prot'");
-    expect(output()).toContain('Usage: cis-conformance serve');
+    expect(output()).toContain('cis-conformance serve: unknown flag --prot (did you mean --port?)');
+    expect(output()).toContain('Run `cis-conformance serve --help` for the options.');
+    expect(output()).not.toContain('Usage: cis-conformance serve'); // one line and a pointer, not the whole help
   });
 });
 

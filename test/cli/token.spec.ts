@@ -49,7 +49,7 @@ describe('cis-conformance token (spawned)', () => {
       (error: unknown) => error as { code: number; stdout: string; stderr: string },
     );
     expect(failure?.code).toBe(2);
-    expect(failure?.stderr).toContain("'--tenat'");
+    expect(failure?.stderr).toContain('unknown flag --tenat (did you mean --tenant?)');
     expect(failure?.stdout).toBe('');
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, SecretLedger, redactExchange, redactText, redactUrl, redactValue } from '../../src/http/index.js';
+import {
+  REDACTED,
+  SecretLedger,
+  redactExchange,
+  redactText,
+  redactUrl,
+  redactUrlUserInfo,
+  redactValue,
+} from '../../src/http/index.js';
+import { targetLabelOf } from '../../src/targets/index.js';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjbGllbnQtMSJ9.c2lnbmF0dXJlLWJ5dGVz';
 
@@ -76,5 +85,30 @@ describe('bearer credentials in prose', () => {
       'no bearer token: send Authorization: Bearer <JWT>',
     );
     expect(redactText('header Bearer opaque-token-1 sent', ledger)).toBe(`header Bearer ${REDACTED} sent`);
+  });
+
+  it('redacts the password of a URL user-info, keeping the user; a lone user-info (a token) whole', () => {
+    expect(redactUrl('http://alice:pw-1@127.0.0.1:8080/v1/clients?x=1')).toBe(
+      `http://alice:${REDACTED}@127.0.0.1:8080/v1/clients?x=1`,
+    );
+    expect(redactText("curl 'https://tok3n@h.example/cis/v1' and mail bob@example.com")).toBe(
+      `curl 'https://${REDACTED}@h.example/cis/v1' and mail bob@example.com`,
+    );
+    expect(redactText('https://h/path@at and http://u:[REDACTED]@h')).toBe(
+      'https://h/path@at and http://u:[REDACTED]@h',
+    );
+    expect(redactUrlUserInfo('http://u:p%40ss@h:1')).toBe(`http://u:${REDACTED}@h:1`);
+    const exchange = redactExchange({
+      request: { method: 'GET', url: 'http://u:pw@h/v1/clients', headers: {} },
+      error: 'GET http://u:pw@h/v1/clients: refused',
+      durationMs: 1,
+    });
+    expect(JSON.stringify(exchange)).not.toContain(':pw@');
+  });
+
+  it('names a URL target without its password', () => {
+    expect(targetLabelOf({ kind: 'url', url: 'http://alice:pw@127.0.0.1:1' })).toBe(
+      `http://alice:${REDACTED}@127.0.0.1:1`,
+    );
   });
 });

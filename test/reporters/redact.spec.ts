@@ -82,3 +82,19 @@ describe('redactText and prose', () => {
     expect(redactText('Bearer abcdefgh12345678')).toBe(`Bearer ${REDACTED}`);
   });
 });
+
+describe('redactText: URL user-info', () => {
+  it.each([
+    ['a password', 'target http://alice:pw-1@127.0.0.1:8080 ·', `target http://alice:${REDACTED}@127.0.0.1:8080 ·`],
+    ['in a shell word', "--target 'http://a:p'\\''q@h:1'", `--target 'http://a:${REDACTED}@h:1'`],
+    ['in JSON', '{"target":"https://u:s3cret@h/cis"}', `{"target":"https://u:${REDACTED}@h/cis"}`],
+    ['a quote in serialised JSON', '"{\\"t\\":\\"http://u:a\\"b@h\\"}"', `"{\\"t\\":\\"http://u:${REDACTED}@h\\"}"`],
+    ['HTML-escaped', '<td>http://u:a&amp;b@h</td>', `<td>http://u:${REDACTED}@h</td>`],
+    ['a lone user-info', 'https://token123@h/x', `https://${REDACTED}@h/x`],
+    ['an e-mail address (no URL)', 'bob@example.com', 'bob@example.com'],
+    ['an @ in a path', 'https://h/a@b', 'https://h/a@b'],
+    ['already redacted', `http://u:${REDACTED}@h`, `http://u:${REDACTED}@h`],
+  ])('%s', (_what, text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+});

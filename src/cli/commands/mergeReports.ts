@@ -2,10 +2,11 @@
  * `merge-reports DIR...`: one report from the shards of a run (docs/design.md §3.1). Reads each shard's
  * `results.json`, merges them (src/reporters/mergeResults.ts) and writes the four reports again.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
 import { parseArgsWithOperands } from '../flags.js';
+import { colourWanted } from '../colour.js';
+import { finishReporters, prepareReportFolder } from '../reportFolder.js';
 import { createReporters, REPORT_FILES } from '../../reporters/index.js';
 import { mergeRunResults } from '../../reporters/mergeResults.js';
 import { readResultsFile, ResultsFileError } from '../../reporters/resultsFile.js';
@@ -23,7 +24,7 @@ Options:
   --report-dir DIR  where to write the merged reports (default ${DEFAULT_MERGED_REPORT_DIR})
 
 Exit codes: 0 when the merged reports are written (the shard runs are the gate); 2 when a shard's
-${REPORT_FILES.json} is missing or malformed, or on a usage error.`;
+${REPORT_FILES.json} is missing or malformed, a report could not be written, or on a usage error.`;
 
 export interface MergeReportsConfig {
   /** Absolute shard directories, in the order given. */
@@ -60,9 +61,12 @@ export const mergeReportsCommand: CliCommand = {
     }
     const { results, notes } = mergeRunResults(shards);
     for (const note of notes) io.stderr(`cis-conformance merge-reports: ${note}`);
-    await mkdir(config.reportDir, { recursive: true });
-    const reporters = createReporters({ reportDir: config.reportDir, console: { write: io.stdout, isTTY: false } });
-    for (const reporter of reporters) await reporter.finish(results, config.reportDir);
+    if (!(await prepareReportFolder(config.reportDir, 'merge-reports', io))) return 2;
+    const reporters = createReporters({
+      reportDir: config.reportDir,
+      console: { write: io.stdout, isTTY: false, colour: colourWanted(process.env, false) },
+    });
+    if (!(await finishReporters(reporters, results, config.reportDir, 'merge-reports', io))) return 2;
     io.stdout(`Merged ${shards.length} shard report(s) into ${config.reportDir}`);
     return 0;
   },

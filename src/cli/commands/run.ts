@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { randomInt } from 'node:crypto';
 import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
@@ -9,6 +8,8 @@ import { createReporters } from '../../reporters/index.js';
 import { loadCatalog } from '../../catalog/catalog.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { LEDGER_FILE } from '../../live/ledger.js';
+import { colourWanted } from '../colour.js';
+import { finishReporters, prepareReportFolder } from '../reportFolder.js';
 import { CREDENTIALS_USAGE, HOST_USAGE, TRANSPORT_USAGE } from '../liveOptions.js';
 import { DEFAULT_REPORT_DIR, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, resolveRunOptions } from '../options.js';
 import { describeLedger } from './cleanup.js';
@@ -17,7 +18,9 @@ const usage = `Usage: cis-conformance run [options]
 
 Runs the conformance suites against a target and writes results.json, junit.xml, index.html and summary.md.
 Exit code: 1 if any check failed; otherwise 2 if the run could not check (usage error, target unreachable,
-any error verdict); otherwise 0.
+any error verdict); otherwise 0. A report that could not be written makes it 2 whatever the verdicts (the
+other reports are still written). Console colours follow the terminal; NO_COLOR=1 turns them off,
+FORCE_COLOR=1 on (in a CI log), FORCE_COLOR=0 off; NO_COLOR wins.
 
 Options:
   --target URL|embedded   the prefix before /v1/... (default: the embedded reference, started in-process)
@@ -27,10 +30,11 @@ Options:
   --seed N                the run seed (default: random, printed)
   --runs N                fast-check runs per property check (default ${DEFAULT_RUNS})
   --strict                violations of inferred rules fail instead of warn
-  --check REQUIREMENT-ID  only the checks of one requirement (with --seed: the exact failing case)
+  --check REQUIREMENT-ID  only the checks of one requirement (with --seed: the exact failing case); its reports
+                          go to reports/replay-<REQUIREMENT-ID> unless --report-dir says otherwise
   --replay-path P         with --check and --seed: replay exactly the shrunk case a property check printed
   --profile NAME          default (${DEFAULT_RUNS} cases per property) or nightly (ten times more); --runs wins
-  --report-dir DIR        where reports go (default ${DEFAULT_REPORT_DIR})
+  --report-dir DIR        where reports go (default ${DEFAULT_REPORT_DIR}; with --check reports/replay-<ID>)
   --shard I/N             run shard I of N (merge shards with merge-reports)
   --fault NAME            switch on one seeded defect of the embedded target (self-tests)
   --choices SET           default or alternate: the embedded target takes the other defensible side on every
@@ -64,28 +68,22 @@ export const runCommand: CliCommand = {
       randomSeed: () => randomInt(0, 2 ** 31 - 1),
       env: process.env,
     });
-    await mkdir(config.reportDir, { recursive: true });
+    if (!(await prepareReportFolder(config.reportDir, 'run', io))) return 2;
+    const isTTY = process.stdout.isTTY === true;
     const reporters = createReporters({
       reportDir: config.reportDir,
-      console: { write: io.stdout, isTTY: process.stdout.isTTY === true },
+      console: { write: io.stdout, isTTY, colour: colourWanted(process.env, isTTY) },
     });
     const onEvent = (event: RunEvent): void => {
       for (const reporter of reporters) guarded(io, () => reporter.onEvent(event));
     };
     const outcome = await runConformance(config, { packageRoot, onEvent, stopSignal: io.stopSignal });
-    // In order: file reporters before the console, which prints their paths.
-    for (const reporter of reporters) {
-      try {
-        await reporter.finish(outcome.results, config.reportDir);
-      } catch (error) {
-        io.stderr(`cis-conformance run: a reporter failed: ${error instanceof Error ? error.message : String(error)}`);
-        return 2;
-      }
-    }
+    // In order: file reporters before the console, which prints their paths. One failing report stops no other.
+    const allWritten = await finishReporters(reporters, outcome.results, config.reportDir, 'run', io);
     if (config.target.kind === 'sandbox' && existsSync(config.target.ledgerFile)) {
       io.stdout(describeLedger(config.target.ledgerFile));
     }
-    return outcome.exitCode;
+    return allWritten ? outcome.exitCode : 2;
   },
 };
 
