@@ -11,7 +11,15 @@ import { RUN_CONFIG_KEY } from './vitestContext.js';
  * skip it, so vitest's own output tells the same story.
  */
 export function check(meta: CheckMeta, body: CheckBody): void {
-  test(checkTestName(meta), async (context) => {
+  // The plan travels with the test from collection on, so the engine knows every check's record id before any
+  // runs (an unrun check is written as `error` under the id it would have had).
+  const cisPlan = {
+    requirement: meta.requirement,
+    title: meta.title,
+    ...(meta.cell !== undefined ? { cell: meta.cell } : {}),
+    ...(meta.family !== undefined ? { family: meta.family } : {}),
+  };
+  test(checkTestName(meta), { meta: { cisPlan } }, async (context) => {
     const config = inject(RUN_CONFIG_KEY);
     if (!config) {
       throw new Error('no run configuration was provided: conformance suites run through `cis-conformance run`');
