@@ -19,6 +19,8 @@ export interface FinishedTest {
 export interface TestRecords {
   readonly records: readonly CheckRecord[];
   readonly observations: readonly Observation[];
+  /** The check never ran: the run stopped first (its record is an `error` with the reason). */
+  readonly notRun?: boolean;
 }
 
 const TEST_NAME = /^\[([^\]]+)\] (.*?)(?: \(([^)]*)\))?$/;
@@ -86,12 +88,17 @@ export function recordsOfTest(
   if (records.length > 0) return { records, observations: test.meta.cisObservations ?? [] };
   if (test.state === 'skipped' && (test.mode === 'skip' || test.mode === 'todo'))
     return { records: [], observations: [] };
-  // vitest marks the tests of a cancelled run skipped without running them: not a finding, never a pass.
+  // vitest reports the tests of a cancelled run skipped or pending without running them: never a pass.
+  const notRun = test.state === 'skipped' || (test.state === 'pending' && stopReason !== undefined);
   const reason =
     test.state === 'failed'
       ? `check crashed: ${test.errorMessages[0] ?? 'the test failed without an error message'}`
-      : test.state === 'skipped'
+      : notRun
         ? notRunMessage(stopReason ?? 'the run was cancelled before this check started')
         : `the test ${test.state === 'pending' ? 'did not finish' : `ended ${test.state}`} without a check record (not written with check() from src/suite?)`;
-  return { records: [errorRecordOf(test, reason, catalog, seed, reproduce)], observations: [] };
+  return {
+    records: [errorRecordOf(test, reason, catalog, seed, reproduce)],
+    observations: [],
+    ...(notRun ? { notRun } : {}),
+  };
 }

@@ -114,10 +114,8 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   let unreachable: string | null = null;
   let suiteConfig: SuiteRunConfig | undefined;
   try {
-    unreachable = target
-      ? await probeReachable(target.baseUrl, config.requestTimeoutMs)
-      : 'the target did not start';
-    if (unreachable && target) runError(unreachable);
+    unreachable = target ? await probeReachable(target.baseUrl, config.requestTimeoutMs) : 'the target did not start';
+    if (unreachable !== null && target) runError(`no check ran, nothing answers HTTP: ${unreachable}`);
     const runConfig: SuiteRunConfig = (suiteConfig = {
       baseUrl: target?.baseUrl ?? targetLabel,
       stateUrl: target?.stateUrl ?? null,
@@ -185,7 +183,8 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
                 ? { ...record_, id: plannedId }
                 : uniqueId(record_, seenIds);
             checks.push(record);
-            emit({ type: 'check-finished', record });
+            // A check the stop cancelled is not news: the run error said it once, not once per check.
+            if (found.notRun !== true) emit({ type: 'check-finished', record });
           }
           for (const observation of found.observations) {
             observations.push(observation);
