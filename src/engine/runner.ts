@@ -171,7 +171,10 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
           if (unreachable === null) watchTarget();
         },
         checksPlanned: (planned, complete) => emit({ type: 'checks-planned', planned, complete }),
-        runError,
+        // Once the run is stopped, a worker that then dies (Ctrl-C reaches the whole process group) is expected.
+        runError: (message) => {
+          if (stopped === undefined || !/\[vitest-pool\]: Worker/.test(message)) runError(message);
+        },
         testFinished: (test) => {
           const reproduce = (req: string): string => reproductionCommand(runConfig, req);
           const found = recordsOfTest(test, catalog, config.seed, reproduce, stopped);

@@ -86,16 +86,14 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     const before = signalListenersBefore.get(signal) ?? [];
     for (const listener of process.listeners(signal)) if (!before.includes(listener)) process.off(signal, listener);
   }
-  control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
   try {
     // Collect first: the plan (every test that will run, hence every check id) is fixed before any check runs,
     // so a run that stops early can still account for every check (src/engine/runner.ts).
-    if (!stopRequested) {
-      const { testModules } = await vitest.collect();
-      const planned = plannedTests(testModules);
-      request.sink.planFixed?.(planned);
-      request.sink.checksPlanned?.(planned.length, true);
-    }
+    const planned = plannedTests((await vitest.collect()).testModules);
+    request.sink.planFixed?.(planned);
+    request.sink.checksPlanned?.(planned.length, true);
+    // A stop during the collection lets it finish (seconds): the plan is what the run accounts for.
+    control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
     listening = true;
     if (!stopRequested && request.collectOnly !== true) await vitest.start();
   } finally {

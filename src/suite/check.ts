@@ -2,6 +2,7 @@ import { inject, test } from 'vitest';
 import { checkTestName } from './naming.js';
 import { runCheck } from './runCheck.js';
 import { servicesFor } from './services.js';
+import { stopReason } from './targetWatch.js';
 import type { CheckBody, CheckMeta } from './types.js';
 import { RUN_CONFIG_KEY } from './vitestContext.js';
 
@@ -24,6 +25,10 @@ export function check(meta: CheckMeta, body: CheckBody): void {
     if (!config) {
       throw new Error('no run configuration was provided: conformance suites run through `cis-conformance run`');
     }
+    // The run stopped (interrupted, deadline, the target stopped answering) before this check started: vitest's
+    // cancellation reaches the worker late, so the check steps aside; the engine writes it as `error` "not run".
+    const stopped = config.watchDir !== undefined ? stopReason(config.watchDir) : undefined;
+    if (stopped !== undefined) context.skip(`not run: ${stopped}`);
     const { record, observations } = await runCheck(meta, body, await servicesFor(config));
     context.task.meta.cisRecords = [record];
     context.task.meta.cisObservations = [...observations];

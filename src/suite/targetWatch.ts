@@ -59,7 +59,7 @@ export function watchTarget(watchDir: string | undefined, timeoutMs: number, sen
   const dir = watchDir;
   return async (request) => {
     const reason = stopReason(dir);
-    if (reason !== undefined) throw new CheckCouldNotRun(reason);
+    if (reason !== undefined) throw new CheckCouldNotRun(`not finished: ${reason}`);
     const sentAt = Date.now();
     const waiting = setTimeout(() => {
       const current = state?.dir === dir ? state.written : { answeredAt: null, waitingSince: null };
