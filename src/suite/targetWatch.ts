@@ -1,6 +1,6 @@
 /**
  * How the main process learns, across vitest's worker processes, whether the target still answers, and how the
- * workers learn that the run is over (docs/decisions.md #37). One folder per run (`SuiteRunConfig.watchDir`):
+ * workers learn that the run is over (docs/decisions.md #41). One folder per run (`SuiteRunConfig.watchDir`):
  *
  * - each worker keeps `w-<pid>.json` = `{ answeredAt, waitingSince }` (epoch ms): when an HTTP answer (any status)
  *   last arrived, and since when a request of that worker has gone unanswered (written only once a request has

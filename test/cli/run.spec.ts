@@ -158,7 +158,7 @@ describe('resolveRunOptions', () => {
     [['--timeout', '5'], '--timeout', /from 100/],
     [['--deadline', '20'], '--deadline', /a duration with a unit, like 90s, 20m or 1h30m; got '20'/],
     [['--deadline', '5 min'], '--deadline', /a duration with a unit/],
-    [['--deadline', '-5s'], '--deadline', /a duration with a unit/],
+    [['--deadline=-5s'], '--deadline', /a duration with a unit/],
     [['--deadline', '500ms'], '--deadline', /from 1s to 24h/],
     [['--deadline', '25h'], '--deadline', /from 1s to 24h/],
     [['--bogus'], '--bogus', /Unknown option/],
