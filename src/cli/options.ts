@@ -4,7 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_PROFILE_RUNS, RUN_PROFILE_NAMES, resolveProfile } from '../engine/profiles.js';
-import type { RunConfig } from '../engine/index.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_LIVE_DEADLINE_MS, type RunConfig } from '../engine/index.js';
 import { LEDGER_FILE } from '../live/ledger.js';
 import { UsageError } from './command.js';
 import {
@@ -20,6 +20,7 @@ export const DEFAULT_REPORT_DIR = 'reports/latest';
 export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_SEED = 2 ** 31 - 1;
+const MAX_DEADLINE_MS = 24 * 3_600_000;
 
 /** What resolution needs to know about the installation, so it stays a pure function of its inputs. */
 export interface RunOptionsContext {
@@ -52,6 +53,7 @@ const FLAGS = {
   choices: { type: 'string' },
   choice: { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
   ...HOST_FLAGS,
   ...TRANSPORT_FLAGS,
   'allow-destructive': { type: 'boolean' },
@@ -103,6 +105,12 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
     ...(values.shard !== undefined ? { shard: shard(values.shard) } : {}),
     requestTimeoutMs:
       values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS,
+    deadlineMs:
+      values.deadline !== undefined
+        ? durationFlag('--deadline', values.deadline, 1_000, MAX_DEADLINE_MS)
+        : target.kind === 'sandbox'
+          ? DEFAULT_LIVE_DEADLINE_MS
+          : DEFAULT_DEADLINE_MS,
   };
   return deepFreeze(config);
 }
@@ -218,4 +226,35 @@ function profileRuns(profile: string | undefined): number {
     throw new UsageError(`--profile ${profile}: no such profile (known: ${RUN_PROFILE_NAMES.join(', ')})`, '--profile');
   }
   return resolveProfile(profile).runs;
+}
+
+const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/**
+ * A duration with units, `90s`, `20m`, `1h30m`, `500ms` (ms, s, m, h; whole numbers), in milliseconds from `min`
+ * to `max`, or a UsageError naming the flag.
+ */
+export function durationFlag(flag: string, value: string, min: number, max: number): number {
+  const parts = /^(?:\d+(?:ms|s|m|h))+$/.test(value) ? [...value.matchAll(/(\d+)(ms|s|m|h)/g)] : [];
+  const ms = parts.reduce(
+    (sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS_MS[unit as keyof typeof DURATION_UNITS_MS],
+    0,
+  );
+  if (parts.length === 0) {
+    throw new UsageError(`${flag} must be a duration with a unit, like 90s, 20m or 1h30m; got '${value}'`, flag);
+  }
+  if (ms < min || ms > max) {
+    throw new UsageError(`${flag} must be from ${describeMs(min)} to ${describeMs(max)}, got '${value}'`, flag);
+  }
+  return ms;
+}
+
+function describeMs(ms: number): string {
+  return ms % 3_600_000 === 0
+    ? `${ms / 3_600_000}h`
+    : ms % 60_000 === 0
+      ? `${ms / 60_000}m`
+      : ms % 1000 === 0
+        ? `${ms / 1000}s`
+        : `${ms}ms`;
 }

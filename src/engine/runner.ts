@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHOICES } from '../../reference/choices.js';
 import type { CheckRecord, Observation } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
@@ -6,19 +9,27 @@ import { loadCatalog } from '../catalog/catalog.js';
 import { reproductionCommand } from '../suite/reproduction.js';
 import type { SuiteRunConfig } from '../model/runConfig.js';
 import { openTarget, probeReachable, targetLabelOf, type Target } from '../targets/index.js';
-import { recordsOfTest } from './checkRecords.js';
+import { signalStop, silenceMs } from '../suite/targetWatch.js';
+import { errorRecordOf, notRunMessage, plannedRecordId, recordsOfTest } from './checkRecords.js';
 import { exitCodeFor } from './exitCode.js';
 import { findPackageRoot, packageVersion, suiteLayout } from './packageRoot.js';
 import { buildRunResults } from './results.js';
-import type { RunConfig, RunnerOptions, RunOutcome } from './types.js';
+import { DEFAULT_DEADLINE_MS, type RunConfig, type RunnerOptions, type RunOutcome } from './types.js';
+import type { PlannedTest } from './vitestReporter.js';
 import { runSuitesInVitest } from './vitestRun.js';
 
 /** Transmit's documented issuer; the minter's default too. */
 const DEFAULT_ISS = 'https://userid.security';
 
+/** How often the main process looks whether the target still answers. */
+const WATCH_TICK_MS = 100;
+
 /**
- * One conformance run: open the target, probe it, run the selected suites in vitest, and return the results
- * with the exit code. Everything it learns goes out as RunEvents; it writes no files (reporters do).
+ * One conformance run: open the target, probe it, fix the plan (vitest's collection), run the selected suites in
+ * vitest, and return the results with the exit code. Every planned check is in the results: one that did not
+ * finish is an `error` with the reason the run stopped (interrupted, deadline, the target stopped answering, the
+ * worker died, the target unreachable). Everything it learns goes out as RunEvents; it writes no reports
+ * (reporters do), only a temporary watch folder it removes.
  */
 export async function runConformance(config: RunConfig, options: RunnerOptions = {}): Promise<RunOutcome> {
   const packageRoot = options.packageRoot ?? findPackageRoot();
@@ -39,6 +50,52 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
     emit({ type: 'run-error', message });
   };
 
+  // Why the run stopped early (first reason wins); the checks it did not finish get this reason.
+  let stopped: string | undefined;
+  let requestStop: (reason: string) => void = () => undefined;
+  const stop = new Promise<string>((resolve) => (requestStop = resolve));
+  const watchDir = mkdtempSync(join(tmpdir(), 'cis-run-'));
+  const timers: NodeJS.Timeout[] = [];
+  const stopRun = (reason: string, message: string): void => {
+    if (stopped !== undefined) return;
+    stopped = reason;
+    signalStop(watchDir, reason);
+    runError(message);
+    requestStop(reason);
+  };
+  void options.stopSignal?.then(() =>
+    stopRun('interrupted', 'the run was interrupted: the checks it did not finish are errors "interrupted"'),
+  );
+  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  timers.push(
+    setTimeout(
+      () =>
+        stopRun(
+          `deadline (the run's --deadline of ${formatDuration(deadlineMs)} passed)`,
+          `the run's deadline (${formatDuration(deadlineMs)}) passed: the checks it did not finish are errors "deadline"`,
+        ),
+      deadlineMs,
+    ),
+  );
+  // The target stopped answering: no answer at all for 2 × --timeout while checks were asking.
+  const silenceLimitMs = 2 * config.requestTimeoutMs;
+  const watchTarget = (): void => {
+    const since = Date.now();
+    const tick = setInterval(() => {
+      if (silenceMs(watchDir, since) >= silenceLimitMs) {
+        clearInterval(tick);
+        stopRun(
+          `the target stopped answering (no answer for ${formatDuration(silenceLimitMs)}, 2 × --timeout)`,
+          `the target stopped answering: no answer for ${formatDuration(silenceLimitMs)} (2 × --timeout); the checks not finished are errors`,
+        );
+      }
+    }, WATCH_TICK_MS);
+    timers.push(tick);
+  };
+  let plan: readonly PlannedTest[] = [];
+  const plannedIds = new Map<string, string>();
+  const finishedKeys = new Set<string>();
+
   emit({ type: 'run-started', runId, seed: config.seed, target: targetLabel });
   let target: Target | undefined;
   try {
@@ -54,12 +111,12 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
     runError(`could not open the target ${targetLabel}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  let unreachable: string | null = null;
+  let suiteConfig: SuiteRunConfig | undefined;
   try {
-    const unreachable = target
-      ? await probeReachable(target.baseUrl, config.requestTimeoutMs)
-      : 'the target did not start';
-    if (unreachable && target) runError(unreachable);
-    const runConfig: SuiteRunConfig = {
+    unreachable = target ? await probeReachable(target.baseUrl, config.requestTimeoutMs) : 'the target did not start';
+    if (unreachable !== null && target) runError(`no check ran, nothing answers HTTP: ${unreachable}`);
+    const runConfig: SuiteRunConfig = (suiteConfig = {
       baseUrl: target?.baseUrl ?? targetLabel,
       stateUrl: target?.stateUrl ?? null,
       ...(target?.stateUnavailableReason !== undefined
@@ -85,9 +142,10 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
         ? { choices: config.target.choices }
         : {}),
       ...(unreachable ? { unreachableReason: unreachable } : {}),
+      watchDir,
       // Live tokens, the transport policy and the live settings, where the target has them (src/targets).
       ...target?.suiteConfig,
-    };
+    });
     await runSuitesInVitest({
       packageRoot,
       layout: suiteLayout(packageRoot),
@@ -96,17 +154,40 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       ...(selectedIds.length > 0 ? { checks: selectedIds } : {}),
       ...(config.shard ? { shard: config.shard } : {}),
       ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
-      ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
+      stop,
+      // Nothing answers HTTP: the suites do not run; every planned check is an error with the pre-flight's reason.
+      ...(unreachable !== null ? { collectOnly: true } : {}),
       sink: {
         suiteStarted: (suite) => emit({ type: 'suite-started', suite }),
+        planFixed: (tests) => {
+          plan = tests;
+          // Ids are made unique in plan order, so they are the same from run to run whatever the finish order.
+          for (const test of tests) {
+            const id = plannedRecordId(test.name, test.meta, catalog);
+            const count = (seenIds.get(id) ?? 0) + 1;
+            seenIds.set(id, count);
+            plannedIds.set(test.key, count === 1 ? id : `${id}~${count}`);
+          }
+          if (unreachable === null) watchTarget();
+        },
         checksPlanned: (planned, complete) => emit({ type: 'checks-planned', planned, complete }),
-        runError,
+        // Once the run is stopped, a worker that then dies (Ctrl-C reaches the whole process group) is expected.
+        runError: (message) => {
+          if (stopped === undefined || !/\[vitest-pool\]: Worker/.test(message)) runError(message);
+        },
         testFinished: (test) => {
-          const found = recordsOfTest(test, catalog, config.seed, (req) => reproductionCommand(runConfig, req));
+          const reproduce = (req: string): string => reproductionCommand(runConfig, req);
+          const found = recordsOfTest(test, catalog, config.seed, reproduce, stopped);
+          const plannedId = test.key !== undefined ? plannedIds.get(test.key) : undefined;
+          if (test.key !== undefined) finishedKeys.add(test.key);
           for (const record_ of found.records) {
-            const record = uniqueId(record_, seenIds);
+            const record =
+              plannedId !== undefined && found.records.length === 1
+                ? { ...record_, id: plannedId }
+                : uniqueId(record_, seenIds);
             checks.push(record);
-            emit({ type: 'check-finished', record });
+            // A check the stop cancelled is not news: the run error said it once, not once per check.
+            if (found.notRun !== true) emit({ type: 'check-finished', record });
           }
           for (const observation of found.observations) {
             observations.push(observation);
@@ -118,7 +199,24 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   } catch (error) {
     runError(`the run crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
+    for (const timer of timers) clearTimeout(timer);
+    rmSync(watchDir, { recursive: true, force: true });
     await target?.close().catch((error: unknown) => runError(`closing the target failed: ${String(error)}`));
+  }
+
+  // Every planned check vitest did not report: an error with the reason the run stopped. Not emitted as
+  // check-finished events: the console prints the one run error above, not a line per check.
+  const unrunReason = unreachable ?? stopped ?? 'the worker died (its process ended before this check finished)';
+  const reproduce = (req: string): string =>
+    suiteConfig ? reproductionCommand(suiteConfig, req) : `cis-conformance run --check ${req} --seed ${config.seed}`;
+  for (const test of plan) {
+    if (finishedKeys.has(test.key)) continue;
+    const message = unreachable !== null ? unrunReason : notRunMessage(unrunReason);
+    const record = errorRecordOf(test, message, catalog, config.seed, reproduce);
+    checks.push({ ...record, id: plannedIds.get(test.key) ?? record.id });
+  }
+  if (plan.length > finishedKeys.size && unreachable === null && stopped === undefined) {
+    runError(`${plan.length - finishedKeys.size} planned checks never finished: a vitest worker died`);
   }
 
   if (checks.length === 0 && runErrors.length === 0) {
@@ -169,4 +267,16 @@ export function uniqueId(record: CheckRecord, seen: Map<string, number>): CheckR
   const count = (seen.get(record.id) ?? 0) + 1;
   seen.set(record.id, count);
   return count === 1 ? record : { ...record, id: `${record.id}~${count}` };
+}
+
+/** `90 s`, `20 min`, `1 h 30 min`: a duration for messages. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120 && seconds % 60 !== 0) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes < 60) return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }

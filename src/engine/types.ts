@@ -26,7 +26,17 @@ export interface RunConfig {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Per-request time-out. */
   readonly requestTimeoutMs: number;
+  /**
+   * The whole run's deadline (`--deadline`), from its start: checks not started by then end as `error`
+   * "deadline". Default DEFAULT_DEADLINE_MS (live: DEFAULT_LIVE_DEADLINE_MS, chosen by the CLI).
+   */
+  readonly deadlineMs?: number;
 }
+
+/** The run deadline when none is given: 20 minutes (a full run against the reference takes about one). */
+export const DEFAULT_DEADLINE_MS = 20 * 60_000;
+/** Live runs pace their requests to the service's rate limits: 60 minutes. */
+export const DEFAULT_LIVE_DEADLINE_MS = 60 * 60_000;
 
 export interface RunnerOptions {
   /** Where `schemas/`, `fixtures/` and the suites are; default: the package this engine belongs to. */
@@ -35,7 +45,10 @@ export interface RunnerOptions {
   readonly onEvent?: RunEventListener;
   /** Parallel suite files; default vitest's (cores - 1). */
   readonly maxWorkers?: number;
-  /** Resolves when the user asks to stop (Ctrl-C): running checks finish, the rest are cancelled. */
+  /**
+   * Resolves when the user asks to stop (Ctrl-C, SIGTERM): checks not yet started are cancelled and written as
+   * `error` "interrupted"; a running check ends at its next request.
+   */
   readonly stopSignal?: Promise<void>;
 }
 

@@ -4,7 +4,7 @@ import { createVitest } from 'vitest/node';
 import { requirementTestNamePattern } from '../suite/naming.js';
 import type { SuiteRunConfig } from '../model/runConfig.js';
 import type { SuiteLayout } from './packageRoot.js';
-import { createVitestCheckReporter, type CheckSink } from './vitestReporter.js';
+import { createVitestCheckReporter, plannedTests, type CheckSink } from './vitestReporter.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -19,7 +19,10 @@ export interface SuiteRunRequest {
   readonly runConfig: SuiteRunConfig;
   readonly sink: CheckSink;
   readonly maxWorkers?: number;
-  readonly stopSignal?: Promise<void>;
+  /** Resolves when the run must stop early, with the reason: the tests not yet started are cancelled. */
+  readonly stop?: Promise<string>;
+  /** Only fix the plan (sink.planFixed): run no check (the pre-flight found nothing answering). */
+  readonly collectOnly?: boolean;
 }
 
 /** One vitest name pattern matching the checks of any of the ids. */
@@ -43,11 +46,11 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
   // A stop before vitest runs skips the run; one during it cancels the checks not yet started.
   let finished = false;
   let stopRequested = false;
+  let listening = false;
   const control: { cancel?: () => void } = {};
-  void request.stopSignal?.then(() => {
+  void request.stop?.then(() => {
     if (finished) return;
     stopRequested = true;
-    request.sink.runError('the run was interrupted: checks not yet run were cancelled');
     control.cancel?.();
   });
   // vitest sets process.exitCode on failing tests; the run's exit code is ours to decide.
@@ -70,7 +73,7 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       testTimeout,
       hookTimeout: testTimeout,
       provide: { cisRun: request.runConfig },
-      reporters: [createVitestCheckReporter(request.sink, join(request.packageRoot, layout.dir))],
+      reporters: [createVitestCheckReporter(request.sink, join(request.packageRoot, layout.dir), () => listening)],
       ...(request.checks !== undefined ? { testNamePattern: requirementsPattern(request.checks) } : {}),
       ...(request.shard ? { shard: `${request.shard.index}/${request.shard.count}` } : {}),
       ...(request.maxWorkers !== undefined ? { maxWorkers: request.maxWorkers } : {}),
@@ -83,9 +86,16 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     const before = signalListenersBefore.get(signal) ?? [];
     for (const listener of process.listeners(signal)) if (!before.includes(listener)) process.off(signal, listener);
   }
-  control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
   try {
-    if (!stopRequested) await vitest.start();
+    // Collect first: the plan (every test that will run, hence every check id) is fixed before any check runs,
+    // so a run that stops early can still account for every check (src/engine/runner.ts).
+    const planned = plannedTests((await vitest.collect()).testModules);
+    request.sink.planFixed?.(planned);
+    request.sink.checksPlanned?.(planned.length, true);
+    // A stop during the collection lets it finish (seconds): the plan is what the run accounts for.
+    control.cancel = () => void vitest.cancelCurrentRun('keyboard-input');
+    listening = true;
+    if (!stopRequested && request.collectOnly !== true) await vitest.start();
   } finally {
     finished = true;
     await vitest.close();

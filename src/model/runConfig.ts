@@ -60,6 +60,11 @@ export interface SuiteRunConfig {
    * at once, instead of each waiting for its own time-out.
    */
   readonly unreachableReason?: string;
+  /**
+   * The run's watch folder (src/suite/targetWatch.ts): workers note there when answers arrive, and learn there
+   * that the main process stopped the run. Absent: not watched.
+   */
+  readonly watchDir?: string;
   /** Retries, rate limit and request budget of every request (src/http/policy.ts); absent: none. */
   readonly transport?: TransportPolicy;
   /** Set in live mode only. */

@@ -12,6 +12,7 @@ import { reproductionCommand } from './reproduction.js';
 import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from '../model/checkSignals.js';
 import type { CheckBody, CheckMeta, SuiteRunConfig } from './types.js';
 import { boundCurl, boundExchanges } from './exchangeBudget.js';
+import { watchTarget } from './targetWatch.js';
 
 /** What a worker loads once and every check of it shares (read-only). */
 export interface CheckServices {
@@ -44,7 +45,9 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   const exchanges: RecordedExchange[] = [];
   // Transport policy (retries, budget, rate) and, in live mode, the ownership guard and ledger: src/live.
   const client = openCheckTransport(config, id);
-  const send = withRecording(client.send, (exchange) => exchanges.push(exchange), ledger);
+  // Tells the main process whether the target answers, and ends the check once the run is stopped.
+  const transportSend = watchTarget(config.watchDir, config.requestTimeoutMs, client.send);
+  const send = withRecording(transportSend, (exchange) => exchanges.push(exchange), ledger);
   // Set-ups belong to the check's story and are recorded; teardowns happen after it and would only bury
   // the last request of the check (the one the curl line reproduces).
   const hook: StateHookCall | null = config.stateUrl

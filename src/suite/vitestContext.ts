@@ -4,7 +4,10 @@
  * Both must stay JSON-serializable: vitest sends them between processes.
  */
 import type { CheckRecord, Observation } from '../model/checkRecord.js';
-import type { SuiteRunConfig } from './types.js';
+import type { CheckMeta, SuiteRunConfig } from './types.js';
+
+/** What the engine needs, at collection time, to name a check's record: its id inputs (src/suite/naming.ts). */
+export type CheckPlan = Pick<CheckMeta, 'requirement' | 'title' | 'cell' | 'family'>;
 
 export const RUN_CONFIG_KEY = 'cisRun';
 
@@ -20,10 +23,13 @@ declare module '@vitest/runner' {
     /** The records of one check test (one record per check). */
     cisRecords?: CheckRecord[];
     cisObservations?: Observation[];
+    /** Set when the check is declared (so known after collection): the inputs of its record id. */
+    cisPlan?: CheckPlan;
   }
 }
 
 export interface CheckTaskMeta {
   cisRecords?: CheckRecord[];
   cisObservations?: Observation[];
+  cisPlan?: CheckPlan;
 }

@@ -2,7 +2,9 @@ import { createHttpClient, isTargetError } from '../http/index.js';
 
 /**
  * Pre-flight: does anything answer HTTP at the base URL? A harmless unauthenticated GET; any status counts
- * (a 401 is the expected answer). Resolves with the reason when nothing usable answered, else null.
+ * (a 401 is the expected answer, a 5xx lets the suites run and judge too), and so does an answer too large to
+ * read. Resolves with the reason when nothing answered HTTP at all (refused, reset, timed out...), else null:
+ * the run then stops before the suites, every planned check an `error` with this reason.
  */
 export async function probeReachable(baseUrl: string, timeoutMs: number): Promise<string | null> {
   const client = createHttpClient({ timeoutMs });
@@ -14,6 +16,7 @@ export async function probeReachable(baseUrl: string, timeoutMs: number): Promis
     });
     return null;
   } catch (error) {
+    if (isTargetError(error) && error.kind === 'too-large') return null;
     const detail = isTargetError(error) ? `${error.kind}: ${error.message}` : String(error);
     return `target ${baseUrl} is unreachable (${detail})`;
   } finally {

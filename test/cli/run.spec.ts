@@ -61,6 +61,7 @@ describe('resolveRunOptions', () => {
       strict: false,
       reportDir: '/work/here/reports/latest',
       requestTimeoutMs: 10_000,
+      deadlineMs: 20 * 60_000,
     });
     expect(Object.isFrozen(config) && Object.isFrozen(config.target) && Object.isFrozen(config.suites)).toBe(true);
   });
@@ -90,6 +91,8 @@ describe('resolveRunOptions', () => {
         '2/3',
         '--timeout',
         '500',
+        '--deadline',
+        '1h30m',
       ],
       context,
     );
@@ -105,6 +108,7 @@ describe('resolveRunOptions', () => {
       reportDir: '/r',
       shard: { index: 2, count: 3 },
       requestTimeoutMs: 500,
+      deadlineMs: 90 * 60_000,
     });
     expect(resolveRunOptions(['--suite', 'smoke,contract'], context).suites).toEqual(['smoke', 'contract']);
     expect(resolveRunOptions(['--fault', 'create-status-200'], context).target).toEqual({
@@ -128,6 +132,17 @@ describe('resolveRunOptions', () => {
     expect(resolveRunOptions([], context).runs).toBe(50);
     expect(resolveRunOptions(['--profile', 'nightly'], context).runs).toBe(500);
     expect(resolveRunOptions(['--profile', 'nightly', '--runs', '7'], context).runs).toBe(7);
+  });
+
+  it('reads --deadline as a duration with units; a live run defaults to 60 minutes', () => {
+    const deadline = (value: string): number | undefined =>
+      resolveRunOptions(['--deadline', value], context).deadlineMs;
+    expect(deadline('90s')).toBe(90_000);
+    expect(deadline('20m')).toBe(20 * 60_000);
+    expect(deadline('1500ms')).toBe(1_500);
+    expect(deadline('2h')).toBe(2 * 3_600_000);
+    const env = { CIS_CLIENT_ID: 'id', CIS_CLIENT_SECRET: 'secret' };
+    expect(resolveRunOptions(['--target', 'sandbox'], { ...context, env }).deadlineMs).toBe(60 * 60_000);
   });
 
   it('passes --replay-path through with the check it replays', () => {
@@ -156,6 +171,11 @@ describe('resolveRunOptions', () => {
     [['--seed', '-1'], '--seed', /^--seed must be a whole number from 0 to 2147483647, got '-1'$/],
     [['--report-dir', ''], '--report-dir', /must name a folder/],
     [['--report-dir', '  '], '--report-dir', /must name a folder/],
+    [['--deadline', '20'], '--deadline', /a duration with a unit, like 90s, 20m or 1h30m; got '20'/],
+    [['--deadline', '5 min'], '--deadline', /a duration with a unit/],
+    [['--deadline=-5s'], '--deadline', /a duration with a unit/],
+    [['--deadline', '500ms'], '--deadline', /from 1s to 24h/],
+    [['--deadline', '25h'], '--deadline', /from 1s to 24h/],
   ])('rejects %j naming %s', (args, flag, message) => {
     const error = usageError(args);
     expect(error.flag).toBe(flag);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recordsOfTest, type FinishedTest } from '../../src/engine/checkRecords.js';
+import { plannedRecordId, recordsOfTest, type FinishedTest } from '../../src/engine/checkRecords.js';
+import { checkRecordId, checkTestName } from '../../src/suite/naming.js';
 import type { CheckRecord } from '../../src/model/checkRecord.js';
 import type { RequirementCatalog } from '../../src/model/requirement.js';
 
@@ -57,14 +58,37 @@ describe('recordsOfTest', () => {
     });
   });
 
-  it('makes a test cancelled before it ran a skipped record with that reason', () => {
-    expect(of(test({ state: 'skipped', mode: 'run' })).records[0]).toMatchObject({
-      verdict: 'skipped',
+  it('makes a test cancelled before it ran an error record with that reason, marked not run', () => {
+    const found = of(test({ state: 'skipped', mode: 'run' }));
+    expect(found.records[0]).toMatchObject({
+      verdict: 'error',
       message: 'not run: the run was cancelled before this check started',
     });
+    expect(found.notRun).toBe(true);
+  });
+
+  it('gives a cancelled or unfinished test the reason the run stopped', () => {
+    const reproduce = (): string => 'replay';
+    for (const state of ['skipped', 'pending'] as const) {
+      const found = recordsOfTest(test({ state, mode: 'run' }), catalog, 1, reproduce, 'interrupted');
+      expect(found.records[0]).toMatchObject({ verdict: 'error', message: 'not run: interrupted' });
+    }
   });
 
   it('ignores tests vitest did not run (filtered by --check or skipped statically)', () => {
     expect(of(test({ state: 'skipped', mode: 'skip' })).records).toEqual([]);
+  });
+});
+
+describe('plannedRecordId', () => {
+  it('gives the id runCheck gives: from the declared plan, the family defaulting to the requirement', () => {
+    const meta = { requirement: 'R-1', title: 'reads', cell: 'apps:read only' };
+    expect(plannedRecordId(checkTestName(meta), { cisPlan: meta }, catalog)).toBe(checkRecordId(meta, 'permissions'));
+    expect(plannedRecordId('x', { cisPlan: { ...meta, family: 'pact' } }, catalog)).toBe('pact/R-1/apps:read-only');
+  });
+
+  it('falls back to parsing the test name (a title with parentheses keeps them)', () => {
+    expect(plannedRecordId('[R-1] lists (all) (page 2)', {}, catalog)).toBe('permissions/R-1/page-2');
+    expect(plannedRecordId('[R-9] no cell', {}, catalog)).toBe('contract/R-9/no-cell');
   });
 });

@@ -101,8 +101,12 @@ describe('runConformance', () => {
     const { results, exitCode, elapsedMs } = await run({ kind: 'url', url: silent });
     expect(exitCode).toBe(2);
     expect(results.checks.map((c) => c.verdict)).toEqual(['error', 'error', 'error']);
-    for (const check of results.checks) expect(check.message).toMatch(/target error \(timeout\).*within 500 ms/);
-    // Each check ends at its first unanswered request: three time-outs plus vitest's start-up.
+    // Each check ends at its first unanswered request; after 2 × --timeout without any answer the run gives up
+    // on the target and the rest end at once.
+    expect(results.checks[0]?.message).toMatch(/target error \(timeout\).*within 500 ms/);
+    for (const check of results.checks) {
+      expect(check.message).toMatch(/target error \(timeout\).*within 500 ms|the target stopped answering/);
+    }
     expect(elapsedMs).toBeLessThan(20_000);
   });
 
@@ -134,16 +138,33 @@ describe('runConformance when stopped', () => {
       { maxWorkers: 1, stopSignal, onEvent: (e) => e.type === 'suite-started' && stop() },
     );
     expect(outcome.exitCode).toBe(2);
-    expect(outcome.results.runErrors).toContain('the run was interrupted: checks not yet run were cancelled');
-    expect(outcome.results.checks.map((c) => c.message)).toContain(
-      'not run: the run was cancelled before this check started',
+    expect(outcome.results.runErrors).toContain(
+      'the run was interrupted: the checks it did not finish are errors "interrupted"',
     );
-    expect(outcome.results.checks.some((c) => c.verdict === 'passed')).toBe(false);
+    // Every planned check is accounted for, the ones not run as errors with the reason.
+    expect(outcome.results.checks).toHaveLength(SMOKE_CHECKS);
+    expect(outcome.results.checks.map((c) => c.message)).toContain('not run: interrupted');
+    expect(outcome.results.checks.every((c) => c.verdict === 'error')).toBe(true);
   });
 
-  it('runs nothing when stopped before it starts', async () => {
+  it('ends the checks not started by the deadline as errors "deadline", with the ids of a full run', async () => {
+    const full = await run({ kind: 'embedded' });
+    // The deadline passes while the suite files are collected: the plan is still complete, no check runs.
+    const outcome = await runConformance({ ...config({ kind: 'embedded' }), deadlineMs: 1 }, { maxWorkers: 1 });
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.results.runErrors.join('\n')).toMatch(/deadline/);
+    expect(outcome.results.checks.map((c) => c.id).sort()).toEqual(full.results.checks.map((c) => c.id).sort());
+    for (const check of outcome.results.checks) {
+      expect(check).toMatchObject({ verdict: 'error', message: expect.stringMatching(/^not run: deadline/) });
+    }
+  });
+
+  it('runs nothing when stopped before it starts, and still accounts for every planned check', async () => {
     const outcome = await runConformance(config({ kind: 'embedded' }), { stopSignal: Promise.resolve() });
     expect(outcome.exitCode).toBe(2);
-    expect(outcome.results.checks).toEqual([]);
+    expect(outcome.results.checks).toHaveLength(SMOKE_CHECKS);
+    for (const check of outcome.results.checks) {
+      expect(check).toMatchObject({ verdict: 'error', message: 'not run: interrupted' });
+    }
   });
 });

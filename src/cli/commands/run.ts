@@ -19,8 +19,10 @@ const usage = `Usage: cis-conformance run [options]
 Runs the conformance suites against a target and writes results.json, junit.xml, index.html and summary.md.
 Exit code: 1 if any check failed; otherwise 2 if the run could not check (usage error, target unreachable,
 any error verdict); otherwise 0. A report that could not be written makes it 2 whatever the verdicts (the
-other reports are still written). Console colours follow the terminal; NO_COLOR=1 turns them off,
-FORCE_COLOR=1 on (in a CI log), FORCE_COLOR=0 off; NO_COLOR wins.
+other reports are still written). Every planned check is in the reports: one the run did not finish (Ctrl-C,
+SIGTERM, --deadline, a target that stopped answering, a worker that died) is an error with that reason.
+Console colours follow the terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on (in a CI log),
+FORCE_COLOR=0 off; NO_COLOR wins.
 
 Options:
   --target URL|embedded   the prefix before /v1/... (default: the embedded reference, started in-process)
@@ -40,7 +42,10 @@ Options:
   --choices SET           default or alternate: the embedded target takes the other defensible side on every
                           point the docs leave open (a correct run then has 0 failed; see serve --list-choices)
   --choice NAME...        switch on these choices of the embedded target only; repeatable or comma-separated
-  --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS})
+  --timeout MS            per-request time-out (default ${DEFAULT_TIMEOUT_MS}); a target that gives no answer at all for
+                          2 × this ends the run: the checks not finished are errors "the target stopped answering"
+  --deadline DURATION     for the whole run, like 90s, 20m or 1h30m (default 20m; live: 60m): checks not started by
+                          then are errors "deadline"
 ${TRANSPORT_USAGE}
 
 Live mode (--target sandbox: https://api.sbx.transmitsecurity.io/cis, tokens from its /oidc/token):
