@@ -37,7 +37,7 @@ describe('token attacks on the clean reference', () => {
     // 6 token rules × 14 operations, 2 rights rules × the 12 client-token operations.
     expect(OWN).toHaveLength(6 * 14 + 2 * 12);
     const { results } = await runSuites(config(OWN));
-    expect(verdictLines(results.checks.filter((c) => c.verdict !== 'passed'))).toEqual([]);
+    expect(verdictLines(results.checks.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
     expect(results.summary.passed).toBe(OWN.length);
     expect(results.uncovered.filter((u) => OWN.includes(u.requirement))).toEqual([]);
     const clock = results.observations.filter((o) => o.requirement.endsWith('-TOKEN-CLOCK-LEEWAY'));
