@@ -2,8 +2,8 @@
  * `junit.xml`: one testcase per check, one testsuite per operation. failed → `<failure>`, error → `<error>`,
  * skipped → `<skipped message=reason>`; a warning passes (CI must not go red on an inferred rule unless
  * `--strict` made it failed) but carries a `verdict=warning` property and says so in `<system-out>`.
- * observed → `<skipped message="observed: …">` with a `verdict=observed` property (docs/decisions.md "observed in
- * JUnit"): never red, and never counted as a pass by CI dashboards, which count a skipped testcase apart.
+ * observed → `<skipped message="observed: …">` with a `verdict=observed` property (docs/decisions.md #40): never
+ * red, and never counted as a pass by CI dashboards, which count a skipped testcase apart.
  * Problems of the run itself become an extra `run` suite of errors, so CI sees them.
  */
 import type { CheckRecord, RunResults, VerdictCounts } from '../model/checkRecord.js';

@@ -148,7 +148,7 @@ describe('pact suite', () => {
       message: expect.stringContaining(`${inferred} (inferred)`),
     });
     expect(judge([documented, inferred], broken)).toMatchObject({ verdict: 'warning' });
-    expect(judge([documented, observation], broken)).toMatchObject({ verdict: 'passed', observations: 1 });
+    expect(judge([documented, observation], broken)).toMatchObject({ verdict: 'observed', observations: 1 });
     expect(judge([documented, documented2], fine)).toMatchObject({
       verdict: 'passed',
       covers: [documented, documented2],
