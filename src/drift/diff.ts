@@ -40,7 +40,7 @@ export interface Drift {
   readonly newer: RunSummary;
   /** Checks failing now that did not fail before (including new checks that fail). */
   readonly newFailures: readonly CheckChange[];
-  /** Checks that failed before and pass now (passed or warning). */
+  /** Checks that failed before and pass now (passed, observed or warning). */
   readonly fixes: readonly CheckChange[];
   readonly newChecks: readonly CheckChange[];
   readonly removedChecks: readonly CheckChange[];
@@ -51,6 +51,17 @@ export interface Drift {
   /** Questions asked in only one of the runs. */
   readonly addedObservations: readonly ObservationChange[];
   readonly removedObservations: readonly ObservationChange[];
+}
+
+/** Verdicts of a check that no longer fails. */
+const CLEAN: ReadonlySet<Verdict> = new Set<Verdict>(['passed', 'observed', 'warning']);
+
+/**
+ * passed ↔ observed is how the harness counts an observation-only check (a run written before `observed` existed
+ * says `passed`), not something the target did: what it observed is compared in the observations sections.
+ */
+function countingOnly(from: Verdict, to: Verdict): boolean {
+  return (from === 'passed' && to === 'observed') || (from === 'observed' && to === 'passed');
 }
 
 export function diffResults(older: RunResults, newer: RunResults): Drift {
@@ -66,10 +77,9 @@ export function diffResults(older: RunResults, newer: RunResults): Drift {
     if (!old) {
       newChecks.push(change);
       if (check.verdict === 'failed') newFailures.push(change);
-    } else if (old.verdict !== check.verdict) {
+    } else if (old.verdict !== check.verdict && !countingOnly(old.verdict, check.verdict)) {
       if (check.verdict === 'failed') newFailures.push(change);
-      else if (old.verdict === 'failed' && (check.verdict === 'passed' || check.verdict === 'warning'))
-        fixes.push(change);
+      else if (old.verdict === 'failed' && CLEAN.has(check.verdict)) fixes.push(change);
       else otherChanges.push(change);
     }
   }

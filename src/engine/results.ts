@@ -20,7 +20,7 @@ export interface RunResultsInput {
 }
 
 export function summarize(checks: readonly CheckRecord[]): VerdictCounts {
-  const counts: VerdictCounts = { passed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 };
+  const counts: VerdictCounts = { passed: 0, observed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 };
   for (const { verdict } of checks) {
     if (verdict === 'warning') counts.warnings++;
     else if (verdict === 'error') counts.errors++;

@@ -43,7 +43,10 @@ export interface CheckRecord {
   readonly title: string;
   readonly verdict: Verdict;
   readonly evidence: Evidence;
-  /** "observed X, expected Y" for failures and warnings; the reason for skips and errors. */
+  /**
+   * "observed X, expected Y" for failures and warnings; the reason for skips and errors; for `observed`, what the
+   * target did (`REQUIREMENT: answer`, one per observation).
+   */
   readonly message: string;
   readonly reproduction: Reproduction;
   /** The exchanges kept for the report (the first and the last ones, bodies cut beyond a few KiB). */
@@ -75,6 +78,8 @@ export interface Uncovered {
 
 export interface VerdictCounts {
   passed: number;
+  /** Checks that judged only observation rules (docs/design.md §1); results.json files written before it lack it. */
+  observed: number;
   failed: number;
   warnings: number;
   skipped: number;

@@ -21,6 +21,11 @@ import { matrixTableLines, paint } from './consoleTable.js';
 import { redactText } from './redact.js';
 import { REPORT_FILES } from './writeReport.js';
 
+/** Replay lines printed at the end of a run; the rest are in summary.md and results.json. */
+export const MAX_REPLAY_LINES = 20;
+/** A finding line's message budget: the "expected" parts stay whole, long observed values are cut in the middle. */
+const FINDING_MESSAGE_MAX = 240;
+
 export interface ConsoleReporterOptions {
   readonly console: ReporterConsole;
   /** Without a TTY: print the count line after every this many checks (default 50). */
@@ -100,6 +105,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
         ),
         'Reports:',
         ...Object.values(REPORT_FILES).map((file) => `  ${path.join(reportDir, file)}`),
+        ...replayLines(results.checks),
       ];
       // Redaction happens before truncation and before colour codes, so neither can hide a secret from it.
       for (const line of lines) write(line);
@@ -126,5 +132,51 @@ export function progressLine(
 export function findingLine(record: CheckRecord, colour = false): string {
   const head = `${VERDICT_SYMBOLS[record.verdict]} ${record.verdict.padEnd(7)}`;
   const where = `${record.requirement}  ${record.operation}${record.cell ? ` (${record.cell})` : ''}`;
-  return `${paint(head, record.verdict, colour)} ${redactText(where)}: ${firstLine(redactText(record.message), 200)}`;
+  return `${paint(head, record.verdict, colour)} ${redactText(where)}: ${findingText(redactText(record.message))}`;
+}
+
+/** One finding of a message: `RULE: observed X, expected Y` (the `expected` part is last, so the split is greedy). */
+const FINDING = /^([\s\S]*?\bobserved )([\s\S]*)(, expected [\s\S]*)$/;
+/** Findings are joined by `; ` before the next `RULE: observed` or `RULE (evidence): observed`. */
+const NEXT_FINDING = /; (?=[A-Z][A-Z0-9-]*(?: \([a-z]+\))?: observed )/;
+
+/**
+ * A message on one line, at most about `max` characters: each finding keeps its rule and its whole "expected"
+ * part, and long observed values give up their middle. Messages without findings (skips, errors) are cut at the end.
+ */
+export function findingText(message: string, max = FINDING_MESSAGE_MAX): string {
+  const flat = message.replace(/\s*\r?\n\s*/g, ' ');
+  if (flat.length <= max) return flat;
+  const parts = flat.split(NEXT_FINDING).map((finding) => FINDING.exec(finding));
+  if (parts.some((part) => part === null)) return firstLine(flat, max);
+  const findings = parts as RegExpExecArray[];
+  const fixed = findings.reduce((sum, [, rule = '', , expected = '']) => sum + rule.length + expected.length + 2, 0);
+  const budget = Math.max(40, Math.floor((max - fixed) / findings.length));
+  return findings
+    .map(([, rule = '', observed = '', expected = '']) => `${rule}${middleCut(observed, budget)}${expected}`)
+    .join('; ');
+}
+
+function middleCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const keep = max - 3;
+  return `${text.slice(0, Math.ceil(keep / 2))} … ${text.slice(text.length - Math.floor(keep / 2))}`;
+}
+
+/** The end of the run: one replay command per failed check (the same command once), at most MAX_REPLAY_LINES. */
+export function replayLines(checks: readonly CheckRecord[]): string[] {
+  const commands = new Map<string, string>();
+  for (const check of checks) {
+    if (check.verdict !== 'failed') continue;
+    const command = redactText(check.reproduction.command);
+    if (!commands.has(command)) commands.set(command, check.requirement);
+  }
+  if (commands.size === 0) return [];
+  const shown = [...commands].slice(0, MAX_REPLAY_LINES);
+  const more = commands.size - shown.length;
+  return [
+    `Replay the failed checks (${commands.size} command${commands.size === 1 ? '' : 's'}):`,
+    ...shown.map(([command, requirement]) => `  ${requirement}: ${command}`),
+    ...(more > 0 ? [`  … and ${more} more in summary.md and results.json`] : []),
+  ];
 }

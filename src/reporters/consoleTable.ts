@@ -7,6 +7,7 @@ import { operationKey } from './operations.js';
 
 const ANSI: Readonly<Record<Verdict, string>> = {
   passed: '\u001b[32m',
+  observed: '\u001b[36m',
   failed: '\u001b[31m',
   warning: '\u001b[33m',
   skipped: '\u001b[2m',

@@ -5,6 +5,7 @@ import { VERDICTS, type Verdict } from '../model/verdict.js';
 /** One character per verdict, for compact matrix cells: `12✓ 1✗ 2!`. */
 export const VERDICT_SYMBOLS: Readonly<Record<Verdict, string>> = {
   passed: '✓',
+  observed: '◇',
   failed: '✗',
   warning: '!',
   skipped: '○',
@@ -14,6 +15,7 @@ export const VERDICT_SYMBOLS: Readonly<Record<Verdict, string>> = {
 /** Which `VerdictCounts` field counts a verdict (results.json says `warnings` and `errors`). */
 const COUNT_FIELD: Readonly<Record<Verdict, keyof VerdictCounts>> = {
   passed: 'passed',
+  observed: 'observed',
   failed: 'failed',
   warning: 'warnings',
   skipped: 'skipped',
@@ -21,14 +23,15 @@ const COUNT_FIELD: Readonly<Record<Verdict, keyof VerdictCounts>> = {
 };
 
 /** The order counts are shown in: good news first, as people read a summary. */
-export const DISPLAY_ORDER: readonly Verdict[] = ['passed', 'failed', 'warning', 'skipped', 'error'];
+export const DISPLAY_ORDER: readonly Verdict[] = ['passed', 'observed', 'failed', 'warning', 'skipped', 'error'];
 
 export function emptyCounts(): VerdictCounts {
-  return { passed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 };
+  return { passed: 0, observed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 };
 }
 
+/** A results.json written before `observed` existed has no such field: it counts 0. */
 export function countOf(counts: VerdictCounts, verdict: Verdict): number {
-  return counts[COUNT_FIELD[verdict]];
+  return counts[COUNT_FIELD[verdict]] ?? 0;
 }
 
 export function addVerdict(counts: VerdictCounts, verdict: Verdict): void {
@@ -42,10 +45,10 @@ export function countVerdicts(checks: Iterable<Pick<CheckRecord, 'verdict'>>): V
 }
 
 export function totalOf(counts: VerdictCounts): number {
-  return counts.passed + counts.failed + counts.warnings + counts.skipped + counts.errors;
+  return VERDICTS.reduce((sum, verdict) => sum + countOf(counts, verdict), 0);
 }
 
-/** The worst verdict with a non-zero count (failed > error > warning > skipped > passed), if any. */
+/** The worst verdict with a non-zero count (failed > error > warning > skipped > observed > passed), if any. */
 export function worstVerdictOf(counts: VerdictCounts): Verdict | undefined {
   return VERDICTS.find((verdict) => countOf(counts, verdict) > 0);
 }
@@ -59,13 +62,14 @@ export function compactCounts(counts: VerdictCounts): string {
 
 const COUNT_NOUNS: Readonly<Record<Verdict, readonly [one: string, many: string]>> = {
   passed: ['passed', 'passed'],
+  observed: ['observed', 'observed'],
   failed: ['failed', 'failed'],
   warning: ['warning', 'warnings'],
   skipped: ['skipped', 'skipped'],
   error: ['error', 'errors'],
 };
 
-/** `118 passed · 2 failed · 1 warning · 0 skipped · 2 errors`. */
+/** `118 passed · 12 observed · 2 failed · 1 warning · 0 skipped · 2 errors`. */
 export function countsSentence(counts: VerdictCounts): string {
   return DISPLAY_ORDER.map((verdict) => {
     const n = countOf(counts, verdict);

@@ -2,7 +2,7 @@
 
 export const STYLESHEET = `
 :root{--passed:#1a7f37;--passed-bg:#dafbe1;--failed:#cf222e;--failed-bg:#ffebe9;--warning:#9a6700;--warning-bg:#fff8c5;
---skipped:#57606a;--skipped-bg:#eaeef2;--error:#8250df;--error-bg:#fbefff;--border:#d0d7de;--muted:#57606a;--bg:#f6f8fa}
+--skipped:#57606a;--skipped-bg:#eaeef2;--observed:#0969da;--observed-bg:#ddf4ff;--error:#8250df;--error-bg:#fbefff;--border:#d0d7de;--muted:#57606a;--bg:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:#1f2328;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:1320px;margin:0 auto;padding:24px}
@@ -21,6 +21,7 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:1
 .v-failed{background:var(--failed-bg);color:var(--failed);border-color:#ffcecb}
 .v-warning{background:var(--warning-bg);color:var(--warning);border-color:#f5e0a0}
 .v-skipped{background:var(--skipped-bg);color:var(--skipped);border-color:#d0d7de}
+.v-observed{background:var(--observed-bg);color:var(--observed);border-color:#b6e3ff}
 .v-error{background:var(--error-bg);color:var(--error);border-color:#e1ccff}
 nav{display:flex;gap:16px;flex-wrap:wrap;margin:-8px 0 16px;padding:0 4px}nav a{color:#0969da;text-decoration:none}
 table{border-collapse:collapse;width:100%}

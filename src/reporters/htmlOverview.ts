@@ -7,6 +7,7 @@ import { conformanceMatrix } from './matrix.js';
 
 const TILE_NOUNS = {
   passed: 'passed',
+  observed: 'observed',
   failed: 'failed',
   warning: 'warnings',
   skipped: 'skipped',

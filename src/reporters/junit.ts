@@ -1,10 +1,12 @@
 /**
- * `junit.xml`: one testsuite per operation, one testcase per check. failed → `<failure>`, error → `<error>`,
+ * `junit.xml`: one testcase per check, one testsuite per operation. failed → `<failure>`, error → `<error>`,
  * skipped → `<skipped message=reason>`; a warning passes (CI must not go red on an inferred rule unless
  * `--strict` made it failed) but carries a `verdict=warning` property and says so in `<system-out>`.
+ * observed → `<skipped message="observed: …">` with a `verdict=observed` property (docs/decisions.md #44): never
+ * red, and never counted as a pass by CI dashboards, which count a skipped testcase apart.
  * Problems of the run itself become an extra `run` suite of errors, so CI sees them.
  */
-import type { CheckRecord, RunResults } from '../model/checkRecord.js';
+import type { CheckRecord, RunResults, VerdictCounts } from '../model/checkRecord.js';
 import type { Reporter } from './types.js';
 import { escapeXml, escapeXmlAttribute } from './escape.js';
 import { checkLabel, countVerdicts } from './format.js';
@@ -30,7 +32,7 @@ export function junitXml(results: RunResults): string {
   const tests = results.checks.length + results.runErrors.length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cis-conformance" tests="${tests}" failures="${summary.failed}" errors="${summary.errors + results.runErrors.length}" skipped="${summary.skipped}" time="${seconds(results.run.durationMs)}" timestamp="${attr(results.run.startedAt)}">`,
+    `<testsuites name="cis-conformance" tests="${tests}" failures="${summary.failed}" errors="${summary.errors + results.runErrors.length}" skipped="${skippedElements(summary)}" time="${seconds(results.run.durationMs)}" timestamp="${attr(results.run.startedAt)}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -41,10 +43,15 @@ function testSuite(operation: string, checks: readonly CheckRecord[]): string {
   const counts = countVerdicts(checks);
   const time = checks.reduce((sum, check) => sum + check.durationMs, 0);
   return [
-    `  <testsuite name="${attr(operation)}" tests="${checks.length}" failures="${counts.failed}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(time)}">`,
+    `  <testsuite name="${attr(operation)}" tests="${checks.length}" failures="${counts.failed}" errors="${counts.errors}" skipped="${skippedElements(counts)}" time="${seconds(time)}">`,
     ...checks.map((check) => testCase(check, operationKey(operation))),
     '  </testsuite>',
   ].join('\n');
+}
+
+/** Testcases written with a `<skipped>` element: the skipped checks and the observed ones. */
+function skippedElements(counts: VerdictCounts): number {
+  return counts.skipped + (counts.observed ?? 0);
 }
 
 function testCase(check: CheckRecord, suiteKey: string): string {
@@ -61,6 +68,14 @@ function testCase(check: CheckRecord, suiteKey: string): string {
       return `${open}/>`;
     case 'skipped':
       return [`${open}>`, `      <skipped message="${attr(check.message)}"/>`, '    </testcase>'].join('\n');
+    case 'observed':
+      return [
+        `${open}>`,
+        ...properties,
+        `      <skipped message="${attr(`observed: ${check.message}`)}"/>`,
+        `      <system-out>${text(`OBSERVED (observation rules only: what the target did, no verdict): ${check.message}\n\n${reproduction(check)}`)}</system-out>`,
+        '    </testcase>',
+      ].join('\n');
     case 'warning':
       return [
         `${open}>`,

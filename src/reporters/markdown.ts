@@ -17,6 +17,7 @@ import {
   firstLine,
   formatDuration,
   totalOf,
+  VERDICT_SYMBOLS,
 } from './format.js';
 import { conformanceMatrix } from './matrix.js';
 import { operationKey } from './operations.js';
@@ -27,6 +28,7 @@ const MAX_FINDINGS = 50;
 const MAX_OBSERVATIONS = 20;
 const MARK: Readonly<Record<Verdict, string>> = {
   passed: '🟢',
+  observed: '🔵',
   failed: '🔴',
   warning: '🟡',
   skipped: '⚪',
@@ -98,7 +100,7 @@ function matrixTable(checks: readonly CheckRecord[]): string[] {
     `|---|${matrix.families.map(() => '---').join('|')}|`,
     ...rows,
     '',
-    `<sub>✓ passed · ✗ failed · ! warning · ○ skipped · E error; the mark shows the worst verdict in the cell.</sub>`,
+    `<sub>${DISPLAY_ORDER.map((verdict) => `${VERDICT_SYMBOLS[verdict]} ${verdict}`).join(' · ')}; the mark shows the worst verdict in the cell (◇ observed: the check only recorded what the target did where the docs are silent).</sub>`,
     '',
   ];
 }

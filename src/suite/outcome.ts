@@ -14,10 +14,14 @@ export interface Expectation {
   readonly observed: string;
 }
 
+/** How much of an observed value a check's `observed` message keeps (the whole value is in `observations[]`). */
+const OBSERVED_EXCERPT = 160;
+
 /**
  * The verdict composition of one check (docs/design.md §1): each broken rule costs what its
  * evidence says; the record's verdict is the worst; a `failed` stops the check; observation rules never fail
- * but leave an Observation of what the target did — met or not, since learning it is their point.
+ * but leave an Observation of what the target did — met or not, since learning it is their point. A check that
+ * judged nothing but observation rules and broke nothing is `observed`, not `passed`: it proved no rule holds.
  */
 export class CheckOutcome {
   private current: Verdict = 'passed';
@@ -28,6 +32,8 @@ export class CheckOutcome {
   expectations = 0;
   /** The requirement ids whose rules were judged (met, violated or observed): the check's coverage. */
   readonly judged = new Set<string>();
+  /** Judgements of documented or inferred rules: without one, a clean check is `observed`. */
+  private ruleJudgements = 0;
 
   constructor(
     private readonly strict: boolean,
@@ -35,18 +41,21 @@ export class CheckOutcome {
   ) {}
 
   get verdict(): Verdict {
+    if (this.current === 'passed' && this.ruleJudgements === 0 && this.observations.length > 0) return 'observed';
     return this.current;
   }
 
-  /** "observed X, expected Y" for failures and warnings; the reason for skips and errors. */
+  /** "observed X, expected Y" for failures and warnings; the reason for skips and errors; what was observed. */
   get message(): string {
     if (this.reason !== undefined && (this.current === 'skipped' || this.current === 'error')) return this.reason;
+    if (this.verdict === 'observed') return this.observedSummary();
     return this.findings.join('; ');
   }
 
   met(rule: RuleRef, expectation: Expectation): void {
     this.expectations++;
     this.judged.add(rule.id);
+    if (rule.evidence !== 'observation') this.ruleJudgements++;
     if (rule.evidence === 'observation')
       this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
   }
@@ -55,6 +64,7 @@ export class CheckOutcome {
   violated(rule: RuleRef, expectation: Expectation): void {
     this.expectations++;
     this.judged.add(rule.id);
+    if (rule.evidence !== 'observation') this.ruleJudgements++;
     const cost = violationVerdict(rule.evidence, this.strict);
     if (cost === 'observed') {
       this.addObservation(rule, `expected ${expectation.expected}`, expectation.observed);
@@ -79,6 +89,19 @@ export class CheckOutcome {
       observed,
       checkId: this.checkId,
     });
+  }
+
+  /** `REQUIREMENT: observed; …`, each value cut in the middle: the reports' one-line account of an observed check. */
+  private observedSummary(): string {
+    return this.observations
+      .map(({ requirement, observed }) => {
+        const value =
+          observed.length > OBSERVED_EXCERPT
+            ? `${observed.slice(0, OBSERVED_EXCERPT - 40)} … ${observed.slice(-39)}`
+            : observed;
+        return `${requirement}: ${value}`;
+      })
+      .join('; ');
   }
 
   skipped(reason: string): void {

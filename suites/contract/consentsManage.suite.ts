@@ -11,7 +11,10 @@ check(
   { requirement: 'MANAGE-CONSENTS-LIST-200', title: "listing an app's consents by app_id answers 200" },
   async (c) => {
     const s = await consentsSession(c);
-    c.expect.status((await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response, 200);
+    const res = (await s.cis.listAppConsents(s.read, { appId: s.app.appId })).response;
+    c.expect.status(res, 200);
+    // A 200 proves nothing with a body that is not a list: the envelope (empty or not) is judged before it passes.
+    c.expect.schema(res, 'consent-manage-list.envelope.schema.json', { requirement: 'MANAGE-CONSENTS-LIST-200-BODY' });
   },
 );
 

@@ -17,6 +17,8 @@ check({ requirement: 'CONSENTS-LIST-200', title: 'listing the consents of an app
   const s = await consentsSession(c);
   const res = await s.cis.listConsents(s.read);
   c.expect.status(res.response, 200);
+  // A 200 proves nothing with a body that is not a list: the envelope (empty or not) is judged before it passes.
+  c.expect.schema(res.response, 'consent-list.envelope.schema.json', { requirement: 'CONSENTS-LIST-200-BODY' });
 });
 
 check(

@@ -11,6 +11,8 @@ check({ requirement: 'ME-CONSENTS-LIST-200', title: "listing the caller's consen
   const s = await consentsSession(c);
   const res = await s.cis.listMyConsents(await s.user(c.fixtures.id('user')));
   c.expect.status(res.response, 200);
+  // A 200 proves nothing with a body that is not a list: the envelope (empty or not) is judged before it passes.
+  c.expect.schema(res.response, 'consent-list.envelope.schema.json', { requirement: 'ME-CONSENTS-LIST-200-BODY' });
 });
 
 check(

@@ -52,6 +52,22 @@ describe('diffResults', () => {
     expect(drift.newFailures[0]?.message).toBe('observed 201, expected 200');
   });
 
+  it('ignores passed ↔ observed (how the harness counts an observation-only check) and counts observed as a fix', () => {
+    const before = results('r1', [
+      check('c/O-1/x', 'passed'),
+      check('c/P-1/x', 'observed'),
+      check('c/Q-1/x', 'failed'),
+    ]);
+    const after = results('r2', [
+      check('c/O-1/x', 'observed'),
+      check('c/P-1/x', 'passed'),
+      check('c/Q-1/x', 'observed'),
+    ]);
+    const counted = diffResults(before, after);
+    expect(counted.otherChanges).toEqual([]);
+    expect(counted.fixes.map((c) => [c.id, c.to])).toEqual([['c/Q-1/x', 'observed']]);
+  });
+
   it("compares observations by requirement, check and question, masking each run's own id", () => {
     expect(drift.changedObservations).toEqual([
       {

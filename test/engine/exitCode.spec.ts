@@ -24,5 +24,7 @@ describe('exitCodeFor', () => {
   });
   it('is 0 for passes, warnings and skips', () => {
     expect(exitCodeFor(results(['passed', 'warning', 'skipped']))).toBe(0);
+    // An observation-only check is no failure.
+    expect(exitCodeFor(results(['observed']))).toBe(0);
   });
 });

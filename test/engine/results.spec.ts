@@ -23,9 +23,10 @@ const record = (requirement: string, verdict: Verdict) => ({ requirement, verdic
 
 describe('run results', () => {
   it('counts each verdict', () => {
-    const verdicts: Verdict[] = ['passed', 'passed', 'failed', 'warning', 'skipped', 'error'];
+    const verdicts: Verdict[] = ['passed', 'passed', 'observed', 'failed', 'warning', 'skipped', 'error'];
     expect(summarize(verdicts.map((v) => record('A-1', v)))).toEqual({
       passed: 2,
+      observed: 1,
       failed: 1,
       warnings: 1,
       skipped: 1,

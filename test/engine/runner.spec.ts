@@ -51,7 +51,14 @@ async function run(target: RunConfig['target']) {
 describe('runConformance', () => {
   it('runs the smoke suite against the embedded reference: all passed, exit 0, events in order', async () => {
     const { results, exitCode, events } = await run({ kind: 'embedded' });
-    expect(results.summary).toEqual({ passed: SMOKE_CHECKS, failed: 0, warnings: 0, skipped: 0, errors: 0 });
+    expect(results.summary).toEqual({
+      passed: SMOKE_CHECKS,
+      observed: 0,
+      failed: 0,
+      warnings: 0,
+      skipped: 0,
+      errors: 0,
+    });
     expect(exitCode).toBe(0);
     expect(events[0]?.type).toBe('run-started');
     expect(events.at(-1)?.type).toBe('run-finished');

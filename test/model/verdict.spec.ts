@@ -16,7 +16,7 @@ describe('violationVerdict', () => {
 });
 
 describe('worstVerdict', () => {
-  it('orders failed > error > warning > skipped > passed', () => {
+  it('orders failed > error > warning > skipped > observed > passed', () => {
     for (let i = 0; i < VERDICTS.length; i++)
       for (let j = 0; j < VERDICTS.length; j++)
         expect(worstVerdict(VERDICTS[i]!, VERDICTS[j]!)).toBe(VERDICTS[Math.min(i, j)]);

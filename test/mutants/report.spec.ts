@@ -8,7 +8,7 @@ import type { FaultOutcome, KillAttempt, MutantsReport, RunTally } from '../../s
 import { writeMutantsReport } from '../../src/mutants/writeReport.js';
 
 const tally: RunTally = {
-  summary: { passed: 10, failed: 0, warnings: 0, skipped: 0, errors: 0 },
+  summary: { passed: 10, observed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 },
   failed: [],
   checks: 10,
   requests: 42,

@@ -13,14 +13,17 @@ import { loadResults } from './fixtures.js';
 describe('counts', () => {
   it('counts the fixture as its summary says', () => {
     const results = loadResults('run-mixed');
-    expect(countVerdicts(results.checks)).toEqual(results.summary);
+    // The fixture was written before `observed` existed.
+    expect(countVerdicts(results.checks)).toEqual({ ...results.summary, observed: 0 });
   });
 
   it('formats compact cells and sentences', () => {
-    const counts = { passed: 12, failed: 1, warnings: 2, skipped: 0, errors: 1 };
+    const counts = { passed: 12, observed: 0, failed: 1, warnings: 2, skipped: 0, errors: 1 };
     expect(compactCounts(counts)).toBe('12✓ 1✗ 2! 1E');
-    expect(compactCounts({ passed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 })).toBe('');
-    expect(countsSentence(counts)).toBe('12 passed · 1 failed · 2 warnings · 0 skipped · 1 error');
+    expect(compactCounts({ passed: 0, observed: 0, failed: 0, warnings: 0, skipped: 0, errors: 0 })).toBe('');
+    expect(countsSentence(counts)).toBe('12 passed · 0 observed · 1 failed · 2 warnings · 0 skipped · 1 error');
+    expect(compactCounts({ ...counts, observed: 3 })).toBe('12✓ 3◇ 1✗ 2! 1E');
+    expect(countsSentence({ ...counts, observed: 3 })).toContain('12 passed · 3 observed · 1 failed');
   });
 });
 

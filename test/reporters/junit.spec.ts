@@ -89,4 +89,19 @@ describe('junit.xml', () => {
     expect(xmlProblems(out)).toEqual([]);
     expect(out).not.toContain(']]>');
   });
+
+  it('writes an observed check as a skipped testcase that says observed, never as a pass or a failure', () => {
+    const index = results.checks.findIndex((check) => check.verdict === 'passed' && /^[\w ,.-]+$/.test(check.title));
+    const observed = withCheck(results, index, { verdict: 'observed', message: 'R-OBS: status 204' });
+    const document = junitXml({
+      ...observed,
+      summary: { ...observed.summary, passed: observed.summary.passed - 1, observed: 1 },
+    });
+    expect(xmlProblems(document)).toEqual([]);
+    const element = testcase(document, results.checks[index]!.title);
+    expect(element).toContain('<property name="verdict" value="observed"/>');
+    expect(element).toContain('<skipped message="observed: R-OBS: status 204"/>');
+    expect(element).not.toMatch(/<failure|<error/);
+    expect(document).toMatch(new RegExp(`<testsuites [^>]*skipped="${results.summary.skipped + 1}"`));
+  });
 });

@@ -9,7 +9,7 @@ describe('summary.md', () => {
   it('starts with the verdict and the run, then the totals table', () => {
     expect(md.split('\n')[0]).toBe('## CIS conformance: 🔴 failed');
     expect(md).toContain('Target ` http://127.0.0.1:40123 ` · seed ` 1234 ` · run ` r-7f3a9c `');
-    expect(md).toContain('| 162 | 4 | 3 | 3 | 1 | 173 |');
+    expect(md).toContain('| 162 | 0 | 4 | 3 | 3 | 1 | 173 |');
   });
 
   it('has the matrix as a table with one row per operation', () => {
@@ -31,7 +31,7 @@ describe('summary.md', () => {
   });
 
   it('says when a run passed with warnings', () => {
-    const clean = { ...results, summary: { passed: 10, failed: 0, warnings: 2, skipped: 0, errors: 0 } };
+    const clean = { ...results, summary: { passed: 10, observed: 0, failed: 0, warnings: 2, skipped: 0, errors: 0 } };
     expect(summaryMarkdown(clean).split('\n')[0]).toBe('## CIS conformance: 🟡 passed with warnings');
   });
 

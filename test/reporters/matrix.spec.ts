@@ -24,7 +24,7 @@ describe('conformanceMatrix', () => {
   it('marks a cell with its worst verdict', () => {
     expect(matrix.cell('POST /v1/clients', 'token-types')).toMatchObject({
       worst: 'failed',
-      counts: { passed: 8, failed: 1 },
+      counts: { passed: 8, observed: 0, failed: 1 },
     });
     expect(matrix.cell('GET /v1/consents/me', 'token-types')?.worst).toBe('error');
     expect(matrix.cell('GET /v1/consents', 'semantics')?.worst).toBe('skipped');

@@ -10,7 +10,8 @@ describe('mergeRunResults', () => {
   it('gets back every check, in shard order, with the summary recomputed', () => {
     expect(results.checks).toHaveLength(full.checks.length);
     expect(new Set(results.checks.map((check) => check.id))).toEqual(new Set(full.checks.map((check) => check.id)));
-    expect(results.summary).toEqual(full.summary);
+    // The fixture was written before `observed` existed: a merge counts it 0.
+    expect(results.summary).toEqual({ ...full.summary, observed: 0 });
   });
 
   it('keeps a requirement uncovered only where every shard left it uncovered', () => {

@@ -48,7 +48,7 @@ describe('CheckOutcome', () => {
     const outcome = new CheckOutcome(true, 'check-1');
     outcome.violated(observation, broken);
     outcome.met(observation, { expected: '204', observed: '204' });
-    expect(outcome.verdict).toBe('passed');
+    expect(outcome.verdict).toBe('observed');
     expect(outcome.observations).toEqual([
       {
         requirement: 'R-OBS',
@@ -65,6 +65,38 @@ describe('CheckOutcome', () => {
         checkId: 'check-1',
       },
     ]);
+  });
+
+  it('is observed, not passed, when it judged nothing but observation rules; its message says what it saw', () => {
+    const outcome = new CheckOutcome(false, 'c');
+    outcome.addObservation(observation, 'status of a delete', '204');
+    outcome.addObservation(observation, 'a long answer', `${'a'.repeat(150)}${'z'.repeat(150)}`);
+    expect(outcome.verdict).toBe('observed');
+    const [first, second] = outcome.message.split('; ');
+    expect(first).toBe('R-OBS: 204');
+    // A long value keeps its start and its end, cut in the middle.
+    expect(second).toMatch(/^R-OBS: a{120} … z{39}$/);
+  });
+
+  it('passes when it met a documented or inferred rule besides its observations', () => {
+    for (const rule of [documented, inferred]) {
+      const outcome = new CheckOutcome(false, 'c');
+      outcome.addObservation(observation, 'q', 'x');
+      outcome.met(rule, { expected: '201', observed: '201' });
+      expect([outcome.verdict, outcome.message]).toEqual(['passed', '']);
+    }
+  });
+
+  it('is not observed without an observation, nor when a skip, an error or a warning came after one', () => {
+    expect(new CheckOutcome(false, 'c').verdict).toBe('passed');
+    const skipped = new CheckOutcome(false, 'c');
+    skipped.addObservation(observation, 'q', 'x');
+    skipped.skipped('no hook');
+    expect([skipped.verdict, skipped.message]).toEqual(['skipped', 'no hook']);
+    const warned = new CheckOutcome(false, 'c');
+    warned.addObservation(observation, 'q', 'x');
+    warned.violated(inferred, broken);
+    expect(warned.verdict).toBe('warning');
   });
 
   it('keeps a warning over a later skip and reports both', () => {

@@ -105,7 +105,8 @@ describe('runCheck', () => {
     const { record, observations } = await run(async (c) =>
       c.observe({ requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS', question: 'kept?', observed: 'dropped' }),
     );
-    expect(record.verdict).toBe('passed');
+    // It judged nothing but an observation rule: observed, not passed (docs/decisions.md #44).
+    expect([record.verdict, record.message]).toEqual(['observed', 'CLIENTS-CREATE-UNKNOWN-FIELDS: dropped']);
     expect(observations).toEqual([
       {
         requirement: 'CLIENTS-CREATE-UNKNOWN-FIELDS',

@@ -21,8 +21,15 @@ const run = runSuites;
 describe('token-types suite on the clean reference', () => {
   it('passes every cell, covers every token-types requirement and records the open questions as observations', async () => {
     const { results } = await run(config({ kind: 'embedded' }));
+    // The admin-token cells of the operations where it is unknown, the clock-leeway cases and the auth error bodies
+    // judge observations only: observed, not passed.
+    const observed = results.checks.filter((c) =>
+      /-(TOKEN-ADMIN|TOKEN-CLOCK-LEEWAY|AUTH-ERROR-BODY)$/.test(c.requirement),
+    ).length;
+    expect(observed).toBeGreaterThanOrEqual(9 + 14);
     expect(results.summary).toEqual({
-      passed: TOKEN_MATRIX_CHECKS + CODE_AND_BODY_CHECKS + TOKEN_ATTACK_CHECKS,
+      passed: TOKEN_MATRIX_CHECKS + CODE_AND_BODY_CHECKS + TOKEN_ATTACK_CHECKS - observed,
+      observed,
       failed: 0,
       warnings: 0,
       skipped: 0,

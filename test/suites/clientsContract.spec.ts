@@ -26,7 +26,7 @@ describe('Clients contract suites', () => {
     const results = await run();
     const mine = clientsChecks(results);
     expect(results.runErrors).toEqual([]);
-    expect(verdictsOf(mine.filter((c) => c.verdict !== 'passed'))).toEqual([]);
+    expect(verdictsOf(mine.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
     const wanted = loadCatalog(findPackageRoot())
       .requirements.filter((r) => r.family === 'contract' && CLIENTS.test(r.id))
       .map((r) => r.id);

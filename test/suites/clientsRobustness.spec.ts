@@ -53,7 +53,11 @@ describe('Clients robustness suites', () => {
     const results = await run({ kind: 'embedded' });
     const mine = clientsChecks(results);
     expect(results.runErrors).toEqual([]);
-    expect(mine.filter((c) => c.verdict !== 'passed').map((c) => `${c.requirement}: ${c.message}`)).toEqual([]);
+    expect(
+      mine
+        .filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed')
+        .map((c) => `${c.requirement}: ${c.message}`),
+    ).toEqual([]);
     const wanted = loadCatalog(findPackageRoot())
       .requirements.filter((r) => r.family === 'robustness' && CLIENTS.test(r.id))
       .map((r) => r.id);

@@ -24,7 +24,7 @@ describe('Clients semantics suites', () => {
     const results = await run();
     const mine = clientsChecks(results);
     expect(results.runErrors).toEqual([]);
-    expect(verdictsOf(mine.filter((c) => c.verdict !== 'passed'))).toEqual([]);
+    expect(verdictsOf(mine.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
     const wanted = loadCatalog(findPackageRoot())
       .requirements.filter((r) => r.family === 'semantics' && CLIENTS.test(r.id))
       .map((r) => r.id);

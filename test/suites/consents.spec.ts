@@ -36,7 +36,9 @@ beforeAll(async () => {
 describe('Consents suites on the clean reference', () => {
   it('pass every Consents check: no failure, warning, error or skip', () => {
     const mine = outcome.results.checks.filter((c) => CONSENTS.test(c.requirement));
-    const notPassed = mine.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.message}`);
+    const notPassed = mine
+      .filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed')
+      .map((c) => `${c.id}: ${c.verdict} ${c.message}`);
     expect(notPassed).toEqual([]);
     // Checks per requirement of the scope: a check lost (or doubled) in a refactor shows here. An unsupported-method
     // rule has one check per method tried (PATCH and one more); a paging signal is observed inside the check that

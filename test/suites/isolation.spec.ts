@@ -18,7 +18,14 @@ const run = runSuites;
 describe('isolation suite', () => {
   it('passes on the clean reference with one check per isolation requirement', async () => {
     const { results } = await run(config());
-    expect(results.summary).toEqual({ passed: ISOLATION_REQUIREMENTS, failed: 0, warnings: 0, skipped: 0, errors: 0 });
+    expect(results.summary).toEqual({
+      passed: ISOLATION_REQUIREMENTS,
+      observed: 0,
+      failed: 0,
+      warnings: 0,
+      skipped: 0,
+      errors: 0,
+    });
     const wanted = loadCatalog(root)
       .requirements.filter((r) => r.family === 'isolation')
       .map((r) => r.id);

@@ -21,7 +21,7 @@ const verdicts = verdictLines;
 describe('the properties suite', () => {
   it('passes on the reference, one check per property requirement, judging the rules it reaches', async () => {
     const results = await run();
-    expect(verdicts(results.checks.filter((c) => c.verdict !== 'passed'))).toEqual([]);
+    expect(verdicts(results.checks.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
     expect(results.checks.map((c) => c.requirement).sort()).toEqual([
       'CLIENTS-CREATE-PROP-INVALID-REJECTED',
       'CLIENTS-CREATE-PROP-VALID-ACCEPTED',

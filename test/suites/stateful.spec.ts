@@ -22,7 +22,7 @@ const verdicts = verdictLines;
 describe('the model-based suites', () => {
   it('pass on the reference and cover both model requirements and the rules their commands judge', async () => {
     const results = await run();
-    expect(verdicts(results.checks.filter((c) => c.verdict !== 'passed'))).toEqual([]);
+    expect(verdicts(results.checks.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
     expect(results.checks.map((c) => c.requirement).sort()).toEqual([
       'CLIENTS-LIST-STATEFUL-MODEL',
       'CONSENTS-LIST-STATEFUL-MODEL',

@@ -37,8 +37,9 @@ describe('token attacks on the clean reference', () => {
     // 6 token rules × 14 operations, 2 rights rules × the 12 client-token operations.
     expect(OWN).toHaveLength(6 * 14 + 2 * 12);
     const { results } = await runSuites(config(OWN));
-    expect(verdictLines(results.checks.filter((c) => c.verdict !== 'passed'))).toEqual([]);
-    expect(results.summary.passed).toBe(OWN.length);
+    expect(verdictLines(results.checks.filter((c) => c.verdict !== 'passed' && c.verdict !== 'observed'))).toEqual([]);
+    // The 14 clock-leeway checks judge observations only.
+    expect([results.summary.passed, results.summary.observed]).toEqual([OWN.length - 14, 14]);
     expect(results.uncovered.filter((u) => OWN.includes(u.requirement))).toEqual([]);
     const clock = results.observations.filter((o) => o.requirement.endsWith('-TOKEN-CLOCK-LEEWAY'));
     expect(clock).toHaveLength(2 * 14);

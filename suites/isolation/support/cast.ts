@@ -6,6 +6,7 @@
  * a refusal can only be for isolation (docs/decisions.md #34).
  */
 import type { AppFixture, CheckContext, TargetResponse } from '../../../src/suite/index.js';
+import { CheckCouldNotRun } from '../../../src/model/checkSignals.js';
 import { answerSummary, is2xx } from '../../support/rejection.js';
 import { listedValues } from '../../support/ownerAccess.js';
 
@@ -74,6 +75,9 @@ export function expectUnchanged(
   after: string | undefined,
   who: string,
 ): void {
+  // Snapshots read `status N …`: an owner who cannot read its own data cannot show it was left untouched.
+  if (before !== undefined && !/^status 2\d\d\b/.test(before))
+    throw new CheckCouldNotRun(`the owner's re-read answered ${before}: it cannot show what ${who} changed`);
   c.expect.that(after === before, {
     expected: `the owner's data untouched by ${who} (re-read before: ${before})`,
     observed: `re-read after: ${after}`,

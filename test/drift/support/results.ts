@@ -38,6 +38,7 @@ export function results(runId: string, checks: CheckRecord[], observations: Obse
     },
     summary: {
       passed: count('passed'),
+      observed: count('observed'),
       failed: count('failed'),
       warnings: count('warning'),
       skipped: count('skipped'),

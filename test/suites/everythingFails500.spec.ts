@@ -1,0 +1,85 @@
+/**
+ * A target that answers 500 `{"message":"boom"}` to every request, its state-hook path included, earns no pass
+ * (issue 14, "inflated passes"): a check either finds the 500, cannot set up (error), needs the hook the target does
+ * not have (skipped: a hook answering 500 is no hook), or judged only observation rules (observed). Every suite runs
+ * against it, one worker, one fast-check case per property.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runConformance } from '../../src/engine/index.js';
+import { verdictLines } from './helpers/suiteRun.js';
+
+let server: Server;
+let url: string;
+let requests = 0;
+/** What every request gets: the 500, or a 200 whose JSON body is no list. */
+let answer = { status: 500, body: '{"message":"boom"}' };
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests++;
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+it('a target answering 500 to everything gets 0 passed, and the run fails', async () => {
+  const { results, exitCode } = await runConformance(
+    {
+      target: { kind: 'url', url },
+      suites: [],
+      seed: 1,
+      runs: 1,
+      strict: false,
+      reportDir: '/unused',
+      requestTimeoutMs: 5000,
+    },
+    { maxWorkers: 1 },
+  );
+  expect(requests).toBeGreaterThan(100);
+  expect(results.checks.length).toBeGreaterThan(600);
+  expect(verdictLines(results.checks.filter((c) => c.verdict === 'passed'))).toEqual([]);
+  expect(results.summary.passed).toBe(0);
+  expect(exitCode).toBe(1);
+  // Nothing inflated elsewhere either: an observed check is one that judged only observation requirements.
+  expect(results.summary.observed).toBeGreaterThan(0);
+  expect(results.summary.failed).toBeGreaterThan(0);
+  const skipped = results.checks.filter((c) => c.verdict === 'skipped');
+  expect(skipped.length).toBeGreaterThan(0);
+  // Skipped for the missing hook, or because a 500 left no 4xx body to examine: each says why.
+  for (const record of skipped) expect(record.message).toMatch(/no state hook|answered 500, not/);
+  // The observed checks judged nothing but observation requirements: no documented or inferred rule is among them.
+  for (const record of results.checks.filter((c) => c.verdict === 'observed'))
+    expect(record.evidence, record.id).toBe('observation');
+});
+
+it('a list check does not pass on a 200 whose body is not the list', async () => {
+  answer = { status: 200, body: '{"result":"garbage"}' };
+  const lists = ['CONSENTS-LIST-200', 'MANAGE-CONSENTS-LIST-200', 'ME-CONSENTS-LIST-200'];
+  const { results } = await runConformance(
+    {
+      target: { kind: 'url', url },
+      suites: ['contract'],
+      checks: lists,
+      seed: 1,
+      runs: 1,
+      strict: false,
+      reportDir: '/unused',
+      requestTimeoutMs: 5000,
+    },
+    { maxWorkers: 1 },
+  );
+  expect(results.checks.map((c) => [c.requirement, c.verdict]).sort()).toEqual(lists.map((id) => [id, 'failed']));
+  for (const record of results.checks)
+    expect(record.message).toMatch(/-200-BODY: observed a body with .*, expected a body matching/);
+});
