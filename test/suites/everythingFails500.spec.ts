@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runConformance } from '../../src/engine/index.js';
-import { verdictLines } from './helpers/suiteRun.js';
+import { verdictLines } from './support/suiteRun.js';
 
 let server: Server;
 let url: string;
