@@ -20,11 +20,14 @@ function spawnServe(args: string[]): { child: ChildProcess; output: () => string
   return { child, output: () => text };
 }
 
-/** Polls the printed output until the URL line appears (bounded: 20 s, tsx start-up included). */
+/**
+ * Polls the printed output until the whole banner is there — the URL line through its last line, `choices:` (a pipe
+ * may deliver the lines in separate chunks) — and returns the URL (bounded: 20 s, tsx start-up included).
+ */
 async function waitForUrl(read: () => string): Promise<string> {
   for (let attempt = 0; attempt < 400; attempt++) {
     const url = /listening on (http:\/\/\S+)/.exec(read())?.[1];
-    if (url) return url;
+    if (url && /^\s*choices: /m.test(read())) return url;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`serve printed no URL: ${read()}`);
