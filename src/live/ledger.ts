@@ -264,11 +264,12 @@ export function unfinishedLedgersRefusal(dir: string): string | undefined {
   const unfinished = unfinishedLedgers(dir);
   if (unfinished.length === 0) return undefined;
   const first = unfinished[0] as { file: string; pending: number; problem?: string };
-  const what =
-    first.problem !== undefined
-      ? `${first.problem}`
-      : `${first.file} lists ${first.pending} resource(s) an earlier run created and did not delete`;
   const more = unfinished.length > 1 ? ` (and ${unfinished.length - 1} more ledger(s) there)` : '';
+  if (first.problem !== undefined) {
+    // `cleanup` cannot read it either: what it lists is unknown, so a person has to look.
+    return `${first.problem}${more}; a run cannot tell what it lists: look at it, then move it out of ${dirOf(first.file)} or choose another --report-dir`;
+  }
+  const what = `${first.file} lists ${first.pending} resource(s) an earlier run created and did not delete`;
   return (
     `${what}${more}; finish it first with \`npx cis-conformance cleanup --ledger ${unfinished.length > 1 ? dirOf(first.file) : first.file}\` ` +
     '(same target flags as that run), or choose another --report-dir'

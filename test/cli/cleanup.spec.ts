@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError, type CliIO } from '../../src/cli/command.js';
-import { resolveCleanupOptions, runCleanup } from '../../src/cli/commands/cleanup.js';
+import { describeLedger, resolveCleanupOptions, runCleanup } from '../../src/cli/commands/cleanup.js';
 import { createHttpClient } from '../../src/http/index.js';
 import { runCommand } from '../../src/cli/commands/run.js';
 import { appendLedgerEvent, ledgerFileOf, readLedger, startLedger } from '../../src/live/ledger.js';
@@ -226,5 +226,24 @@ describe('ledgers per run in one report folder', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('the line a live run prints about its ledger', () => {
+  it('counts what was created: refused creates are not, abandoned ones are named apart', () => {
+    const file = ledgerFileOf(mkdtempSync(join(dir, 'describe-')), 'd1');
+    startLedger(file, { baseUrl: BASE, tenant: 't', app: 'a', runId: 'd1', at: 'then' });
+    const client = { kind: 'client', app: 'a', runId: 'd1', createdBy: 'k', at: 'then' } as const;
+    for (const ref of ['1', '2', '3', '4'])
+      appendLedgerEvent(file, { event: 'pending', ...client, ref, name: `n-d1-${ref}` });
+    appendLedgerEvent(file, { event: 'created', ...client, ref: '1', id: 'c1', name: 'n-d1-1', checked: true });
+    appendLedgerEvent(file, { event: 'done', kind: 'client', id: 'c1', outcome: 'deleted', by: 'run', at: 'then' });
+    appendLedgerEvent(file, { event: 'not-created', ref: '2', reason: 'answered 400', at: 'then' });
+    appendLedgerEvent(file, { event: 'created', ...client, ref: '3', id: 'c3', name: 'n-d1-3' });
+    appendLedgerEvent(file, { event: 'done', kind: 'client', id: 'c3', outcome: 'abandoned', by: 'run', at: 'then' });
+    expect(describeLedger(file)).toBe(
+      `Ledger ${file}: 3 resource(s) created, 1 deleted, 1 not deleted (not provably the run's: check by hand), ` +
+        `1 left; finish with \`npx cis-conformance cleanup --ledger ${file}\``,
+    );
   });
 });

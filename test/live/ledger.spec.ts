@@ -129,6 +129,12 @@ describe('the ledger', () => {
     mkdirSync(join(legacy, 'ledger-x.jsonl'));
     expect(unfinishedLedgersRefusal(legacy)).toMatch(/^\S*ledger\.json lists 1 resource\(s\)[^\n]*--report-dir$/);
     expect(unfinishedLedgersRefusal(join(dir, 'no-such-folder'))).toBeUndefined();
+    // An unreadable ledger blocks too, but the way out is a person's look, not `cleanup` (which cannot read it).
+    const torn = mkdtempSync(join(dir, 'torn'));
+    writeFileSync(join(torn, 'ledger-t1.jsonl'), '{"event":"pend');
+    expect(unfinishedLedgersRefusal(torn)).toMatch(
+      /ledger-t1\.jsonl: holds no ledger event; a run cannot tell what it lists: look at it, then move it out of/,
+    );
   });
 
   it('names a missing or unreadable ledger', () => {

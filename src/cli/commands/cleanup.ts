@@ -165,10 +165,18 @@ function ledgerFilesAt(path: string): string[] {
 /** One line on a run's ledger, printed after a live run. */
 export function describeLedger(file: string): string {
   try {
-    const { entries } = readLedger(file);
+    // Creates answered with a refusal, or found never to have happened, created nothing.
+    const entries = readLedger(file).entries.filter(
+      (e) => e.outcome !== 'not-created' && e.outcome !== 'never-created',
+    );
     const left = pendingEntries({ entries }).length;
+    const abandoned = entries.filter((e) => e.outcome === 'abandoned').length;
     const tail = left > 0 ? `; finish with \`npx cis-conformance cleanup --ledger ${file}\`` : '';
-    return `Ledger ${file}: ${entries.length} resource(s) created, ${entries.length - left} deleted, ${left} left${tail}`;
+    const notDeleted = abandoned > 0 ? `, ${abandoned} not deleted (not provably the run's: check by hand)` : '';
+    return (
+      `Ledger ${file}: ${entries.length} resource(s) created, ${entries.length - left - abandoned} deleted` +
+      `${notDeleted}, ${left} left${tail}`
+    );
   } catch (error) {
     return `Ledger ${file}: ${error instanceof Error ? error.message : String(error)}`;
   }
