@@ -92,7 +92,8 @@ export function refusalOf(request: HttpRequest, context: OwnershipContext): stri
   if (!CHANGE_METHODS.has(method)) return undefined;
   const segments = pathBelowBase(request.url, context.baseUrl);
   if (segments === undefined) return undefined; // not the API under test (e.g. the token endpoint)
-  const overridden = method !== String(request.method).toUpperCase() ? ` (sent as ${request.method} with a method override)` : '';
+  const overridden =
+    method !== String(request.method).toUpperCase() ? ` (sent as ${request.method} with a method override)` : '';
   const what = `${method} ${new URL(request.url).pathname}${overridden}`;
   if (segments.length === 2 && same(segments[0], 'v1') && same(segments[1], 'clients')) {
     return method === 'DELETE' && !context.allowDestructive ? DELETE_ALL_REFUSAL : undefined;

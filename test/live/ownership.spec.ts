@@ -88,7 +88,9 @@ describe('refusalOf (live mode touches only what the run created)', () => {
 
     it('still allows the run its own resources, and reads with a harmless override', () => {
       expect(request('delete', `${host}/CIS/v1/clients/srvAssigned9`)).toBeUndefined();
-      expect(request('POST', `${BASE}/v1/clients/srvAssigned9`, { 'X-HTTP-Method-Override': 'DELETE' })).toBeUndefined();
+      expect(
+        request('POST', `${BASE}/v1/clients/srvAssigned9`, { 'X-HTTP-Method-Override': 'DELETE' }),
+      ).toBeUndefined();
       expect(request('POST', `${BASE}/v1/clients`, { 'X-HTTP-Method-Override': 'GET' })).toBeUndefined();
       expect(effectiveMethod({ method: 'get' as HttpMethod, headers: {} })).toBe('GET');
       expect(effectiveMethod({ method: 'GET', headers: { 'x-http-method-override': 'post' } })).toBe('POST');
