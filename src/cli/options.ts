@@ -2,10 +2,9 @@
  * `run` options, resolved once into a frozen RunConfig. Every problem is a UsageError naming its flag; only
  * the resolved config flows inward (ARCHITECTURE.md: only src/cli reads argv).
  */
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PROFILE_RUNS, RUN_PROFILE_NAMES, resolveProfile } from '../engine/profiles.js';
 import { DEFAULT_DEADLINE_MS, DEFAULT_LIVE_DEADLINE_MS, type RunConfig } from '../engine/index.js';
-import { LEDGER_FILE } from '../live/ledger.js';
 import { UsageError } from './command.js';
 import {
   HOST_FLAGS,
@@ -184,7 +183,7 @@ function sandboxTarget(values: RunValues, context: RunOptionsContext, reportDir:
     kind: 'sandbox',
     host,
     transport: resolveTransport(values, true) ?? {},
-    ledgerFile: join(reportDir, LEDGER_FILE),
+    ledgerDir: reportDir,
     ...(disposable !== undefined ? { disposableApp: disposable } : {}),
   };
 }

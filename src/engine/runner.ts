@@ -103,6 +103,7 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       spec: config.target,
       timeoutMs: config.requestTimeoutMs,
       packageRoot,
+      runId,
       ...(config.stateUrl !== undefined ? { stateUrl: config.stateUrl } : {}),
       ...(config.issuerUrl !== undefined ? { issuerUrl: config.issuerUrl } : {}),
     });

@@ -1,13 +1,23 @@
 /**
  * Finishes a live run: deletes what its ledger lists as created and not yet deleted — nothing else — and marks each
- * entry done. Idempotent: a 404 counts as already gone, and a second pass finds nothing to do. Used by the run's
+ * entry done. A pending create is looked up by its recorded name in one listing of the app's clients; an id the
+ * server answered is deleted only when the client's name (listed, or read by id) carries the run's prefix, so a
+ * server answering another client's id cannot get it deleted. What can never be told apart from clients the run
+ * did not create is marked `abandoned` and named in the report, so it blocks no later run. Idempotent: a 404 counts as already gone, and a second pass finds nothing to do. Used by the run's
  * final sweep (the sandbox target's `close`, which the runner calls in `finally`, also after Ctrl-C) and by
  * `cis-conformance cleanup` after a run that was killed.
  */
 import type { Send } from '../http/index.js';
 import { fillPath } from '../http/paths.js';
-import { appendLedgerEvent, LedgerFileError, pendingEntries, readLedger, type LedgerEntry } from './ledger.js';
-import { clientIdOf } from './liveSend.js';
+import {
+  appendLedgerEvent,
+  carriesRunPrefix,
+  LedgerFileError,
+  pendingEntries,
+  readLedger,
+  type LedgerEntry,
+} from './ledger.js';
+import { clientIdOf, clientNameOf } from './liveSend.js';
 
 export interface CleanupOptions {
   readonly ledgerFile: string;
@@ -41,7 +51,10 @@ export async function cleanupLedger(options: CleanupOptions): Promise<CleanupRep
   const gone: string[] = [];
   const left: { what: string; reason: string }[] = [];
   const log = options.log ?? (() => undefined);
-  const done = (entry: Pick<LedgerEntry, 'id' | 'name'>, outcome: 'deleted' | 'gone' | 'never-created'): void =>
+  const done = (
+    entry: Pick<LedgerEntry, 'id' | 'name'>,
+    outcome: 'deleted' | 'gone' | 'never-created' | 'abandoned',
+  ): void =>
     appendLedgerEvent(options.ledgerFile, {
       event: 'done',
       kind: 'client',
@@ -58,6 +71,11 @@ export async function cleanupLedger(options: CleanupOptions): Promise<CleanupRep
       headers: { accept: 'application/json', authorization: `Bearer ${await options.token()}` },
     });
 
+  const abandon = (entry: LedgerEntry, reason: string): void => {
+    done(entry, 'abandoned');
+    left.push({ what: describe(entry), reason });
+  };
+
   const pending = pendingEntries(ledger);
   const ours = pending.filter((entry) => {
     if (entry.app === options.appId) return true;
@@ -67,23 +85,49 @@ export async function cleanupLedger(options: CleanupOptions): Promise<CleanupRep
     });
     return false;
   });
-  const byName = ours.some((entry) => entry.id === undefined) ? await clientsByName(request, left) : undefined;
+  const listing = ours.length > 0 ? await listClients(request, left) : undefined;
 
   for (const entry of ours) {
     const what = describe(entry);
     let ids: string[];
-    if (entry.id !== undefined) ids = [entry.id];
-    else if (!entry.name?.includes(`-${entry.runId}-`)) {
+    if (entry.id !== undefined) {
+      // The id the server answered is not trusted blindly: the client it names must carry the run's prefix.
+      let name = listing?.names.get(entry.id);
+      if (name === undefined) {
+        const read = await readClient(request, entry.id);
+        if (read.gone) {
+          done(entry, 'gone');
+          gone.push(entry.id);
+          log(`${what}: already gone`);
+          continue;
+        }
+        if (read.problem !== undefined) {
+          left.push({ what, reason: read.problem });
+          continue;
+        }
+        name = read.name;
+      }
+      if (!carriesRunPrefix(name, entry.runId)) {
+        abandon(
+          entry,
+          `the server names client ${entry.id} ${JSON.stringify(name ?? null)}, without the run's prefix ` +
+            `(-${entry.runId}-): not deleted, it may not be the run's (check it by hand)`,
+        );
+        continue;
+      }
+      ids = [entry.id];
+    } else if (!carriesRunPrefix(entry.name, entry.runId)) {
       // Only a name with the run id is certainly the run's; any other could be a pre-existing client's.
-      left.push({
-        what,
-        reason: `its name does not carry the run id ${entry.runId}, so it cannot be told apart from clients the run did not create`,
-      });
+      abandon(
+        entry,
+        `its name does not carry the run id ${entry.runId}, so it cannot be told apart from clients the run did ` +
+          'not create; if the create went through, delete that client by hand',
+      );
       continue;
-    } else if (!byName)
+    } else if (!listing)
       continue; // the list failed; reported once in `left`
     else {
-      ids = byName.get(entry.name ?? '') ?? [];
+      ids = listing.ids.get(entry.name ?? '') ?? [];
       if (ids.length === 0) {
         done(entry, 'never-created');
         log(`${what}: was never created`);
@@ -119,14 +163,30 @@ export async function cleanupLedger(options: CleanupOptions): Promise<CleanupRep
 }
 
 function describe(entry: LedgerEntry): string {
-  return `client ${entry.id ?? `named ${JSON.stringify(entry.name)} (create unconfirmed)`} created by ${entry.createdBy}`;
+  return `client ${entry.id ?? `named ${JSON.stringify(entry.name ?? null)} (create pending: its answer never came or said nothing)`} created by ${entry.createdBy}`;
 }
 
-/** Client ids by name, from one listing; undefined (with the reason in `left`) when the listing fails. */
-async function clientsByName(
-  request: (method: 'GET', path: string) => ReturnType<Send>,
+type Request = (method: 'GET' | 'DELETE', path: string) => ReturnType<Send>;
+
+/** One client by id: its name, gone (404), or why it could not be read. */
+async function readClient(request: Request, id: string): Promise<{ name?: string; gone?: boolean; problem?: string }> {
+  try {
+    const res = await request('GET', fillPath('/v1/clients/{clientId}', { clientId: id }));
+    if (res.status === 404) return { gone: true };
+    if (res.status !== 200)
+      return { problem: `GET /v1/clients/${id} answered ${res.status}: its name could not be checked` };
+    const name = clientNameOf(res.json);
+    return name !== undefined ? { name } : {};
+  } catch (error) {
+    return { problem: `GET /v1/clients/${id} failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** The app's clients from one listing (ids by name, names by id); undefined (with the reason in `left`) when it fails. */
+async function listClients(
+  request: Request,
   left: { what: string; reason: string }[],
-): Promise<Map<string, string[]> | undefined> {
+): Promise<{ ids: Map<string, string[]>; names: Map<string, string> } | undefined> {
   try {
     const res = await request('GET', '/v1/clients');
     const body =
@@ -134,16 +194,20 @@ async function clientsByName(
         ? (res.json as { result: unknown }).result
         : res.json;
     if (res.status !== 200 || !Array.isArray(body)) throw new Error(`GET /v1/clients answered ${res.status}`);
-    const map = new Map<string, string[]>();
+    const ids = new Map<string, string[]>();
+    const names = new Map<string, string>();
     for (const item of body) {
       const name = (item as { name?: unknown } | null)?.name;
       const id = clientIdOf(item);
-      if (typeof name === 'string' && id !== undefined) map.set(name, [...(map.get(name) ?? []), id]);
+      if (typeof name === 'string' && id !== undefined) {
+        ids.set(name, [...(ids.get(name) ?? []), id]);
+        names.set(id, name);
+      }
     }
-    return map;
+    return { ids, names };
   } catch (error) {
     left.push({
-      what: 'unconfirmed creates',
+      what: 'pending creates',
       reason: `could not list the clients to find them by name: ${error instanceof Error ? error.message : String(error)}`,
     });
     return undefined;

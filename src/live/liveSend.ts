@@ -3,10 +3,11 @@
  * ledger before the check sees the answer, marks deletes done, and afterwards deletes what the check created and
  * left behind. The run's final sweep and `cleanup` catch whatever a crash leaves.
  */
+import { randomUUID } from 'node:crypto';
 import { isTargetError, type HttpRequest, type HttpResponse, type Send } from '../http/index.js';
 import { fillPath, urlBelow } from '../http/paths.js';
-import { appendLedgerEvent, pendingEntries, readLedger, type LedgerEvent } from './ledger.js';
-import { pathBelowBase, refusalOf } from './ownership.js';
+import { appendLedgerEvent, carriesRunPrefix, pendingEntries, readLedger, type LedgerEvent } from './ledger.js';
+import { effectiveMethod, pathBelowBase, refusalOf } from './ownership.js';
 
 export interface LiveSafetyOptions {
   readonly baseUrl: string;
@@ -36,7 +37,7 @@ export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafe
   const inLedger = (id: string): boolean => {
     if (mine.has(id)) return true;
     try {
-      return readLedger(options.ledgerFile).entries.some((entry) => entry.id === id);
+      return readLedger(options.ledgerFile).entries.some((entry) => entry.id === id && entry.checked === true);
     } catch {
       return false;
     }
@@ -55,12 +56,14 @@ export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafe
     });
     if (reason !== undefined) throw options.refuse(`live mode: ${reason}`);
     const segments = pathBelowBase(request.url, options.baseUrl) ?? [];
-    const isClients = segments.length === 2 && segments[0] === 'v1' && segments[1] === 'clients';
-    if (isClients && request.method === 'POST') return recordCreate(request);
+    const lower = segments.map((segment) => segment.toLowerCase());
+    const isClients = lower.length === 2 && lower[0] === 'v1' && lower[1] === 'clients';
+    const method = effectiveMethod(request);
+    if (isClients && method === 'POST') return recordCreate(request);
     const response = await send(request);
-    if (request.method === 'DELETE' && (isOk(response.status) || response.status === 404)) {
+    if (method === 'DELETE' && (isOk(response.status) || response.status === 404)) {
       if (isClients && isOk(response.status)) await markAllDone();
-      else if (segments.length === 3 && segments[1] === 'clients' && inLedger(segments[2] as string)) {
+      else if (lower.length === 3 && lower[0] === 'v1' && lower[1] === 'clients' && inLedger(segments[2] as string)) {
         markDone(segments[2] as string, response.status, `check ${options.checkId}`);
       }
     }
@@ -70,26 +73,40 @@ export function withLiveSafety(send: Send, options: LiveSafetyOptions): LiveSafe
   async function recordCreate(request: HttpRequest): Promise<HttpResponse> {
     const app = await options.appId();
     const name = nameOf(request);
-    const base = { kind: 'client' as const, app, runId: options.runId, createdBy: options.checkId, at: at() };
-    const unconfirmed = (why: string): void => {
-      if (name !== undefined) append({ event: 'unconfirmed', ...base, name, reason: why });
-    };
+    const ref = `${options.checkId}#${randomUUID().slice(0, 8)}`;
+    const base = { kind: 'client' as const, app, runId: options.runId, createdBy: options.checkId };
+    // Before the request goes out: a create whose answer never arrives (Ctrl-C, time-out, reset) stays pending,
+    // and the sweep or `cleanup` finds it by its name.
+    append({ event: 'pending', ...base, ref, ...(name !== undefined ? { name } : {}), at: at() });
     let response: HttpResponse;
     try {
       response = await send(request);
     } catch (error) {
       // Only a request that went out may have created something; a refusal or a spent budget sent nothing.
-      if (isTargetError(error) && error.kind !== 'budget') unconfirmed(`no answer (${error.kind})`);
+      if (!isTargetError(error) || error.kind === 'budget') {
+        append({ event: 'not-created', ref, reason: `not sent (${describeError(error)})`, at: at() });
+      } else if (name !== undefined) {
+        append({ event: 'unconfirmed', ...base, ref, name, reason: `no answer (${error.kind})`, at: at() });
+      }
       throw error;
     }
     const id = clientIdOf(response.json);
-    if (isOk(response.status) && id !== undefined) {
-      append({ event: 'created', ...base, id, ...(name !== undefined ? { name } : {}) });
-      mine.add(id);
+    const answeredName = clientNameOf(response.json);
+    if (isOk(response.status) && id !== undefined && answeredName !== undefined && answeredName !== name) {
+      // Not the client the run asked for: its id is not trusted (never deleted or changed by id); the name decides.
+      const reason = `answered ${response.status} with client ${id} named ${JSON.stringify(answeredName)}, not the name sent`;
+      if (name !== undefined) append({ event: 'unconfirmed', ...base, ref, name, reason, at: at() });
+    } else if (isOk(response.status) && id !== undefined) {
+      // Trusted (changed and deleted by id) only when the answer named it as asked, with the run's prefix; an
+      // answer without a name leaves the id to the sweep, which reads the client's name before deleting it.
+      const checked = answeredName === name && carriesRunPrefix(name, options.runId);
+      append({ event: 'created', ...base, ref, id, ...(name !== undefined ? { name } : {}), checked, at: at() });
+      if (checked) mine.add(id);
     } else if (isOk(response.status) || response.status >= 500) {
-      unconfirmed(
-        `answered ${response.status}${id === undefined && isOk(response.status) ? ' without a client_id' : ''}`,
-      );
+      const reason = `answered ${response.status}${isOk(response.status) ? ' without a client_id' : ''}`;
+      if (name !== undefined) append({ event: 'unconfirmed', ...base, ref, name, reason, at: at() });
+    } else {
+      append({ event: 'not-created', ref, reason: `answered ${response.status}`, at: at() });
     }
     return response;
   }
@@ -138,11 +155,23 @@ const isOk = (status: number): boolean => status >= 200 && status < 300;
 
 /** The created client's id, with or without the `{"result": ...}` envelope (decisions.md #1). */
 export function clientIdOf(json: unknown): string | undefined {
-  const body =
-    json !== null && typeof json === 'object' && 'result' in json ? (json as { result: unknown }).result : json;
-  const id = body !== null && typeof body === 'object' ? (body as { client_id?: unknown }).client_id : undefined;
+  const id = clientField(json, 'client_id');
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
+
+/** The client's name in an answer (with or without the envelope), when it has one. */
+export function clientNameOf(json: unknown): string | undefined {
+  const name = clientField(json, 'name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+function clientField(json: unknown, field: string): unknown {
+  const body =
+    json !== null && typeof json === 'object' && 'result' in json ? (json as { result: unknown }).result : json;
+  return body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+}
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function nameOf(request: HttpRequest): string | undefined {
   if (request.body === undefined) return undefined;

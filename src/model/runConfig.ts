@@ -19,7 +19,7 @@ export interface TransportPolicy {
 
 /** Live mode (the Transmit sandbox, or production by explicit choice): docs/design.md §5. */
 export interface LiveRunSettings {
-  /** `<report-dir>/ledger.json`: every resource the run created (src/live/ledger.ts). */
+  /** `<report-dir>/ledger-<runId>.jsonl`: every resource the run created (src/live/ledger.ts). */
   readonly ledgerFile: string;
   /** `--allow-destructive --disposable-app APP_ID` with APP_ID the token's own app: `DELETE /v1/clients` may run. */
   readonly allowDestructive: boolean;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,12 @@ export function targetLabelOf(spec: TargetSpec): string {
 export async function openTarget(options: OpenTargetOptions): Promise<Target> {
   const { spec } = options;
   if (spec.kind === 'sandbox') {
-    return openSandboxTarget({ spec, timeoutMs: options.timeoutMs, env: options.env ?? process.env });
+    return openSandboxTarget({
+      spec,
+      timeoutMs: options.timeoutMs,
+      env: options.env ?? process.env,
+      runId: options.runId ?? randomBytes(4).toString('hex'),
+    });
   }
   if (spec.kind === 'embedded') {
     const target = await startEmbeddedTarget({

@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createPolicyClient, removeGateFile, resetGateFile, type TransportPolicy } from '../http/index.js';
 import { cleanupLedger } from '../live/cleanup.js';
 import { readLiveCredentials, type Environment } from '../live/credentials.js';
 import { liveBaseUrl, liveFlags, liveLabel, liveTokenUrl } from '../live/hosts.js';
 import { appOfClaims } from '../live/jwt.js';
-import { startLedger } from '../live/ledger.js';
+import { ledgerFileOf, startLedger, UnfinishedLedgerError, unfinishedLedgersRefusal } from '../live/ledger.js';
 import { createTokenCache } from '../live/tokenCache.js';
 import type { SandboxTargetSpec, Target } from './types.js';
 
@@ -24,10 +24,16 @@ export interface SandboxTargetOptions {
   readonly spec: SandboxTargetSpec;
   readonly timeoutMs: number;
   readonly env: Environment;
+  /** Names the run's ledger (`ledger-<runId>.jsonl`). */
+  readonly runId: string;
 }
 
 export async function openSandboxTarget(options: SandboxTargetOptions): Promise<Target> {
   const { spec } = options;
+  const ledgerFile = ledgerFileOf(spec.ledgerDir, options.runId);
+  // Before anything is sent: unfinished ledgers in the report folder stop the run (one line, exit 2 from the CLI).
+  const refusal = unfinishedLedgersRefusal(spec.ledgerDir);
+  if (refusal !== undefined) throw new UnfinishedLedgerError(refusal);
   const credentials = readLiveCredentials(options.env);
   const baseUrl = liveBaseUrl(spec.host);
   const tokenUrl = liveTokenUrl(spec.host);
@@ -51,8 +57,19 @@ export async function openSandboxTarget(options: SandboxTargetOptions): Promise<
     throw new Error(app);
   }
 
-  mkdirSync(dirname(spec.ledgerFile), { recursive: true });
-  startLedger(spec.ledgerFile, { baseUrl, tenant: app.tenantId, app: app.appId, at: new Date().toISOString() });
+  mkdirSync(spec.ledgerDir, { recursive: true });
+  try {
+    startLedger(ledgerFile, {
+      baseUrl,
+      tenant: app.tenantId,
+      app: app.appId,
+      runId: options.runId,
+      at: new Date().toISOString(),
+    });
+  } catch (error) {
+    removeGateFile(gateFile);
+    throw error;
+  }
   const problems: string[] = [];
   const allowDestructive = spec.disposableApp !== undefined && spec.disposableApp === app.appId;
   if (spec.disposableApp !== undefined && !allowDestructive) {
@@ -71,12 +88,12 @@ export async function openSandboxTarget(options: SandboxTargetOptions): Promise<
     suiteConfig: {
       tokens: { kind: 'sandbox', tokenUrl },
       transport,
-      live: { ledgerFile: spec.ledgerFile, allowDestructive },
+      live: { ledgerFile, allowDestructive },
     },
     async close() {
       try {
         const report = await cleanupLedger({
-          ledgerFile: spec.ledgerFile,
+          ledgerFile,
           baseUrl,
           send: cleaner.send,
           token: async () => (await tokens.client()).accessToken,
@@ -87,7 +104,7 @@ export async function openSandboxTarget(options: SandboxTargetOptions): Promise<
           const items = report.left.map((item) => `${item.what}: ${item.reason}`).join('; ');
           throw new Error(
             `the clean-up left ${report.left.length} resource(s) (${items}); finish it with ` +
-              `\`npx cis-conformance cleanup --ledger ${spec.ledgerFile} ${liveFlags(spec.host)}\``,
+              `\`npx cis-conformance cleanup --ledger ${ledgerFile} ${liveFlags(spec.host)}\``,
           );
         }
       } finally {

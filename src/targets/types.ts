@@ -37,8 +37,8 @@ export interface SandboxTargetSpec {
   readonly kind: 'sandbox';
   readonly host: LiveHost;
   readonly transport: TransportOptions;
-  /** `<report-dir>/ledger.json`. */
-  readonly ledgerFile: string;
+  /** The report folder: the run's ledger is `<ledgerDir>/ledger-<runId>.jsonl` (src/live/ledger.ts). */
+  readonly ledgerDir: string;
   /** `--allow-destructive --disposable-app APP_ID`; honoured only when APP_ID is the token's own app. */
   readonly disposableApp?: string;
 }
@@ -62,6 +62,8 @@ export interface OpenTargetOptions {
   readonly issuerUrl?: string;
   readonly timeoutMs: number;
   readonly packageRoot: string;
+  /** The run's id (names its live ledger); a fresh one when absent. */
+  readonly runId?: string;
   /** Where live credentials are read (default: process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -29,7 +29,7 @@ describe('run --target sandbox', () => {
       kind: 'sandbox',
       host: { environment: 'sandbox' },
       transport: { ratePerSecond: 5, maxRequests: 2000, retries: 3 },
-      ledgerFile: '/work/here/out/ledger.json',
+      ledgerDir: '/work/here/out',
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpMethod } from '../../src/http/index.js';
-import { pathBelowBase, refusalOf } from '../../src/live/ownership.js';
+import { effectiveMethod, pathBelowBase, refusalOf } from '../../src/live/ownership.js';
 
 const BASE = 'https://api.sbx.transmitsecurity.io/cis';
 const context = {
@@ -50,5 +50,52 @@ describe('refusalOf (live mode touches only what the run created)', () => {
     ).toBeUndefined();
     expect(pathBelowBase('https://elsewhere/cis/v1/clients', BASE)).toBeUndefined();
     expect(pathBelowBase(`${BASE}/v1/clients/a%20b`, BASE)).toEqual(['v1', 'clients', 'a b']);
+  });
+
+  describe('normalises what a server may route the same way', () => {
+    const request = (method: string, url: string, headers: Record<string, string> = {}) =>
+      refusalOf({ method: method as HttpMethod, url, headers }, context);
+    const host = 'https://api.sbx.transmitsecurity.io';
+
+    it.each([
+      ['delete', `${BASE}/v1/clients/sbxClient8Rw3`],
+      ['Put', `${BASE}/v1/clients/sbxClient8Rw3`],
+      ['DELETE', `${host}/CIS/v1/clients/sbxClient8Rw3`],
+      ['DELETE', `${host}/Cis/V1/Clients/sbxClient8Rw3`],
+      ['DELETE', `${host}/%63is/v1/clients/sbxClient8Rw3`],
+      ['DELETE', `${host}/cis//v1/../v1/clients/sbxClient8Rw3`],
+      ['DELETE', `${host}//cis/v1/./clients//sbxClient8Rw3`],
+      ['DELETE', `${host}/cis/v1/%2e%2E/v1/clients/sbxClient8Rw3`],
+    ])('refuses %s %s', (method, url) => {
+      expect(request(method, url)).toMatch(/"sbxClient8Rw3" is neither in the run's ledger/);
+    });
+
+    it('refuses delete-all however it is spelt', () => {
+      expect(request('delete', `${host}/CIS//v1/clients/`)).toMatch(/--allow-destructive/);
+    });
+
+    it.each([
+      ['X-HTTP-Method-Override', 'DELETE'],
+      ['x-http-method-override', 'delete'],
+      ['X-HTTP-Method', 'PUT'],
+      ['X-Method-Override', 'patch'],
+    ])('takes a POST with %s: %s for the method it names', (header, value) => {
+      const reason = request('POST', `${BASE}/v1/clients/sbxClient8Rw3`, { [header]: value });
+      expect(reason).toMatch(/would change data this run did not create/);
+      expect(reason).toMatch(/sent as POST with a method override/);
+      expect(request('GET', `${BASE}/v1/clients`, { [header]: 'DELETE' })).toMatch(/--allow-destructive/);
+    });
+
+    it('still allows the run its own resources, and reads with a harmless override', () => {
+      expect(request('delete', `${host}/CIS/v1/clients/srvAssigned9`)).toBeUndefined();
+      expect(
+        request('POST', `${BASE}/v1/clients/srvAssigned9`, { 'X-HTTP-Method-Override': 'DELETE' }),
+      ).toBeUndefined();
+      expect(request('POST', `${BASE}/v1/clients`, { 'X-HTTP-Method-Override': 'GET' })).toBeUndefined();
+      expect(effectiveMethod({ method: 'get' as HttpMethod, headers: {} })).toBe('GET');
+      expect(effectiveMethod({ method: 'GET', headers: { 'x-http-method-override': 'post' } })).toBe('POST');
+      expect(pathBelowBase(`${host}/CIS//v1/./clients/a%20b`, BASE)).toEqual(['v1', 'clients', 'a b']);
+      expect(pathBelowBase(`${host}/cisx/v1/clients`, BASE)).toBeUndefined();
+    });
   });
 });

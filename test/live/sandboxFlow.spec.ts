@@ -7,11 +7,11 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRunResults } from '../../src/engine/index.js';
-import { readLedger } from '../../src/live/ledger.js';
+import { ledgerFileOf, readLedger } from '../../src/live/ledger.js';
 import { createReporters } from '../../src/reporters/index.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { loadSchemaRegistry } from '../../src/catalog/schemas.js';
@@ -54,17 +54,18 @@ async function openLive(
 ): Promise<Live> {
   const reportDir = mkdtempSync(join(tmpdir(), 'cis-live-flow-'));
   dirs.push(reportDir);
-  const ledgerFile = join(reportDir, 'ledger.json');
+  const runId = `flow${++runs}x`;
+  const ledgerFile = ledgerFileOf(reportDir, runId);
   replay('token-client');
   const target = await openTarget({
-    spec: { kind: 'sandbox', host: { environment: 'sandbox' }, transport, ledgerFile },
+    spec: { kind: 'sandbox', host: { environment: 'sandbox' }, transport, ledgerDir: reportDir },
     timeoutMs: 2000,
     packageRoot,
     env: ENV,
+    runId,
   });
   // The worker side has its own token cache (one fetch per process and run).
   replay('token-client');
-  const runId = `flow${++runs}x`;
   const config: SuiteRunConfig = {
     baseUrl: target.baseUrl,
     stateUrl: target.stateUrl,
@@ -147,7 +148,7 @@ describe('a sandbox run, replayed', () => {
 
     // A second client whose clean-up fails (503, no retries): the run's final sweep finishes it (404 = gone).
     replay('client-created', {
-      body: { result: { client_id: 'sbxSecond2Cd', name: 'x', client_secret: 'sbx-secret-second-4Tq' } },
+      body: { result: { client_id: 'sbxSecond2Cd', name: 'flow-RUNID-a1', client_secret: 'sbx-secret-second-4Tq' } },
     });
     replay('service-unavailable', { method: 'DELETE', path: '/cis/v1/clients/sbxSecond2Cd' });
     await live.run('leaves another', async (c) => {
@@ -155,7 +156,9 @@ describe('a sandbox run, replayed', () => {
       c.expect.status(await createClient(c, await c.tokens.client({ app, permissions: HELD })), 201);
     });
     expect(readLedger(live.ledgerFile).entries.find((e) => e.id === 'sbxSecond2Cd')).toMatchObject({ done: false });
-    replay('client-not-found', { method: 'DELETE', path: '/cis/v1/clients/sbxSecond2Cd' });
+    // The sweep reads the client's name before deleting it: not listed, then 404 by id = already gone.
+    replay('client-list', { body: { result: [] } });
+    replay('client-not-found', { path: '/cis/v1/clients/sbxSecond2Cd' });
     await live.target.close();
     expect(readLedger(live.ledgerFile).entries.every((e) => e.done)).toBe(true);
     expect(readLedger(live.ledgerFile).entries.find((e) => e.id === 'sbxSecond2Cd')?.outcome).toBe('gone');
@@ -311,7 +314,9 @@ describe('a sandbox run, replayed', () => {
       console.join('\n'),
       ...readdirSync(live.reportDir).map((file) => readFileSync(join(live.reportDir, file), 'utf8')),
     ];
-    expect(readdirSync(live.reportDir)).toEqual(expect.arrayContaining(['ledger.json', 'results.json', 'junit.xml']));
+    expect(readdirSync(live.reportDir)).toEqual(
+      expect.arrayContaining([basename(live.ledgerFile), 'results.json', 'junit.xml']),
+    );
     for (const text of written) {
       for (const secret of [CLIENT_TOKEN, ENV.CIS_CLIENT_SECRET, CREATED_SECRET, 'sbx-secret-default-9f2K']) {
         expect(text).not.toContain(secret);

@@ -64,7 +64,7 @@ describe('the CI workflow templates', () => {
     expect(commands('nightly-sandbox.yml')).toEqual(
       expect.arrayContaining([
         'run --target sandbox',
-        'cleanup --ledger "$REPORT_DIR/ledger.json"',
+        'cleanup --ledger "$REPORT_DIR"',
         'diff previous/results.json "$REPORT_DIR/results.json"',
       ]),
     );
@@ -75,5 +75,8 @@ describe('the CI workflow templates', () => {
     expect(nightly).toMatch(/schedule:/);
     expect(nightly).toMatch(/secrets\.CIS_CLIENT_ID/);
     expect(nightly).not.toMatch(/echo[^\n]*secrets\./); // secrets reach the CLI through env only
+    // Ledgers are per run (ledger-<runId>.jsonl): the clean-up step must look for those, not the old ledger.json.
+    expect(nightly).toMatch(/hashFiles\('reports\/nightly\/ledger-\*\.jsonl'\)/);
+    expect(nightly).not.toMatch(/ledger\.json\b/);
   });
 });

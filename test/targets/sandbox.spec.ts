@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendLedgerEvent, readLedger } from '../../src/live/ledger.js';
+import { appendLedgerEvent, ledgerFileOf, readLedger } from '../../src/live/ledger.js';
 import { openTarget, targetLabelOf, type SandboxTargetSpec } from '../../src/targets/index.js';
 import { CLIENT_TOKEN, ENV, packageRoot, replay, SANDBOX_APP } from '../live/support/sandboxReplay.js';
 
@@ -13,11 +13,11 @@ const spec = (extra: Partial<SandboxTargetSpec> = {}): SandboxTargetSpec => ({
   kind: 'sandbox',
   host: { environment: 'sandbox' },
   transport: { ratePerSecond: 100, maxRequests: 10, retries: 0 },
-  ledgerFile: join(dir, `run${++n}`, 'ledger.json'),
+  ledgerDir: join(dir, `run${++n}`),
   ...extra,
 });
-const open = (s: SandboxTargetSpec, env: Record<string, string> = ENV) =>
-  openTarget({ spec: s, timeoutMs: 2000, packageRoot, env });
+const open = (s: SandboxTargetSpec, env: Record<string, string> = ENV, runId = `r${n}run`) =>
+  openTarget({ spec: s, timeoutMs: 2000, packageRoot, env, runId });
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -31,7 +31,9 @@ describe('the sandbox target', () => {
   it('learns the app from a real token, starts the ledger and configures live tokens, pacing and safety', async () => {
     replay('token-client');
     const s = spec();
-    const target = await open(s);
+    const target = await open(s, ENV, 'ab12cd34');
+    const ledgerFile = ledgerFileOf(s.ledgerDir, 'ab12cd34');
+    expect(ledgerFile).toMatch(/run\d+\/ledger-ab12cd34\.jsonl$/);
     expect(target).toMatchObject({
       label: 'sandbox',
       baseUrl: 'https://api.sbx.transmitsecurity.io/cis',
@@ -41,11 +43,15 @@ describe('the sandbox target', () => {
       suiteConfig: {
         tokens: { kind: 'sandbox', tokenUrl: 'https://api.sbx.transmitsecurity.io/oidc/token' },
         transport: { ratePerSecond: 100, maxRequests: 10, retries: 0, dispatcher: 'global' },
-        live: { ledgerFile: s.ledgerFile, allowDestructive: false },
+        live: { ledgerFile, allowDestructive: false },
       },
     });
     expect(target.suiteConfig?.transport?.gateFile).toMatch(/cis-conformance-gate-/);
-    expect(readLedger(s.ledgerFile).run).toMatchObject({ app: SANDBOX_APP.appId, tenant: SANDBOX_APP.tenantId });
+    expect(readLedger(ledgerFile).run).toMatchObject({
+      app: SANDBOX_APP.appId,
+      tenant: SANDBOX_APP.tenantId,
+      runId: 'ab12cd34',
+    });
     await target.close();
     expect(nock.isDone()).toBe(true);
   });
@@ -81,23 +87,25 @@ describe('the sandbox target', () => {
     await expect(open(spec(), {})).rejects.toThrow(/set CIS_CLIENT_ID and CIS_CLIENT_SECRET/);
   });
 
-  it('refuses to start over an unfinished ledger, and its close names what it could not delete', async () => {
+  it('refuses to start next to an unfinished ledger (before any request), and its close names what it could not delete', async () => {
     replay('token-client');
     const s = spec();
-    const target = await open(s);
-    appendLedgerEvent(s.ledgerFile, {
+    const target = await open(s, ENV, 'stuck001');
+    appendLedgerEvent(ledgerFileOf(s.ledgerDir, 'stuck001'), {
       event: 'created',
       kind: 'client',
       id: 'sbxStuck1',
+      name: 'stuck-stuck001-1',
       app: SANDBOX_APP.appId,
-      runId: 'r',
+      runId: 'stuck001',
       createdBy: 'contract/X/y',
       at: new Date().toISOString(),
     });
-    replay('token-client');
-    await expect(open({ ...spec(), ledgerFile: s.ledgerFile })).rejects.toThrow(
-      /lists 1 resource\(s\) an earlier run created/,
+    // Another run in the same report folder: refused before its token request (none is replayed).
+    await expect(open({ ...spec(), ledgerDir: s.ledgerDir }, ENV, 'second01')).rejects.toThrow(
+      /ledger-stuck001\.jsonl lists 1 resource\(s\) an earlier run created.*cleanup --ledger/,
     );
+    replay('client-list', { body: { result: [{ client_id: 'sbxStuck1', name: 'stuck-stuck001-1' }] } });
     replay('service-unavailable', { method: 'DELETE', path: '/cis/v1/clients/sbxStuck1' });
     await expect(target.close()).rejects.toThrow(
       /clean-up left 1 resource\(s\) \(client sbxStuck1 .*answered 503\); finish it with `npx cis-conformance cleanup --ledger .* --target sandbox`/,

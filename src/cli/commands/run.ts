@@ -7,7 +7,7 @@ import type { RunEvent } from '../../model/events.js';
 import { createReporters } from '../../reporters/index.js';
 import { loadCatalog } from '../../catalog/catalog.js';
 import type { CliCommand, CliIO } from '../command.js';
-import { LEDGER_FILE } from '../../live/ledger.js';
+import { ledgerFileOf, unfinishedLedgersRefusal } from '../../live/ledger.js';
 import { colourWanted } from '../colour.js';
 import { finishReporters, prepareReportFolder } from '../reportFolder.js';
 import { CREDENTIALS_USAGE, HOST_USAGE, TRANSPORT_USAGE } from '../liveOptions.js';
@@ -52,8 +52,10 @@ Live mode (--target sandbox: https://api.sbx.transmitsecurity.io/cis, tokens fro
 ${HOST_USAGE}
   --allow-destructive     let DELETE /v1/clients run (it deletes every client of the app)...
   --disposable-app APP_ID ...in this app only, which must be the token's own app
-  Every client the run creates is written to <report-dir>/${LEDGER_FILE} and deleted at the end (also after
-  Ctrl-C); a run that was killed is finished with \`cis-conformance cleanup --ledger FILE\`.
+  Every client the run creates is written to <report-dir>/ledger-<runId>.jsonl (before the create is sent) and
+  deleted at the end (also after Ctrl-C); a run that was killed is finished with
+  \`cis-conformance cleanup --ledger FILE|DIR\`. A live run refuses to start (exit 2) while a ledger in its
+  report folder still lists resources.
 
 ${CREDENTIALS_USAGE}`;
 
@@ -73,6 +75,14 @@ export const runCommand: CliCommand = {
       randomSeed: () => randomInt(0, 2 ** 31 - 1),
       env: process.env,
     });
+    if (config.target.kind === 'sandbox') {
+      // Another run's (or a killed run's) clients still listed: finish that first, before anything is sent.
+      const refusal = unfinishedLedgersRefusal(config.target.ledgerDir);
+      if (refusal !== undefined) {
+        io.stderr(`cis-conformance run: ${refusal}`);
+        return 2;
+      }
+    }
     if (!(await prepareReportFolder(config.reportDir, 'run', io))) return 2;
     const isTTY = process.stdout.isTTY === true;
     const reporters = createReporters({
@@ -85,8 +95,9 @@ export const runCommand: CliCommand = {
     const outcome = await runConformance(config, { packageRoot, onEvent, stopSignal: io.stopSignal });
     // In order: file reporters before the console, which prints their paths. One failing report stops no other.
     const allWritten = await finishReporters(reporters, outcome.results, config.reportDir, 'run', io);
-    if (config.target.kind === 'sandbox' && existsSync(config.target.ledgerFile)) {
-      io.stdout(describeLedger(config.target.ledgerFile));
+    if (config.target.kind === 'sandbox') {
+      const ledgerFile = ledgerFileOf(config.target.ledgerDir, outcome.results.run.id);
+      if (existsSync(ledgerFile)) io.stdout(describeLedger(ledgerFile));
     }
     return allWritten ? outcome.exitCode : 2;
   },

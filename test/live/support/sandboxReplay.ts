@@ -65,6 +65,7 @@ export function replay(name: string, options: ReplayOptions = {}): nock.Scope {
   let body = options.body !== undefined ? options.body : response.body;
   if (options.runId !== undefined) body = JSON.parse(JSON.stringify(body).replaceAll('RUNID', options.runId));
   const scope = nock(SANDBOX);
+  let sentName: unknown;
   const credentials = options.credentials ?? { id: ENV.CIS_CLIENT_ID, secret: ENV.CIS_CLIENT_SECRET };
   const interceptor =
     request.path === '/oidc/token'
@@ -75,11 +76,33 @@ export function replay(name: string, options: ReplayOptions = {}): nock.Scope {
             form.client_id === credentials.id &&
             form.client_secret === credentials.secret,
         )
-      : scope.intercept(path, options.method ?? request.method);
+      : echoesName(request, options)
+        ? // nock 15.0.0 gives a reply function no request body; the body matcher sees it first.
+          scope.intercept(path, 'POST', (sent: unknown) => {
+            sentName = typeof sent === 'object' && sent !== null ? (sent as { name?: unknown }).name : undefined;
+            return true;
+          })
+        : scope.intercept(path, options.method ?? request.method);
   return interceptor
     .times(options.times ?? 1)
-    .reply(options.status ?? response.status, body === null ? '' : (body as nock.Body), {
-      ...response.headers,
-      ...options.headers,
-    });
+    .reply(
+      options.status ?? response.status,
+      echoesName(request, options) ? () => withSentName(body, sentName) : body === null ? '' : (body as nock.Body),
+      { ...response.headers, ...options.headers },
+    );
+}
+
+/**
+ * A create's answer names the client as it was asked (the live service echoes the body): a fixture create whose
+ * answer name holds `RUNID` (the file's, or a body the test gave) gets the name the request sent.
+ */
+const echoesName = (request: Exchange['request'], options: ReplayOptions): boolean =>
+  request.method === 'POST' && request.path === '/cis/v1/clients' && options.runId === undefined;
+
+function withSentName(body: unknown, sentName: unknown): nock.Body {
+  const result = (body as { result?: Record<string, unknown> }).result;
+  if (typeof sentName !== 'string' || result === undefined || !String(result.name).includes('RUNID')) {
+    return body as nock.Body;
+  }
+  return { ...(body as object), result: { ...result, name: sentName } } as nock.Body;
 }
