@@ -112,7 +112,7 @@ export async function startBrokerStandIn(options: BrokerStandInOptions): Promise
         templated: true,
         title: 'Pact versions to be verified for the specified provider',
       }),
-      'pb:publish-provider-contract': link('/provider-contracts/provider/{provider}/publish', { templated: true }),
+      'pf:publish-provider-contract': link('/provider-contracts/provider/{provider}/publish', { templated: true }),
       'pb:pacticipant': link('/pacticipants/{pacticipant}', { templated: true }),
       'pb:pacticipant-version': link('/pacticipants/{pacticipant}/versions/{version}', { templated: true }),
       'pb:environments': link('/environments'),
@@ -332,8 +332,13 @@ export async function startBrokerStandIn(options: BrokerStandInOptions): Promise
           ],
           _embedded: { version: { number: sent['pacticipantVersionNumber'] } },
           _links: {
+            'pb:pacticipant': link(`/pacticipants/${enc(name)}`, { name }),
             'pb:pacticipant-version': link(
               `/pacticipants/${enc(name)}/versions/${enc(String(sent['pacticipantVersionNumber'] ?? ''))}`,
+            ),
+            'pb:pacticipant-version-tags': [],
+            'pb:branch-version': link(
+              `/pacticipants/${enc(name)}/branches/${enc(String(sent['branch'] ?? ''))}/versions/${enc(String(sent['pacticipantVersionNumber'] ?? ''))}`,
             ),
           },
         },
