@@ -177,6 +177,14 @@ describe('pact publish-provider-contract', () => {
     writeFileSync(join(dir, 'summary.md'), `## CIS conformance: ${verdicts.join(', ')}\n`);
     return dir;
   };
+  interface Published {
+    readonly pacticipantVersionNumber: string;
+    readonly branch: string;
+    readonly contract: {
+      readonly content: string;
+      readonly selfVerificationResults: { readonly content: string; readonly success: boolean };
+    };
+  }
   const decoded = (text: unknown) => Buffer.from(String(text), 'base64').toString('utf8');
 
   it("sends the OpenAPI document and the run's summary.md as evidence: success when no check failed, failure otherwise", async () => {
@@ -202,7 +210,7 @@ describe('pact publish-provider-contract', () => {
       expect(out.text).not.toContain(TOKEN);
     }
     expect(broker.providerContracts.map((c) => c.provider)).toEqual(['cis-api', 'cis-api']);
-    const [passing, failing] = broker.providerContracts.map((c) => c.body as Record<string, any>);
+    const [passing, failing] = broker.providerContracts.map((c) => c.body as unknown as Published);
     expect(passing).toMatchObject({ pacticipantVersionNumber: '2.0.0', branch: 'main' });
     expect(passing?.contract).toMatchObject({ specification: 'oas', contentType: 'application/yaml' });
     expect(decoded(passing?.contract.content)).toBe(readFileSync(`${packageRoot}schemas/openapi.yaml`, 'utf8'));
