@@ -1,6 +1,7 @@
 /**
  * The broker side of `pact verify` and the broker commands: credentials from the environment only, the broker
- * URL, the selectors and the provider version, branch and clean-tree rules (docs/guides/pact.md §5).
+ * URL, the selectors and the provider version, branch and clean-tree rules. The user's view:
+ * docs/guides/pact.md "5. Verify the pacts a broker holds".
  */
 import { execFileSync } from 'node:child_process';
 import {
