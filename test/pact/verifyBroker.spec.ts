@@ -5,7 +5,9 @@
  * the token.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -204,5 +206,48 @@ describe('pact verify --broker-url (in-process)', () => {
     expect(broker.received.filter((r) => r.method !== 'GET')).toHaveLength(1);
     expect(broker.results).toEqual([]);
     expect(broker.branches).toEqual([]);
+  });
+
+  it('with results published, an interaction whose inferred expectation broke fails as Pact publishes it; without, it warns', async () => {
+    // The consent manager's "get a consent", and a copy that expects a field no target sends and names an inferred
+    // requirement (as test/pact/verify.spec.ts builds it): a pact from elsewhere, not one of the committed ones.
+    const dir = mkdtempSync(join(tmpdir(), 'cis-broker-inferred-'));
+    const file = 'cis-consent-manager-cis-api.json';
+    interface Interaction {
+      description: string;
+      comments?: Record<string, string>;
+      response: {
+        body: { content: { result: Record<string, unknown> } };
+        matchingRules: { body: Record<string, unknown> };
+      };
+    }
+    const pact = JSON.parse(readFileSync(join(contractsDir, file), 'utf8')) as { interactions: Interaction[] };
+    const original = pact.interactions.find((i) => i.description === 'a request to get a consent') as Interaction;
+    const broken = structuredClone(original);
+    broken.description = 'a request to get a consent (inferred, broken)';
+    broken.comments = { requirements: 'CONSENTS-GET-200 CONSENTS-GET-404-BODY' };
+    broken.response.body.content.result['not_in_the_docs'] = 'x';
+    broken.response.matchingRules.body['$.result.not_in_the_docs'] = { combine: 'AND', matchers: [{ match: 'type' }] };
+    writeFileSync(join(dir, file), JSON.stringify({ ...pact, interactions: [original, broken] }));
+    const own = await startBrokerStandIn({ contractsDir: dir });
+    try {
+      const args = ['verify', '--broker-url', own.url, '--contracts', dir, '--consumer', 'cis-consent-manager'];
+      const quiet = capture();
+      expect(await pactCommand.run(args, quiet.io)).toBe(0);
+      expect(quiet.out).toContain('! cis-consent-manager  a request to get a consent (inferred, broken)');
+      const loud = capture();
+      const publish = ['--provider-version', 'Y', '--publish-verification-results', '--allow-dirty'];
+      expect(await pactCommand.run([...args, ...publish], loud.io)).toBe(1);
+      expect(loud.out).toContain('✗ cis-consent-manager  a request to get a consent (inferred, broken)');
+      expect(loud.out.join('\n')).toMatch(
+        /published as a failure: Pact counts every mismatch, its evidence alone would make it a warning \(inferred CONSENTS-GET-404-BODY\)/,
+      );
+      expect(loud.out).toContain('published: cis-consent-manager success false');
+      expect(loud.err.join('\n')).not.toMatch(/differs from the harness's verdict/);
+      expect(own.results.map((r) => [r.consumer, r.success])).toEqual([['cis-consent-manager', false]]);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
