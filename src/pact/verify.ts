@@ -17,7 +17,7 @@ import {
   type JudgedInteraction,
   type VerifierOutcome,
 } from './verifyResults.js';
-import { createStateSession } from './verifyStates.js';
+import { createStateSession, type StateSession } from './verifyStates.js';
 import { defaultClientName, tokenFilter } from './verifyTokens.js';
 
 export type { InteractionJudgement, InteractionVerdict, JudgedInteraction } from './verifyResults.js';
@@ -90,7 +90,7 @@ export async function verifyContracts(options: VerifyContractsOptions): Promise<
   } finally {
     await http.close();
   }
-  const passed = interactions.every((i) => i.verdict !== 'failed' && i.verdict !== 'error');
+  const passed = interactions.every((i) => i.pending || (i.verdict !== 'failed' && i.verdict !== 'error'));
   return { passed, interactions, runs, teardownProblems };
 }
 
@@ -119,19 +119,53 @@ async function verifyPactFile(
     }));
     return { verdicts, teardownProblems: [] };
   }
+  const { outcome, session } = await runVerifier(
+    consumer,
+    {
+      states: pact.interactions.flatMap((i) => i.providerStates.map((s) => s.name)),
+      needsClientName: stateValuesUsed(pact).has('client_name'),
+      source: { pactUrls: [pact.path] },
+    },
+    options,
+    send,
+  );
+  return {
+    verdicts: withSessionProblems(interactionVerdicts(pact, outcome), session),
+    teardownProblems: session.teardownProblems,
+  };
+}
+
+/** What the verifier reads and where the states come from, for one Verifier run of one consumer. */
+export interface VerifierRunSource {
+  /** The state names the pacts use (each gets a handler that forwards it to the state hook). */
+  readonly states: readonly string[];
+  /** A request takes `${client_name}`: read the app's default client after `an app exists`. */
+  readonly needsClientName: boolean;
+  /** The Verifier's pact source: local files, or a broker with its selectors and publishing options. */
+  readonly source: Partial<VerifierOptions>;
+}
+
+/**
+ * One run of Pact's Verifier for one consumer: its states through the hook, its kind of token on every request.
+ * Resolves with the Verifier's outcome (never rejects on a contract failure) and the state session.
+ */
+export async function runVerifier(
+  consumer: PactConsumer,
+  run: VerifierRunSource,
+  options: Omit<VerifyContractsOptions, 'contractsDir' | 'consumers'> & { readonly runTag: string },
+  send: Send,
+): Promise<{ outcome: VerifierOutcome; session: StateSession }> {
   const session = createStateSession({
     stateUrl: options.stateUrl,
     send,
     runTag: options.runTag,
-    states: pact.interactions.flatMap((i) => i.providerStates.map((s) => s.name)),
-    ...(stateValuesUsed(pact).has('client_name')
-      ? { afterAppSetup: (values) => defaultClientName(values, options, send) }
-      : {}),
+    states: run.states,
+    ...(run.needsClientName ? { afterAppSetup: (values) => defaultClientName(values, options, send) } : {}),
   });
   const verifier = new Verifier({
     provider: PACT_PROVIDER,
+    ...run.source,
     providerBaseUrl: options.baseUrl.replace(/\/+$/, ''),
-    pactUrls: [pact.path],
     stateHandlers: session.handlers as VerifierOptions['stateHandlers'],
     beforeEach: session.startInteraction,
     requestFilter: tokenFilter(consumer, session, options.minter),
@@ -144,11 +178,15 @@ async function verifyPactFile(
   } catch (error) {
     outcome = { rejected: error };
   }
-  const verdicts = interactionVerdicts(pact, outcome).map((verdict, index) => {
+  return { outcome, session };
+}
+
+/** The verdicts with the problems the session recorded (a state not set up, no token): those were not verified. */
+export function withSessionProblems(verdicts: InteractionVerdict[], session: StateSession): InteractionVerdict[] {
+  return verdicts.map((verdict, index) => {
     const problems = session.problems.get(index);
     if (!problems) return verdict;
     const mismatch = [...problems, ...(verdict.mismatch ? [verdict.mismatch] : [])].join('; ');
     return { ...verdict, passed: false, mismatch, notVerified: true as const };
   });
-  return { verdicts, teardownProblems: session.teardownProblems };
 }

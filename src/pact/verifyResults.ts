@@ -2,7 +2,9 @@
  * What the Pact verifier said about each interaction of one pact file. pact-core resolves with the FFI's JSON
  * report on success and rejects with an Error whose message is that same JSON on a contract failure (other
  * rejections carry a plain message): `{result, interactionResults: [{description, result}], errors: [{interaction,
- * mismatch}]}`. This turns either into one verdict per interaction of the file, in the file's order.
+ * mismatch}], pendingErrors: [...]}`. This turns either into one verdict per interaction of the file, in the
+ * file's order. A failure of a pending pact (the broker says so) or of a V4 interaction marked `pending` is listed
+ * in `pendingErrors`, not `errors`, and does not fail Pact's own run (it resolves); its verdict carries `pending`.
  */
 import { requirementById } from '../catalog/catalog.js';
 import { weakestRequirement } from '../model/pactInteraction.js';
@@ -18,6 +20,8 @@ export interface InteractionVerdict {
   readonly mismatch?: string;
   /** Set when it failed without being compared (a state that could not be set up, a verifier that did not run). */
   readonly notVerified?: true;
+  /** It failed on a pending pact or a pending interaction: reported, never failing the run. */
+  readonly pending?: true;
 }
 
 export type VerifierOutcome = { readonly resolved: unknown } | { readonly rejected: unknown };
@@ -96,19 +100,32 @@ export function interactionVerdicts(pact: PactFile, outcome: VerifierOutcome): I
   // Pact names a failed interaction "Verifying a pact between A and B Given S - <description>"; the longest
   // matching description wins, so one that ends another's text is not confused with it.
   const descriptions = [...pact.interactions.map((i) => i.description)].sort((a, b) => b.length - a.length);
-  const errorsOf = new Map<string, string[]>();
-  for (const entry of errors) {
-    const name = String(entry['interaction'] ?? '');
-    const description = descriptions.find((d) => name === d || name.endsWith(` - ${d}`));
-    const key = description ?? '';
-    errorsOf.set(key, [...(errorsOf.get(key) ?? []), describeError(entry)]);
-  }
+  const attribute = (list: Json[]) => {
+    const of = new Map<string, string[]>();
+    for (const entry of list) {
+      const name = String(entry['interaction'] ?? '');
+      const description = descriptions.find((d) => name === d || name.endsWith(` - ${d}`));
+      const key = description ?? '';
+      of.set(key, [...(of.get(key) ?? []), describeError(entry)]);
+    }
+    return of;
+  };
+  const errorsOf = attribute(errors);
+  const pendingOf = attribute((Array.isArray(report['pendingErrors']) ? report['pendingErrors'] : []).filter(isRecord));
   const unattributed = errorsOf.get('') ?? [];
+  // Two pacts of one consumer (two selected versions) repeat descriptions: each result is used once, in order.
+  const used = new Set<number>();
   return pact.interactions.map(({ description }) => {
-    const result = results.find((r) => r['description'] === description);
+    const at = results.findIndex((r, i) => !used.has(i) && r['description'] === description);
+    if (at >= 0) used.add(at);
+    const result = at >= 0 ? results[at] : undefined;
     const own = errorsOf.get(description) ?? [];
+    const pending = pendingOf.get(description) ?? [];
     if (result?.['result'] === 'OK' && own.length === 0) return { consumer, description, passed: true };
     if (own.length > 0) return { consumer, description, passed: false, mismatch: own.join('; ') };
+    if (pending.length > 0) {
+      return { consumer, description, passed: false, mismatch: pending.join('; '), pending: true as const };
+    }
     if (!result) {
       const mismatch = 'not verified: the Pact verifier reported no result for it';
       return { consumer, description, passed: false, mismatch, notVerified: true };

@@ -11,24 +11,34 @@ import type { StateSession } from './verifyStates.js';
 
 /**
  * Puts the consumer's token into each request Pact replays. Pact's own state calls (`/_pactSetup`) pass through
- * this filter too and are left untouched.
+ * this filter too and are left untouched. An interaction that cannot be verified as written (a state that could
+ * not be set up, no token) is not sent to the target: the filter answers it with status 599 itself, so Pact's own
+ * verdict on it, and so a published verification result, is a failure too, never a pass by chance.
  */
 export function tokenFilter(consumer: PactConsumer, session: StateSession, minter: Minter) {
-  return (req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
     if ((req.url ?? '').startsWith('/_pactSetup')) return next();
+    const refuse = (): void => {
+      const problems = session.problems.get(session.current()) ?? [];
+      res.writeHead(NOT_VERIFIED_STATUS, { 'content-type': 'text/plain' });
+      res.end(`cis-conformance: not sent to the target: ${problems.join('; ')}`);
+    };
+    if (session.problems.has(session.current())) return refuse();
     mintFor(consumer, session.values(), minter).then(
       (token) => {
         req.headers.authorization = `Bearer ${token}`;
         next();
       },
       (error: unknown) => {
-        // The request still goes out with the consumer test's placeholder token; the recorded problem fails it.
         session.fail(`no ${consumer.token.kind} token: ${error instanceof Error ? error.message : String(error)}`);
-        next();
+        refuse();
       },
     );
   };
 }
+
+/** The status of the answer the filter gives an interaction it does not send (no API answers it). */
+export const NOT_VERIFIED_STATUS = 599;
 
 function stringValue(values: Readonly<Record<string, unknown>>, name: string): string {
   const value = values[name];

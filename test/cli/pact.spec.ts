@@ -107,7 +107,9 @@ describe('cis-conformance pact', () => {
   });
 
   it('asks for a sub-command', async () => {
-    expect((await usageError([])).message).toMatch(/pact verify or pact publish/);
+    expect((await usageError([])).message).toMatch(
+      /say what to do: pact verify, publish, can-i-deploy, record-deployment or publish-provider-contract/,
+    );
     expect((await usageError(['verfiy'])).message).toMatch(/unknown pact command 'verfiy'/);
   });
 

@@ -37,8 +37,13 @@ function invocations(doc: Workflow): string[][] {
 }
 
 describe('the CI workflow templates', () => {
-  it('are the three documented templates, each valid YAML with jobs', () => {
-    expect(workflows.map((w) => w.file).sort()).toEqual(['conformance-gate.yml', 'nightly-sandbox.yml', 'sharded.yml']);
+  it('are the four documented templates, each valid YAML with jobs', () => {
+    expect(workflows.map((w) => w.file).sort()).toEqual([
+      'conformance-gate.yml',
+      'nightly-sandbox.yml',
+      'pact-broker.yml',
+      'sharded.yml',
+    ]);
     for (const { doc } of workflows) expect(Object.keys(doc.jobs).length).toBeGreaterThan(0);
   });
 
@@ -71,6 +76,18 @@ describe('the CI workflow templates', () => {
     expect(commands('sharded.yml')).toEqual(
       expect.arrayContaining(['run --target "$TARGET"', 'merge-reports shards/shard-* --report-dir']),
     );
+    expect(commands('pact-broker.yml')).toEqual(
+      expect.arrayContaining([
+        'pact publish --broker-url',
+        'pact verify --target',
+        'pact can-i-deploy --broker-url',
+        'pact record-deployment --broker-url',
+        'pact publish-provider-contract --broker-url',
+      ]),
+    );
+    const broker = readFileSync(join(dir, 'pact-broker.yml'), 'utf8');
+    expect(broker).toMatch(/PACT_BROKER_TOKEN: \$\{\{ secrets\.PACT_BROKER_TOKEN \}\}/);
+    expect(broker).not.toMatch(/--broker-token/); // credentials reach the CLI through env only
     const nightly = readFileSync(join(dir, 'nightly-sandbox.yml'), 'utf8');
     expect(nightly).toMatch(/schedule:/);
     expect(nightly).toMatch(/secrets\.CIS_CLIENT_ID/);

@@ -97,7 +97,8 @@ function committed(consumer: string): unknown {
 describe('publishContracts', () => {
   it('resolves the pact bin of @pact-foundation/pact-cli and keeps the token off its arguments', () => {
     expect(resolvePactCli()).toMatch(/@pact-foundation\/pact-cli\/bin\/pact\.js$/);
-    const args = publishArguments({ brokerUrl, brokerToken: TOKEN, consumerVersion: 'v1', branch: 'b', contractsDir });
+    const auth = { kind: 'token', token: TOKEN } as const;
+    const args = publishArguments({ brokerUrl, auth, consumerVersion: 'v1', branch: 'b', contractsDir });
     expect(args).toEqual([
       'broker',
       'publish',
@@ -116,7 +117,7 @@ describe('publishContracts', () => {
     received.length = 0;
     const result = await publishContracts({
       brokerUrl,
-      brokerToken: TOKEN,
+      auth: { kind: 'token', token: TOKEN },
       consumerVersion: '1.2.3',
       branch: 'feat-x',
       contractsDir,
@@ -158,24 +159,29 @@ describe('publishContracts', () => {
 });
 
 describe('cis-conformance pact publish', () => {
-  const run = (args: string[]) =>
-    promisify(execFile)('node', [bin, 'pact', 'publish', ...args], { timeout: 60_000, cwd: packageRoot }).then(
+  const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+    promisify(execFile)('node', [bin, 'pact', 'publish', ...args], { timeout: 60_000, cwd: packageRoot, env }).then(
       (out) => ({ code: 0, ...out }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
-  it('publishes (spawned) with the token from --broker-token as a bearer token, and never prints it', async () => {
+  it('refuses --broker-token with a message that says to use PACT_BROKER_TOKEN, and never echoes the token', async () => {
     received.length = 0;
-    const out = await run([
-      '--broker-url',
-      brokerUrl,
-      '--broker-token',
-      TOKEN,
-      '--branch',
-      'feat-y',
-      '--consumer-version',
-      '9.9.9',
-    ]);
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, stopSignal: new Promise(() => undefined) };
+    const attempt = pactCommand.run(['publish', '--broker-url', brokerUrl, '--broker-token', TOKEN], io);
+    await expect(attempt).rejects.toThrow(
+      /--broker-token is not accepted: .* Set PACT_BROKER_TOKEN in the environment instead/,
+    );
+    await attempt.catch((error: Error) => expect(error.message).not.toContain(TOKEN));
+    expect(received).toEqual([]);
+  });
+
+  it('publishes (spawned) with the token from PACT_BROKER_TOKEN as a bearer token, and never prints it', async () => {
+    received.length = 0;
+    const out = await run(['--broker-url', brokerUrl, '--branch', 'feat-y', '--consumer-version', '9.9.9'], {
+      ...process.env,
+      PACT_BROKER_TOKEN: TOKEN,
+    });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(
       'publishing 3 pacts (cis-account-page, cis-admin-console, cis-consent-manager) as version 9.9.9 on branch feat-y',

@@ -227,6 +227,7 @@ describe('verifyContracts', () => {
 
   it('fails every interaction as not verified when the state hook refuses the states', async () => {
     proxy.refuseStates = 500;
+    proxy.seen.length = 0;
     try {
       const result = await verifyContracts({
         ...against(clean, { consumers: ['cis-account-page'] }),
@@ -240,6 +241,8 @@ describe('verifyContracts', () => {
           /^provider state 'an app exists' could not be set up: state hook setup .* answered 500/,
         );
       }
+      // An interaction that could not be set up is not sent: Pact's own verdict fails it too.
+      expect(proxy.seen.filter((s) => s.path.startsWith(`${PREFIX}/v1/`))).toEqual([]);
     } finally {
       proxy.refuseStates = null;
     }

@@ -89,6 +89,48 @@ describe('interactionVerdicts', () => {
     ]);
   });
 
+  it('marks a failure Pact lists under pendingErrors (it resolved) as pending, with its mismatch', () => {
+    const text = JSON.stringify({
+      errors: [],
+      interactionResults: [ok('a request to get a client'), { description: 'a request to list', result: 'Error' }],
+      pendingErrors: [
+        {
+          interaction: 'Verifying a pact between c and cis-api Given an app exists - a request to list',
+          mismatch: {
+            type: 'mismatches',
+            mismatches: [{ type: 'StatusMismatch', mismatch: 'expected 200 but was 500' }],
+          },
+        },
+      ],
+      result: true,
+    });
+    const verdicts = interactionVerdicts(
+      { ...pact, interactions: [pact.interactions[0]!, pact.interactions[2]!] },
+      {
+        resolved: text,
+      },
+    );
+    expect(verdicts).toEqual([
+      { consumer: 'c', description: 'a request to get a client', passed: true },
+      {
+        consumer: 'c',
+        description: 'a request to list',
+        passed: false,
+        mismatch: 'status: expected 200 but was 500',
+        pending: true,
+      },
+    ]);
+  });
+
+  it('uses each result once when two pacts of one consumer repeat a description', () => {
+    const twice: PactFile = { ...pact, interactions: [pact.interactions[0]!, pact.interactions[0]!] };
+    const text = report([
+      ok('a request to get a client'),
+      { description: 'a request to get a client', result: 'Error' },
+    ]);
+    expect(interactionVerdicts(twice, { resolved: text }).map((v) => v.passed)).toEqual([true, false]);
+  });
+
   it('fails an interaction the report does not mention as not verified', () => {
     const verdicts = interactionVerdicts(pact, { resolved: report([ok('a request to get a client')]) });
     expect(verdicts[2]).toMatchObject({

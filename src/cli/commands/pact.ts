@@ -6,7 +6,11 @@ import { findPackageRoot } from '../../engine/index.js';
 import { createMinter } from '../../issuer/minter.js';
 import { listPactFiles, type PactFile } from '../../pact/pactFiles.js';
 import { gitBranch, gitChanges, gitCommit, publishContracts } from '../../pact/publish.js';
-import { verifyContracts, type JudgedInteraction, type VerificationResult } from '../../pact/verify.js';
+import { consumerByName, verifyContracts, type JudgedInteraction, type VerificationResult } from '../../pact/verify.js';
+import { verifyFromBroker, type BrokerSource } from '../../pact/verifyBroker.js';
+import { PACT_CONSUMERS, PACT_PROVIDER, type PactConsumer } from '../../pact/consumers.js';
+import { brokerAuth, brokerSourceOf, brokerUrl, refuseSecretFlags } from './pactBrokerFlags.js';
+import { BROKER_COMMANDS_USAGE, canIDeploy, publishProviderContract, recordDeployment } from './pactBrokerCommands.js';
 import { loadCatalog } from '../../catalog/catalog.js';
 import { openTarget, probeReachable, type TargetSpec } from '../../targets/index.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
@@ -15,7 +19,14 @@ import { choicesFlags, integerFlag, parseStrictArgs } from '../flags.js';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 const usage = `Usage: cis-conformance pact verify [options]
+       cis-conformance pact verify --broker-url URL [broker options] [options]
        cis-conformance pact publish --broker-url URL [options]
+       cis-conformance pact can-i-deploy --pacticipant NAME --version V --to-environment ENV [options]
+       cis-conformance pact record-deployment --pacticipant NAME --version V --environment ENV [options]
+       cis-conformance pact publish-provider-contract --broker-url URL --provider-version V [options]
+
+Broker credentials come from the environment only: PACT_BROKER_TOKEN (bearer), or PACT_BROKER_USERNAME and
+PACT_BROKER_PASSWORD (basic). A --broker-token flag is refused; secrets are never printed.
 
 verify: Pact provider verification of the contracts in contracts/ against a target. Provider states go through
 the target's state hook; each consumer's requests carry a token from the harness's issuer. Prints one line per
@@ -34,13 +45,29 @@ that could not be set up); otherwise 0 (warnings and observations included).
   --timeout MS          per-request time-out (default ${DEFAULT_TIMEOUT_MS})
   --contracts DIR       the pact files to verify (default: contracts/ of the package)
 
+verify --broker-url URL: the pacts the broker selects instead of the local files, through Pact's own Verifier,
+one run per consumer of the token table (the local contracts give the evidence of each interaction). A failure
+of a pending pact (or a pending interaction) is a warning and never fails the run.
+  --broker-url URL                     the Pact Broker (PACT_BROKER_BASE_URL is not read in local mode)
+  --provider NAME                      default: the provider the contracts name (cis-api)
+  --provider-version V                 default: git rev-parse HEAD
+  --provider-branch B                  default: the current git branch
+  --consumer-version-selectors JSON    default: [{"mainBranch":true},{"deployedOrReleased":true}]
+  --enable-pending                     pacts the broker marks pending only warn
+  --include-wip-pacts-since DATE       also verify work-in-progress pacts since YYYY-MM-DD (needs --enable-pending)
+  --publish-verification-results       publish one result per pact (needs an explicit --provider-version;
+                                       refused on a git tree with uncommitted changes unless --allow-dirty).
+                                       The run's verdict equals what is published: a broken interaction fails
+  --allow-dirty                        publish even though the git tree has uncommitted changes
+
 publish: publishes the pact files to a Pact Broker through the Pact CLI (pact broker publish).
 Exit code: 1 if the Pact CLI failed; 2 on a usage error.
-  --broker-url URL        the Pact Broker (required)
-  --broker-token T        bearer token (default: $PACT_BROKER_TOKEN); never printed, passed in the environment
+  --broker-url URL        the Pact Broker (required; or PACT_BROKER_BASE_URL)
   --branch B              consumer branch (default: git rev-parse --abbrev-ref HEAD)
   --consumer-version V    consumer version (default: git rev-parse HEAD)
-  --contracts DIR         the pact files to publish (default: contracts/ of the package)`;
+  --contracts DIR         the pact files to publish (default: contracts/ of the package)
+
+${BROKER_COMMANDS_USAGE}`;
 
 const VERIFY_FLAGS = {
   target: { type: 'string' },
@@ -52,11 +79,19 @@ const VERIFY_FLAGS = {
   timeout: { type: 'string' },
   contracts: { type: 'string' },
   strict: { type: 'boolean', default: false },
+  'broker-url': { type: 'string' },
+  provider: { type: 'string' },
+  'provider-version': { type: 'string' },
+  'provider-branch': { type: 'string' },
+  'consumer-version-selectors': { type: 'string' },
+  'enable-pending': { type: 'boolean', default: false },
+  'include-wip-pacts-since': { type: 'string' },
+  'publish-verification-results': { type: 'boolean', default: false },
+  'allow-dirty': { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 const PUBLISH_FLAGS = {
   'broker-url': { type: 'string' },
-  'broker-token': { type: 'string' },
   branch: { type: 'string' },
   'consumer-version': { type: 'string' },
   contracts: { type: 'string' },
@@ -64,7 +99,7 @@ const PUBLISH_FLAGS = {
 
 export const pactCommand: CliCommand = {
   name: 'pact',
-  summary: 'Verify the Pact contracts against a target, or publish them to a Pact Broker',
+  summary: 'Verify the Pact contracts (local or from a Pact Broker), publish them, can-i-deploy, provider contracts',
   usage,
   async run(args, io) {
     const [subcommand, ...rest] = args;
@@ -72,8 +107,14 @@ export const pactCommand: CliCommand = {
     process.env['PACT_DO_NOT_TRACK'] ??= 'true';
     if (subcommand === 'verify') return verify(rest, io);
     if (subcommand === 'publish') return publish(rest, io);
+    if (subcommand === 'can-i-deploy') return canIDeploy(rest, io);
+    if (subcommand === 'record-deployment') return recordDeployment(rest, io);
+    if (subcommand === 'publish-provider-contract') return publishProviderContract(rest, io);
+    const commands = 'verify, publish, can-i-deploy, record-deployment or publish-provider-contract';
     throw new UsageError(
-      subcommand === undefined ? 'say what to do: pact verify or pact publish' : `unknown pact command '${subcommand}'`,
+      subcommand === undefined
+        ? `say what to do: pact ${commands}`
+        : `unknown pact command '${subcommand}' (known: ${commands})`,
     );
   },
 };
@@ -139,6 +180,7 @@ function targetNote(target: { fault?: string; choices?: readonly string[] }): st
 }
 
 async function verify(args: readonly string[], io: CliIO): Promise<number> {
+  refuseSecretFlags(args);
   const values = parseStrictArgs(args, VERIFY_FLAGS);
   nonEmpty(values);
   const spec = targetSpec(values);
@@ -147,11 +189,17 @@ async function verify(args: readonly string[], io: CliIO): Promise<number> {
     values.timeout !== undefined ? integerFlag('--timeout', values.timeout, 100, 600_000) : DEFAULT_TIMEOUT_MS;
   const packageRoot = findPackageRoot();
   const { dir, files } = contractFiles(values.contracts, packageRoot);
+  const broker = brokerSourceOf(
+    values,
+    { provider: files[0]?.provider ?? PACT_PROVIDER, cwd: process.cwd() },
+    io.stderr,
+  );
   const consumers = values.consumer
     .flatMap((c) => c.split(','))
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  const unknown = consumers.filter((c) => !files.some((f) => f.consumer === c));
+  const brokerConsumers = broker ? tokenRules(consumers) : [];
+  const unknown = broker ? [] : consumers.filter((c) => !files.some((f) => f.consumer === c));
   if (unknown.length > 0) {
     const known = files.map((f) => f.consumer).join(', ');
     throw new UsageError(`--consumer ${unknown.join(', ')}: no contract for it (known: ${known})`, '--consumer');
@@ -169,27 +217,109 @@ async function verify(args: readonly string[], io: CliIO): Promise<number> {
       for (const problem of problems) io.stderr(`cis-conformance pact verify: ${problem}`);
       return 2;
     }
-    const selected = consumers.length > 0 ? files.filter((f) => consumers.includes(f.consumer)) : files;
-    const count = selected.reduce((n, f) => n + f.interactions.length, 0);
-    io.stdout(
-      `verifying ${count} interactions of ${selected.map((f) => f.consumer).join(', ')} against ${target.label}${targetNote(target)}`,
-    );
-    const result = await verifyContracts({
+    const common = {
       baseUrl: target.baseUrl,
       stateUrl: target.stateUrl,
       minter: await createMinter({ packageRoot }),
       catalog: loadCatalog(packageRoot),
       strict: values.strict,
-      contractsDir: dir,
-      consumers,
       timeoutMs,
-    });
+    };
+    if (broker) {
+      io.stdout(brokerHeader(broker, brokerConsumers, `${target.label}${targetNote(target)}`));
+      const result = await verifyFromBroker({ ...common, broker, consumers: brokerConsumers, localContracts: files });
+      printVerification(result, io);
+      return brokerExitCode(result, broker, brokerConsumers, io);
+    }
+    const selected = consumers.length > 0 ? files.filter((f) => consumers.includes(f.consumer)) : files;
+    const count = selected.reduce((n, f) => n + f.interactions.length, 0);
+    io.stdout(
+      `verifying ${count} interactions of ${selected.map((f) => f.consumer).join(', ')} against ${target.label}${targetNote(target)}`,
+    );
+    // Pact's Verifier adds the broker of PACT_BROKER_BASE_URL to any run that names a provider: local mode
+    // verifies the local files only.
+    const result = await withoutBrokerEnvironment(() => verifyContracts({ ...common, contractsDir: dir, consumers }));
     printVerification(result, io);
-    if (result.interactions.some((i) => i.verdict === 'failed')) return 1;
-    return result.interactions.some((i) => i.verdict === 'error') ? 2 : 0;
+    return exitCode(result);
   } finally {
     await target.close();
   }
+}
+
+/** The consumers of the token table to verify from a broker: those named, or all. */
+function tokenRules(names: readonly string[]): PactConsumer[] {
+  const all = Object.values(PACT_CONSUMERS);
+  if (names.length === 0) return all;
+  const unknown = names.filter((n) => !consumerByName(n));
+  if (unknown.length > 0) {
+    const known = all.map((c) => c.name).join(', ');
+    throw new UsageError(`--consumer ${unknown.join(', ')}: no token rule for it (known: ${known})`, '--consumer');
+  }
+  return all.filter((c) => names.includes(c.name));
+}
+
+async function withoutBrokerEnvironment<T>(work: () => Promise<T>): Promise<T> {
+  const saved = process.env['PACT_BROKER_BASE_URL'];
+  delete process.env['PACT_BROKER_BASE_URL'];
+  try {
+    return await work();
+  } finally {
+    if (saved !== undefined) process.env['PACT_BROKER_BASE_URL'] = saved;
+  }
+}
+
+function brokerHeader(broker: BrokerSource, consumers: readonly PactConsumer[], against: string): string {
+  const flags = [
+    `selectors ${JSON.stringify(broker.consumerVersionSelectors)}`,
+    ...(broker.enablePending ? ['pending pacts enabled'] : []),
+    ...(broker.includeWipPactsSince ? [`WIP pacts since ${broker.includeWipPactsSince}`] : []),
+  ];
+  const provider = `${broker.provider} version ${broker.providerVersion}${broker.providerBranch ? ` on branch ${broker.providerBranch}` : ''}`;
+  return [
+    `verifying the pacts of ${consumers.map((c) => c.name).join(', ')} from ${broker.brokerUrl} (${flags.join('; ')}) against ${against}`,
+    `provider ${provider}; verification results ${broker.publish ? 'are published' : 'are not published (add --publish-verification-results)'}`,
+  ].join('\n');
+}
+
+/** Failed (not pending) → 1; not verified (not pending) → 2; otherwise 0. */
+function exitCode(result: VerificationResult): number {
+  const counted = result.interactions.filter((i) => !i.pending);
+  if (counted.some((i) => i.verdict === 'failed')) return 1;
+  return counted.some((i) => i.verdict === 'error') ? 2 : 0;
+}
+
+function brokerExitCode(
+  result: VerificationResult,
+  broker: BrokerSource,
+  consumers: readonly PactConsumer[],
+  io: CliIO,
+): number {
+  for (const consumer of consumers) {
+    const own = result.interactions.filter((i) => i.consumer === consumer.name);
+    if (own.length === 0) io.stdout(`note: the broker gave no pact of ${consumer.name} for these selectors`);
+    const harness = own.every((i) => i.verdict !== 'failed' && i.verdict !== 'error');
+    const run = result.runs.find((r) => r.consumer === consumer.name);
+    if (broker.publish && own.length > 0 && run) {
+      const pending = own.some((i) => i.pending) ? ' (pending: does not fail the run)' : '';
+      io.stdout(`published: ${consumer.name} success ${run.passed}${pending}`);
+      if (run.passed !== harness) {
+        io.stderr(
+          `warning: the result published for ${consumer.name} (success ${run.passed}) differs from the harness's verdict (${harness ? 'passed' : 'failed'})`,
+        );
+      }
+    }
+  }
+  const pendingFailures = result.interactions.filter((i) => i.pending && i.verdict !== 'passed');
+  if (pendingFailures.length > 0) {
+    io.stderr(
+      `warning: ${pendingFailures.length} interactions of pending pacts failed; a pending pact never fails the run (docs.pact.io/pending)`,
+    );
+  }
+  if (result.interactions.length === 0) {
+    io.stderr(`cis-conformance pact verify: the broker selected no pacts for ${broker.provider}: nothing was verified`);
+    return 2;
+  }
+  return exitCode(result);
 }
 
 const MARKS: Readonly<Record<JudgedInteraction['verdict'], string>> = {
@@ -210,8 +340,12 @@ function costOf(i: JudgedInteraction): string {
 function printVerification(result: VerificationResult, io: CliIO): void {
   io.stdout('');
   for (const i of result.interactions) {
-    io.stdout(`${MARKS[i.verdict]} ${i.consumer}  ${i.description}`);
-    if (i.verdict !== 'passed') io.stdout(`    ${costOf(i)}${i.mismatch ? `: ${i.mismatch}` : ''}`);
+    const pending = i.pending && i.verdict !== 'passed';
+    io.stdout(`${pending ? '!' : MARKS[i.verdict]} ${i.consumer}  ${i.description}${pending ? '  [pending]' : ''}`);
+    if (i.verdict !== 'passed') {
+      const cost = pending ? `pending, so a warning: ${costOf(i)}` : costOf(i);
+      io.stdout(`    ${cost}${i.mismatch ? `: ${i.mismatch}` : ''}`);
+    }
   }
   for (const problem of result.teardownProblems) io.stdout(`note: a state teardown failed: ${problem}`);
   const count = (verdict: JudgedInteraction['verdict']) =>
@@ -220,6 +354,8 @@ function printVerification(result: VerificationResult, io: CliIO): void {
   const parts = [`${count('passed')} passed`, `${count('failed')} failed`, `${count('warning')} warnings`];
   if (count('observed') > 0) parts.push(`${count('observed')} observed`);
   if (count('error') > 0) parts.push(`${count('error')} not verified`);
+  const pending = result.interactions.filter((i) => i.pending && i.verdict !== 'passed').length;
+  if (pending > 0) parts.push(`${pending} of them pending`);
   io.stdout('');
   io.stdout(`${result.interactions.length} interactions: ${parts.join(', ')} (${times})`);
 }
@@ -234,10 +370,11 @@ function fromGit(flag: string, read: () => string): string {
 }
 
 async function publish(args: readonly string[], io: CliIO): Promise<number> {
+  refuseSecretFlags(args);
   const values = parseStrictArgs(args, PUBLISH_FLAGS);
   nonEmpty(values);
-  if (values['broker-url'] === undefined) throw new UsageError('--broker-url is required', '--broker-url');
-  const brokerUrl = httpUrl('--broker-url', values['broker-url']);
+  const url = brokerUrl(values['broker-url'], true) as string;
+  const auth = brokerAuth();
   const { dir, files } = contractFiles(values.contracts, findPackageRoot());
   const consumerVersion = values['consumer-version'] ?? fromGit('--consumer-version', () => gitCommit(dir));
   const branch = values.branch ?? fromGit('--branch', () => gitBranch(dir));
@@ -245,13 +382,10 @@ async function publish(args: readonly string[], io: CliIO): Promise<number> {
     io.stderr(`warning: ${dir} has uncommitted changes, which version ${consumerVersion} does not describe`);
   }
   const names = files.map((f) => f.consumer).join(', ');
-  io.stdout(
-    `publishing ${files.length} pacts (${names}) as version ${consumerVersion} on branch ${branch} to ${brokerUrl}`,
-  );
-  const brokerToken = values['broker-token'] ?? process.env['PACT_BROKER_TOKEN'];
+  io.stdout(`publishing ${files.length} pacts (${names}) as version ${consumerVersion} on branch ${branch} to ${url}`);
   const result = await publishContracts({
-    brokerUrl,
-    ...(brokerToken ? { brokerToken } : {}),
+    brokerUrl: url,
+    auth,
     consumerVersion,
     branch,
     contractsDir: dir,
