@@ -7,7 +7,7 @@
 import { CONSUMER_TOKENS, PROVIDER_STATES } from '../../../src/pact/consumers.js';
 import type { AppFixture, CheckContext, SendRequest } from '../../../src/suite/index.js';
 import type { ContractInteraction } from './contractInteractions.js';
-import { judgeDocumentedBody } from './documentedBodies.js';
+import { judgeClientBody } from './statusOnlyBodies.js';
 import { bodyMismatches, headerMismatches, statusMismatch } from './pactMatching.js';
 
 type Json = Record<string, unknown>;
@@ -120,8 +120,8 @@ export async function replayInteraction(c: CheckContext, interaction: ContractIn
     headers: headerMismatches(interaction.response, res.headers),
     body: bodyMismatches(interaction.response, res.json ?? res.text),
   });
-  // A status-only answer whose requirement promises a body: the body is judged too (documentedBodies.ts).
-  if (status === null) judgeDocumentedBody(c, interaction.requirements, interaction.response, res);
+  // A status-only answer whose requirement promises the client: that it came back is judged too (statusOnlyBodies.ts).
+  if (status === null) judgeClientBody(c, interaction.requirements, interaction.response, res);
 }
 
 export interface ReplayMismatches {
