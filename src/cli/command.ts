@@ -15,6 +15,11 @@ export interface CliIO {
   readonly stderr: (line: string) => void;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); long-running commands await it. */
   readonly stopSignal: Promise<void>;
+  /**
+   * What a second SIGINT/SIGTERM, which exits at once, leaves undone (`the reports were not written`): printed in
+   * its one line (src/cli/stopSignals.ts). Absent where nothing listens to signals (tests calling a command).
+   */
+  readonly setForcedStopNote?: (note: string) => void;
 }
 
 /** A malformed invocation: printed with the command's usage, exit code 2. */

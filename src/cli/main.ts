@@ -1,6 +1,7 @@
 /** The process around runCli: the real streams, Ctrl-C, and a reader that stops reading (`| head -1`). */
 import type { CliIO } from './command.js';
 import { runCli } from './cli.js';
+import { handleStopSignals } from './stopSignals.js';
 
 /**
  * Writes lines to a stream until it breaks. A closed pipe (EPIPE: `cis-conformance serve --list-faults | head -1`)
@@ -21,17 +22,19 @@ function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let stop: () => void = () => undefined;
-  const stopSignal = new Promise<void>((resolve) => (stop = resolve));
-  const onSignal = (): void => stop();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const io: CliIO = { stdout: lineWriter(process.stdout), stderr: lineWriter(process.stderr), stopSignal };
+  const stderr = lineWriter(process.stderr);
+  // The first SIGINT/SIGTERM winds the command down; a second one exits at once (src/cli/stopSignals.ts).
+  const stops = handleStopSignals(process, stderr);
+  const io: CliIO = {
+    stdout: lineWriter(process.stdout),
+    stderr,
+    stopSignal: stops.stopSignal,
+    setForcedStopNote: stops.setForcedStopNote,
+  };
   try {
     return await runCli(argv, io);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stops.dispose();
   }
 }
 

@@ -6,7 +6,7 @@
 import type { CheckRecord, RunResults, VerdictCounts } from '../model/checkRecord.js';
 import type { RunEvent } from '../model/events.js';
 import path from 'node:path';
-import type { Reporter, ReporterConsole } from './types.js';
+import type { NotWrittenReports, Reporter, ReporterConsole } from './types.js';
 import {
   addVerdict,
   countsSentence,
@@ -88,7 +88,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
       }
     },
 
-    async finish(results: RunResults, reportDir: string): Promise<string[]> {
+    async finish(results: RunResults, reportDir: string, notWritten?: NotWrittenReports): Promise<string[]> {
       const lines = [
         '',
         'Conformance matrix (operations × check families)',
@@ -104,7 +104,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
           paint(`Run error: ${firstLine(redactText(message), 300)}`, 'error', colour),
         ),
         'Reports:',
-        ...Object.values(REPORT_FILES).map((file) => `  ${path.join(reportDir, file)}`),
+        ...reportLines(reportDir, notWritten, colour),
         ...replayLines(results.checks),
       ];
       // Redaction happens before truncation and before colour codes, so neither can hide a secret from it.
@@ -112,6 +112,23 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
       return [];
     },
   };
+}
+
+/**
+ * The report files, one a line; one that could not be written is marked so, with the reason, never listed as if it
+ * were there (an older file of that name may still be in the folder).
+ */
+export function reportLines(reportDir: string, notWritten: NotWrittenReports | undefined, colour = false): string[] {
+  return Object.values(REPORT_FILES).map((file) => {
+    const where = path.join(reportDir, file);
+    const reason = notWritten?.get(file);
+    if (reason === undefined) return `  ${where}`;
+    return paint(
+      `  ${VERDICT_SYMBOLS.failed} ${where}  NOT WRITTEN: ${firstLine(redactText(reason), 200)}`,
+      'error',
+      colour,
+    );
+  });
 }
 
 /** `[123/456] 118 passed · 2 failed · 1 warning · 0 skipped · 2 errors`. */

@@ -51,6 +51,7 @@ export function reportHtml(results: RunResults): string {
 
 export function createHtmlReporter(): Reporter {
   return {
+    reportFile: REPORT_FILES.html,
     onEvent: () => undefined,
     finish: async (results, reportDir) => [await writeReportFile(reportDir, REPORT_FILES.html, reportHtml(results))],
   };

@@ -6,7 +6,7 @@ import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
 import { createMarkdownReporter } from './markdown.js';
 
-export type { Reporter, ReporterConsole, ReportersOptions } from './types.js';
+export type { NotWrittenReports, Reporter, ReporterConsole, ReportersOptions } from './types.js';
 export { REPORT_FILES, ReportWriteError } from './writeReport.js';
 
 /**

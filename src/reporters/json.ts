@@ -10,6 +10,7 @@ export function resultsJson(results: RunResults): string {
 
 export function createJsonReporter(): Reporter {
   return {
+    reportFile: REPORT_FILES.json,
     onEvent: () => undefined,
     finish: async (results, reportDir) => [await writeReportFile(reportDir, REPORT_FILES.json, resultsJson(results))],
   };

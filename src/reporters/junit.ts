@@ -121,6 +121,7 @@ function runErrorSuite(runErrors: readonly string[]): string {
 
 export function createJunitReporter(): Reporter {
   return {
+    reportFile: REPORT_FILES.junit,
     onEvent: () => undefined,
     finish: async (results, reportDir) => [await writeReportFile(reportDir, REPORT_FILES.junit, junitXml(results))],
   };

@@ -157,6 +157,7 @@ function observationsList(results: RunResults): string[] {
 
 export function createMarkdownReporter(): Reporter {
   return {
+    reportFile: REPORT_FILES.markdown,
     onEvent: () => undefined,
     finish: async (results, reportDir) => [
       await writeReportFile(reportDir, REPORT_FILES.markdown, summaryMarkdown(results)),

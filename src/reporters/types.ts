@@ -6,14 +6,21 @@ import type { RunEvent } from '../model/events.js';
 import type { RunResults } from '../model/checkRecord.js';
 
 export interface Reporter {
+  /** The file a file reporter writes into the report folder (a REPORT_FILES name); absent for the console. */
+  readonly reportFile?: string;
   /** Called for every event, in order, while the run goes (console progress lives here). */
   onEvent(event: RunEvent): void;
   /**
    * Called once after `run-finished` with the final results. Writes this reporter's files into `reportDir`
    * (which exists) and resolves with the absolute paths written; console reporters print and resolve `[]`.
+   * `notWritten` holds the report files that reporters before this one failed to write, with the reason: the
+   * console lists them as not written.
    */
-  finish(results: RunResults, reportDir: string): Promise<string[]>;
+  finish(results: RunResults, reportDir: string, notWritten?: NotWrittenReports): Promise<string[]>;
 }
+
+/** Report file name (REPORT_FILES) → why it could not be written. */
+export type NotWrittenReports = ReadonlyMap<string, string>;
 
 /** Where console reporters write. `write` takes one line without its trailing newline. */
 export interface ReporterConsole {

@@ -14,7 +14,7 @@ export const REPORT_FILES = {
 export class ReportWriteError extends Error {
   constructor(
     readonly file: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`could not write ${file} (${reason})`);
     this.name = 'ReportWriteError';

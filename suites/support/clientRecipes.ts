@@ -14,15 +14,22 @@ import {
   listedValues,
   readClientAsOwner,
 } from './ownerAccess.js';
+import { describeBody, resultOf } from './envelope.js';
 import { sendWith } from './sendWith.js';
 
 type ClientsKey = Extract<OperationKey, `CLIENTS-${string}`>;
 
 const CLIENT = { documentedTokenType: 'client', adminTokenUnknown: true, needsStateHook: false } as const;
 
-/** A snapshot of the app's client list: the sorted values of `field`. */
+/**
+ * A snapshot of the app's client list: the sorted values of `field`. A 2xx whose body is no list (envelope or not)
+ * is not a read of the list: its snapshot does not start `status 2xx`, so it shows nothing unchanged (#45, #51).
+ */
 async function listSnapshot(c: CheckContext, app: AppFixture, field: string): Promise<string> {
   const res = await listClientsAsOwner(c, app);
+  if (res.status >= 200 && res.status < 300 && !Array.isArray(resultOf(res))) {
+    return `no list of clients (status ${res.status}, body ${describeBody(resultOf(res), 80)})`;
+  }
   return `status ${res.status} ${JSON.stringify(listedValues(res, field).sort())}`;
 }
 

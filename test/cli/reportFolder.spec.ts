@@ -36,6 +36,14 @@ describe('writing the reports', () => {
     expect((await readdir(dir)).sort()).toEqual(['index.html', 'junit.xml', 'results.json', 'summary.md']);
     expect((await stat(join(dir, 'summary.md'))).size).toBeGreaterThan(0);
     expect(out.some((line) => line.startsWith('Totals:'))).toBe(true); // the console reporter still printed
+    // Its list of reports marks the one that failed, with the reason, and lists the other three as written.
+    const listed = out.slice(out.indexOf('Reports:') + 1, out.indexOf('Reports:') + 5);
+    expect(listed).toEqual([
+      expect.stringMatching(new RegExp(`^  ✗ ${join(dir, 'results.json')}  NOT WRITTEN: EISDIR`)),
+      `  ${join(dir, 'junit.xml')}`,
+      `  ${join(dir, 'index.html')}`,
+      `  ${join(dir, 'summary.md')}`,
+    ]);
   });
 
   it('answers true when every report was written', async () => {

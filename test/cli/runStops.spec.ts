@@ -39,18 +39,29 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Spawns `run` in its own process group; `onStdout` sees the output so far and may signal the child. */
-function runCli(args: readonly string[], onStdout?: (stdout: string, pid: number) => void): Promise<Finished> {
+/**
+ * Spawns `run` in its own process group; `onStdout` sees the output so far and may signal the child, `onStart` gets
+ * its pid, `onStderr` the error output so far.
+ */
+function runCli(
+  args: readonly string[],
+  onStdout?: (stdout: string, pid: number) => void,
+  hooks: { onStart?: (pid: number) => void; onStderr?: (stderr: string, pid: number) => void } = {},
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [bin, 'run', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const killer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    if (child.pid !== undefined) hooks.onStart?.(child.pid);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (child.pid !== undefined) onStdout?.(stdout, child.pid);
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (child.pid !== undefined) hooks.onStderr?.(stderr, child.pid);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(killer);
@@ -98,10 +109,12 @@ describe('cis-conformance run: every planned check is accounted for (spawned)', 
   describe('against a target that answers the pre-flight and then hangs', () => {
     let server: Server;
     let url: string;
+    /** Called at each request the target holds (every one after the pre-flight). */
+    let onHeld: () => void = () => undefined;
     beforeAll(async () => {
       let preflightAnswered = false;
       server = createServer((req, res) => {
-        if (preflightAnswered) return; // never answers again
+        if (preflightAnswered) return onHeld(); // never answers again
         if (req.method === 'GET' && req.url === '/v1/clients') preflightAnswered = true;
         res.writeHead(req.method === 'GET' ? 401 : 404, { 'content-type': 'application/json' }).end('{}');
       });
@@ -132,6 +145,45 @@ describe('cis-conformance run: every planned check is accounted for (spawned)', 
         const notRun = res.checks.filter((c) => c.message.startsWith('not run: the target stopped answering'));
         expect(notRun.length).toBeGreaterThan(res.checks.length / 2);
         for (const file of REPORTS) expect(existsSync(join(dir, file))).toBe(true);
+      },
+      RUN_TIMEOUT_MS,
+    );
+
+    // The first signal goes to the main process alone (`kill -TERM pid`, a supervisor's stop): the workers live on,
+    // so the checks under way hold the winding-down for their whole --timeout (60 s). The second, to the group as
+    // Ctrl-C, must not wait for them: it exits at once, without reports.
+    it.each([
+      ['SIGTERM', 'SIGINT', 130],
+      ['SIGINT', 'SIGTERM', 143],
+    ] as const)(
+      'a second signal while it winds down (first %s, then %s to the group) exits at once with %i, no reports',
+      async (first, second, code) => {
+        const dir = join(work, `twice-${second}`);
+        let mainPid: number | undefined;
+        let firstSent = false;
+        let secondSent = false;
+        onHeld = () => {
+          if (firstSent || mainPid === undefined) return;
+          firstSent = true;
+          process.kill(mainPid, first);
+        };
+        const args = ['--seed', '1', ...SUITES, '--timeout', '60000', '--target', url, '--report-dir', dir];
+        const run = await runCli(args, undefined, {
+          onStart: (pid) => (mainPid = pid),
+          onStderr: (stderr, pid) => {
+            // The run says it took the first signal: only then is the second one a second.
+            if (secondSent || !stderr.includes(`cis-conformance: ${first}: winding down`)) return;
+            secondSent = true;
+            process.kill(-pid, second);
+          },
+        });
+        onHeld = () => undefined;
+        expect([firstSent, secondSent]).toEqual([true, true]);
+        expect(run.code).toBe(code);
+        expect(run.stderr.trim().split('\n').at(-1)).toBe(
+          `cis-conformance: stopped at once on a second ${second}: the reports were not written`,
+        );
+        for (const file of REPORTS) expect(existsSync(join(dir, file)), file).toBe(false);
       },
       RUN_TIMEOUT_MS,
     );

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
-import { findPackageRoot, listSuites, runConformance } from '../../engine/index.js';
+import { findPackageRoot, listSuites, runConformance, type RunConfig } from '../../engine/index.js';
 import type { RunEvent } from '../../model/events.js';
 import { createReporters } from '../../reporters/index.js';
 import { loadCatalog } from '../../catalog/catalog.js';
@@ -92,6 +92,7 @@ export const runCommand: CliCommand = {
     const onEvent = (event: RunEvent): void => {
       for (const reporter of reporters) guarded(io, () => reporter.onEvent(event));
     };
+    io.setForcedStopNote?.(forcedStopNote(config));
     const outcome = await runConformance(config, { packageRoot, onEvent, stopSignal: io.stopSignal });
     // In order: file reporters before the console, which prints their paths. One failing report stops no other.
     const allWritten = await finishReporters(reporters, outcome.results, config.reportDir, 'run', io);
@@ -102,6 +103,16 @@ export const runCommand: CliCommand = {
     return allWritten ? outcome.exitCode : 2;
   },
 };
+
+/**
+ * What a second Ctrl-C leaves undone: the reports, and in live mode the clean-up of the clients the run created,
+ * which `cleanup --ledger` finishes from the ledger (every create is written there before it is sent).
+ */
+export function forcedStopNote(config: Pick<RunConfig, 'target'>): string {
+  const reports = 'the reports were not written';
+  if (config.target.kind !== 'sandbox') return reports;
+  return `${reports}, nor the clients this run created deleted: \`cis-conformance cleanup --ledger ${config.target.ledgerDir}\` (the run's report folder: every ledger in it) finishes the clean-up`;
+}
 
 /** A reporter that throws on one event must not end the run: say so and go on. */
 function guarded(io: CliIO, fn: () => void): void {

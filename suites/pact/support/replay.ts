@@ -7,6 +7,7 @@
 import { CONSUMER_TOKENS, PROVIDER_STATES } from '../../../src/pact/consumers.js';
 import type { AppFixture, CheckContext, SendRequest } from '../../../src/suite/index.js';
 import type { ContractInteraction } from './contractInteractions.js';
+import { judgeClientBody } from './statusOnlyBodies.js';
 import { bodyMismatches, headerMismatches, statusMismatch } from './pactMatching.js';
 
 type Json = Record<string, unknown>;
@@ -113,11 +114,14 @@ export async function replayInteraction(c: CheckContext, interaction: ContractIn
       ? await c.tokens.user({ app, userId: String(values['user_id']) })
       : await c.tokens.client({ app, permissions: rule.permissions });
   const res = await c.send({ ...buildRequest(interaction.request, values), token });
+  const status = statusMismatch(interaction.response, res.status);
   judgeReplay(c, interaction, {
-    status: statusMismatch(interaction.response, res.status),
+    status,
     headers: headerMismatches(interaction.response, res.headers),
     body: bodyMismatches(interaction.response, res.json ?? res.text),
   });
+  // A status-only answer whose requirement promises the client: that it came back is judged too (statusOnlyBodies.ts).
+  if (status === null) judgeClientBody(c, interaction.requirements, interaction.response, res);
 }
 
 export interface ReplayMismatches {
