@@ -10,7 +10,12 @@
  *     failed count must be 0 (docs/decisions.md), and the default run's checks and requests beside the figures
  *     before issue 13's checks (scripts/benchBaseline.json).
  *
- * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills.
+ *  5. Across a network (issue 15): the full run against the served reference behind a loopback delay proxy adding
+ *     0, 25 and 100 ms to every answer, with the CLI's defaults (--concurrency, workers), and at 25 ms one check at
+ *     a time for comparison (scripts/bench/latencyRows.ts); and the nightly profile's wall time on loopback.
+ *
+ * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills, --skip-latency,
+ * --only latency (just section 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,7 +26,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAULTS } from '../reference/faults.js';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../src/cli/options.js';
-import { findPackageRoot, listSuites, type RunConfig } from '../src/engine/index.js';
+import { DEFAULT_CONCURRENCY, findPackageRoot, listSuites, type RunConfig } from '../src/engine/index.js';
+import { resolveProfile } from '../src/engine/profiles.js';
+import { latencyRows, type LatencyRow } from './bench/latencyRows.js';
 import { createMinter } from '../src/issuer/minter.js';
 import type { RunEvent } from '../src/model/events.js';
 import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.js';
@@ -43,10 +50,21 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const packageRoot = findPackageRoot();
-const { values } = parseArgs({ options: { seed: { type: 'string' }, 'skip-kills': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    'skip-kills': { type: 'boolean' },
+    'skip-latency': { type: 'boolean' },
+    only: { type: 'string' },
+  },
+});
+if (values.only !== undefined && values.only !== 'latency') {
+  console.error(`bench: --only ${values.only}: the one section that runs alone is 'latency'`);
+  process.exit(2);
+}
 const seed = Number(values.seed ?? 1);
 const workers = availableParallelism();
-const runConfig = (target: RunConfig['target']): RunConfig => ({
+const runConfig = (target: RunConfig['target'], overrides: Partial<RunConfig> = {}): RunConfig => ({
   target,
   suites: [],
   seed,
@@ -54,10 +72,18 @@ const runConfig = (target: RunConfig['target']): RunConfig => ({
   strict: false,
   reportDir: '/unused',
   requestTimeoutMs: DEFAULT_TIMEOUT_MS,
+  ...overrides,
 });
 
+/** How a timed run is set up: the bench's own workers (all cores) unless `cliDefaults` asks for what `run` does. */
+interface TimedRunOptions {
+  readonly config?: Partial<RunConfig>;
+  /** No maxWorkers: vitest's default, as `cis-conformance run` without --workers. */
+  readonly cliDefaults?: boolean;
+}
+
 /** One run, with its request count and the window in which checks were running. */
-async function timedRun(target: RunConfig['target']) {
+async function timedRun(target: RunConfig['target'], options: TimedRunOptions = {}) {
   const started = performance.now();
   let firstCheckAt: number | undefined;
   let lastCheckAt = started;
@@ -67,7 +93,11 @@ async function timedRun(target: RunConfig['target']) {
     firstCheckAt ??= now - event.record.durationMs;
     lastCheckAt = now;
   };
-  const { results } = await runConformance(runConfig(target), { packageRoot, onEvent, maxWorkers: workers });
+  const { results } = await runConformance(runConfig(target, options.config), {
+    packageRoot,
+    onEvent,
+    ...(options.cliDefaults ? {} : { maxWorkers: workers }),
+  });
   const wallMs = performance.now() - started;
   const requests = results.checks.reduce((sum, c) => sum + requestsOf(c), 0);
   const checkWindowMs = lastCheckAt - (firstCheckAt ?? started);
@@ -189,6 +219,10 @@ async function main(): Promise<void> {
     `cis-conformance bench · seed ${seed} · ${machine.cpus} cores (${machine.cpuModel}) · node ${machine.node} · load ${machine.loadAverage1m}`,
   );
 
+  if (values.only === 'latency') {
+    await latencySection();
+    return;
+  }
   console.log('\n1. Full default run (all suites, embedded reference) …');
   const embedded = await timedRun({ kind: 'embedded' });
 
@@ -311,9 +345,12 @@ async function main(): Promise<void> {
     console.log(`killed ${kills.filter((k) => k.killed).length}/${kills.length}`);
   }
 
+  const latency = values['skip-latency'] ? null : await latencySection();
+
   const dir = join(packageRoot, 'reports', 'bench');
   await mkdir(dir, { recursive: true });
   const report = {
+    latency,
     generatedAt: new Date().toISOString(),
     seed,
     machine,
@@ -332,6 +369,65 @@ async function main(): Promise<void> {
   };
   await writeFile(join(dir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   console.log(`\nWrote ${join(dir, 'bench.json')}`);
+}
+
+/** Section 5: the run across a (simulated) network, and the nightly profile. Prints its tables; returns its figures. */
+async function latencySection() {
+  console.log('\n5. Across a network: the full run behind a delay proxy (CLI defaults: --concurrency, workers) …');
+  const { url, child } = await serveReference();
+  let rows: LatencyRow[];
+  try {
+    rows = await latencyRows(
+      url,
+      [{ delayMs: 0 }, { delayMs: 25 }, { delayMs: 100 }, { delayMs: 25, concurrency: 1 }],
+      async (proxyUrl, concurrency) =>
+        (
+          await timedRun(
+            { kind: 'url', url: proxyUrl },
+            { cliDefaults: true, config: concurrency !== undefined ? { concurrency } : {} },
+          )
+        ).figures,
+      (line) => console.log(line),
+    );
+  } finally {
+    child.kill('SIGTERM');
+  }
+  console.log('   … the nightly profile on loopback (embedded reference, CLI defaults)');
+  const nightly = (
+    await timedRun({ kind: 'embedded' }, { cliDefaults: true, config: { runs: resolveProfile('nightly').runs } })
+  ).figures;
+  const loopback = rows.find((r) => r.delayMs === 0 && r.concurrency === 'default');
+  console.log('\nAcross a network (one served reference behind a loopback delay proxy)');
+  for (const l of table(
+    [
+      'added latency',
+      'checks at once',
+      'wall',
+      'x loopback',
+      'checks',
+      'requests',
+      'in flight (max)',
+      'failed',
+      'errors',
+    ],
+    rows.map((r) => [
+      `${r.delayMs} ms`,
+      String(r.concurrency === 'default' ? `${DEFAULT_CONCURRENCY} (default)` : r.concurrency),
+      seconds(r.wallMs),
+      loopback ? (r.wallMs / loopback.wallMs).toFixed(2) : '—',
+      String(r.checks),
+      String(r.requests),
+      String(r.maxInFlight),
+      String(r.failed),
+      String(r.errors),
+    ]),
+    2,
+  ))
+    console.log(l);
+  console.log(
+    `Nightly profile (${resolveProfile('nightly').runs} cases per property), loopback: ${seconds(nightly.wallMs)} wall, ${nightly.checks} checks, ${nightly.requests} requests, ${nightly.summary.failed} failed`,
+  );
+  return { rows, nightly };
 }
 
 await main();

@@ -4,7 +4,13 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PROFILE_RUNS, RUN_PROFILE_NAMES, resolveProfile } from '../engine/profiles.js';
-import { DEFAULT_DEADLINE_MS, DEFAULT_LIVE_DEADLINE_MS, type RunConfig } from '../engine/index.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_LIVE_DEADLINE_MS,
+  LIVE_CONCURRENCY,
+  type RunConfig,
+} from '../engine/index.js';
 import { UsageError } from './command.js';
 import {
   HOST_FLAGS,
@@ -20,6 +26,8 @@ export const DEFAULT_RUNS = DEFAULT_PROFILE_RUNS;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_SEED = 2 ** 31 - 1;
 const MAX_DEADLINE_MS = 24 * 3_600_000;
+const MAX_CONCURRENCY = 64;
+const MAX_WORKERS = 32;
 
 /** What resolution needs to know about the installation, so it stays a pure function of its inputs. */
 export interface RunOptionsContext {
@@ -53,6 +61,8 @@ const FLAGS = {
   choice: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   deadline: { type: 'string' },
+  concurrency: { type: 'string' },
+  workers: { type: 'string' },
   ...HOST_FLAGS,
   ...TRANSPORT_FLAGS,
   'allow-destructive': { type: 'boolean' },
@@ -110,6 +120,8 @@ export function resolveRunOptions(args: readonly string[], context: RunOptionsCo
         : target.kind === 'sandbox'
           ? DEFAULT_LIVE_DEADLINE_MS
           : DEFAULT_DEADLINE_MS,
+    concurrency: concurrency(values.concurrency, target.kind === 'sandbox'),
+    ...(values.workers !== undefined ? { workers: integerFlag('--workers', values.workers, 1, MAX_WORKERS) } : {}),
   };
   return deepFreeze(config);
 }
@@ -199,6 +211,19 @@ function httpUrl(flag: string, value: string): string {
     throw new UsageError(`${flag} must be an http(s) URL, got '${value}'`, flag);
   }
   return value.replace(/\/+$/, '');
+}
+
+/** `--concurrency N`: checks at once per worker. Live mode keeps one (CLARIFICATIONS: the tenant has one app). */
+function concurrency(value: string | undefined, live: boolean): number {
+  if (value === undefined) return live ? LIVE_CONCURRENCY : DEFAULT_CONCURRENCY;
+  const n = integerFlag('--concurrency', value, 1, MAX_CONCURRENCY);
+  if (live && n !== LIVE_CONCURRENCY) {
+    throw new UsageError(
+      `--concurrency ${n}: live mode runs one check at a time per worker (the tenant has one app, which checks that write would share); --rate paces the run`,
+      '--concurrency',
+    );
+  }
+  return n;
 }
 
 function shard(value: string): { index: number; count: number } {

@@ -14,7 +14,14 @@ import { errorRecordOf, notRunMessage, plannedRecordId, recordsOfTest } from './
 import { exitCodeFor } from './exitCode.js';
 import { findPackageRoot, packageVersion, suiteLayout } from './packageRoot.js';
 import { buildRunResults } from './results.js';
-import { DEFAULT_DEADLINE_MS, type RunConfig, type RunnerOptions, type RunOutcome } from './types.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DEADLINE_MS,
+  LIVE_CONCURRENCY,
+  type RunConfig,
+  type RunnerOptions,
+  type RunOutcome,
+} from './types.js';
 import type { PlannedTest } from './vitestReporter.js';
 import { runSuitesInVitest } from './vitestRun.js';
 
@@ -154,7 +161,10 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
       runConfig,
       ...(selectedIds.length > 0 ? { checks: selectedIds } : {}),
       ...(config.shard ? { shard: config.shard } : {}),
-      ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
+      ...((options.maxWorkers ?? config.workers) !== undefined
+        ? { maxWorkers: options.maxWorkers ?? config.workers }
+        : {}),
+      concurrency: config.concurrency ?? (config.target.kind === 'sandbox' ? LIVE_CONCURRENCY : DEFAULT_CONCURRENCY),
       stop,
       // Nothing answers HTTP: the suites do not run; every planned check is an error with the pre-flight's reason.
       ...(unreachable !== null ? { collectOnly: true } : {}),
@@ -219,6 +229,16 @@ export async function runConformance(config: RunConfig, options: RunnerOptions =
   if (plan.length > finishedKeys.size && unreachable === null && stopped === undefined) {
     runError(`${plan.length - finishedKeys.size} planned checks never finished: a vitest worker died`);
   }
+
+  // Reports list checks in plan order, whatever order they finished in (workers, concurrency): two runs with
+  // the same arguments write the same reports.
+  const planOrder = new Map([...plannedIds.values()].map((id, index) => [id, index]));
+  const orderOf = (id: string): number => planOrder.get(id) ?? planOrder.size;
+  checks.sort((a, b) => orderOf(a.id) - orderOf(b.id));
+  const checkOrder = new Map(checks.map((record, index) => [record.id, index]));
+  observations.sort(
+    (a, b) => (checkOrder.get(a.checkId) ?? checks.length) - (checkOrder.get(b.checkId) ?? checks.length),
+  );
 
   if (checks.length === 0 && runErrors.length === 0) {
     runError(

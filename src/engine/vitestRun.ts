@@ -19,6 +19,8 @@ export interface SuiteRunRequest {
   readonly runConfig: SuiteRunConfig;
   readonly sink: CheckSink;
   readonly maxWorkers?: number;
+  /** Checks at once per worker (vitest's maxConcurrency over concurrent tests); 1 = one after another. */
+  readonly concurrency?: number;
   /** Resolves when the run must stop early, with the reason: the tests not yet started are cancelled. */
   readonly stop?: Promise<string>;
   /** Only fix the plan (sink.planFixed): run no check (the pre-flight found nothing answering). */
@@ -70,6 +72,10 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       // Suite files share a worker's module cache: the catalog, the compiled schemas and the signing key load
       // once per worker instead of once per file (528 checks: 42 s -> 10 s). Checks keep no module state.
       isolate: false,
+      // Checks at once inside each worker: a run across a network waits on the target, not on a core. Every check
+      // has its own app and ids (src/suite/fixtures.ts), so running them together changes no verdict.
+      sequence: { concurrent: (request.concurrency ?? 1) > 1 },
+      maxConcurrency: Math.max(1, request.concurrency ?? 1),
       testTimeout,
       hookTimeout: testTimeout,
       provide: { cisRun: request.runConfig },

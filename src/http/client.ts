@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { classifyTransportError, TargetError } from './errors.js';
 import { parseJsonBody } from './json.js';
+import { targetTimeout } from './targetTimeout.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -33,15 +34,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const send: Send = async (req) => {
     const what = `${req.method} ${req.url}`;
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    // The whole-request time-out (src/http/targetTimeout.ts: this process's busy stretches are not the target's);
+    // undici's own per-phase timers stay as a backstop at twice that.
+    const timeout = targetTimeout(options.timeoutMs);
     try {
       const res = await request(req.url, {
         method: req.method,
         headers: { ...req.headers },
         body: req.body,
-        signal,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
+        signal: timeout.signal,
+        headersTimeout: 2 * options.timeoutMs,
+        bodyTimeout: 2 * options.timeoutMs,
         ...(dispatcher ? { dispatcher } : {}),
       });
       const text = await readCapped(res.body, maxBytes, what);
@@ -49,6 +52,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { status: res.statusCode, headers, text, ...parseJsonBody(text, headers['content-type']) };
     } catch (error) {
       throw classifyTransportError(error, what, options.timeoutMs);
+    } finally {
+      timeout.clear();
     }
   };
   return { send, close: async () => own?.close() };

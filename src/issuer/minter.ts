@@ -7,6 +7,7 @@ import type { JWK } from 'jose';
 import {
   adminClaims,
   clientClaims,
+  DEFAULT_EXPIRES_IN_SECONDS,
   DEFAULT_ISSUER,
   userClaims,
   type ClientTokenSpec,
@@ -16,6 +17,7 @@ import {
 import { mintBrokenToken, type BrokenTokenKind } from './brokenTokens.js';
 import { loadIssuerKeys } from './keys.js';
 import { signClaims } from './signing.js';
+import { createSignedTokenCache } from './signedTokenCache.js';
 import { mintMutatedToken, type TokenMutation } from './tokenMutations.js';
 
 export type { ClientTokenSpec, UserTokenSpec, MintOptions, TokenType, Claims } from './claims.js';
@@ -51,11 +53,19 @@ export async function createMinter(options: MinterOptions): Promise<Minter> {
   const keys = await loadIssuerKeys(options.packageRoot);
   const iss = options.iss ?? DEFAULT_ISSUER;
   const sign = (claims: Record<string, unknown>): Promise<string> => signClaims(claims, keys.signingKey, keys.kid);
+  // Default-option tokens of the same kind and spec are the same token but for iat/exp/jti: signed once, reused
+  // for half their lifetime (src/issuer/signedTokenCache.ts). A token with options of its own is always fresh.
+  const cache = createSignedTokenCache({ reuseMs: (DEFAULT_EXPIRES_IN_SECONDS * 1000) / 2, maxEntries: 5_000 });
+  const cached = (kind: string, spec: object, mint: MintOptions, claims: () => Record<string, unknown>) =>
+    Object.keys(mint).length === 0 ? cache.get(`${kind}|${JSON.stringify(spec)}`, () => sign(claims())) : sign(claims());
   return Object.freeze({
     iss,
-    client: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(clientClaims(spec, mint, iss)),
-    admin: async (spec: ClientTokenSpec, mint: MintOptions = {}) => sign(adminClaims(spec, mint, iss)),
-    user: async (spec: UserTokenSpec, mint: MintOptions = {}) => sign(userClaims(spec, mint, iss)),
+    client: async (spec: ClientTokenSpec, mint: MintOptions = {}) =>
+      cached('client', spec, mint, () => clientClaims(spec, mint, iss)),
+    admin: async (spec: ClientTokenSpec, mint: MintOptions = {}) =>
+      cached('admin', spec, mint, () => adminClaims(spec, mint, iss)),
+    user: async (spec: UserTokenSpec, mint: MintOptions = {}) =>
+      cached('user', spec, mint, () => userClaims(spec, mint, iss)),
     broken: async (kind: BrokenTokenKind, spec: ClientTokenSpec) => mintBrokenToken(kind, spec, keys, iss),
     mutated: async (mutation: TokenMutation, base: MutationBase) =>
       mintMutatedToken(

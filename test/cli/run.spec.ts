@@ -62,6 +62,7 @@ describe('resolveRunOptions', () => {
       reportDir: '/work/here/reports/latest',
       requestTimeoutMs: 10_000,
       deadlineMs: 20 * 60_000,
+      concurrency: 8,
     });
     expect(Object.isFrozen(config) && Object.isFrozen(config.target) && Object.isFrozen(config.suites)).toBe(true);
   });
@@ -93,6 +94,10 @@ describe('resolveRunOptions', () => {
         '500',
         '--deadline',
         '1h30m',
+        '--concurrency',
+        '3',
+        '--workers',
+        '2',
       ],
       context,
     );
@@ -109,6 +114,8 @@ describe('resolveRunOptions', () => {
       shard: { index: 2, count: 3 },
       requestTimeoutMs: 500,
       deadlineMs: 90 * 60_000,
+      concurrency: 3,
+      workers: 2,
     });
     expect(resolveRunOptions(['--suite', 'smoke,contract'], context).suites).toEqual(['smoke', 'contract']);
     expect(resolveRunOptions(['--fault', 'create-status-200'], context).target).toEqual({
@@ -143,6 +150,18 @@ describe('resolveRunOptions', () => {
     expect(deadline('2h')).toBe(2 * 3_600_000);
     const env = { CIS_CLIENT_ID: 'id', CIS_CLIENT_SECRET: 'secret' };
     expect(resolveRunOptions(['--target', 'sandbox'], { ...context, env }).deadlineMs).toBe(60 * 60_000);
+  });
+
+  it('runs 8 checks at once per worker by default; live mode one, and refuses more', () => {
+    const env = { CIS_CLIENT_ID: 'id', CIS_CLIENT_SECRET: 'secret' };
+    expect(resolveRunOptions([], context).concurrency).toBe(8);
+    expect(resolveRunOptions(['--concurrency', '1'], context).concurrency).toBe(1);
+    expect(resolveRunOptions(['--target', 'sandbox'], { ...context, env }).concurrency).toBe(1);
+    expect(() => resolveRunOptions(['--target', 'sandbox', '--concurrency', '4'], { ...context, env })).toThrow(
+      /live mode runs one check at a time per worker/,
+    );
+    expect(usageError(['--concurrency', '0']).message).toMatch(/--concurrency .*from 1/);
+    expect(usageError(['--workers', '100']).message).toMatch(/--workers .*to 32/);
   });
 
   it('passes --replay-path through with the check it replays', () => {

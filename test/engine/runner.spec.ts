@@ -110,7 +110,8 @@ describe('runConformance', () => {
     expect(results.checks.map((c) => c.verdict)).toEqual(['error', 'error', 'error']);
     // Each check ends at its first unanswered request; after 2 × --timeout without any answer the run gives up
     // on the target and the rest end at once.
-    expect(results.checks[0]?.message).toMatch(/target error \(timeout\).*within 500 ms/);
+    // (The checks run at once: which of them meets its time-out first is not fixed.)
+    expect(results.checks.some((c) => /target error \(timeout\).*within 500 ms/.test(c.message))).toBe(true);
     for (const check of results.checks) {
       expect(check.message).toMatch(/target error \(timeout\).*within 500 ms|the target stopped answering/);
     }

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { CHOICE_NAMES } from '../../../reference/choices.js';
 import { FAULTS } from '../../../reference/faults.js';
-import { findPackageRoot, listSuites, runConformance, type RunConfig } from '../../engine/index.js';
+import {
+  DEFAULT_CONCURRENCY,
+  findPackageRoot,
+  listSuites,
+  runConformance,
+  type RunConfig,
+} from '../../engine/index.js';
 import type { RunEvent } from '../../model/events.js';
 import { createReporters } from '../../reporters/index.js';
 import { loadCatalog } from '../../catalog/catalog.js';
@@ -46,6 +52,9 @@ Options:
                           2 × this ends the run: the checks not finished are errors "the target stopped answering"
   --deadline DURATION     for the whole run, like 90s, 20m or 1h30m (default 20m; live: 60m): checks not started by
                           then are errors "deadline"
+  --concurrency N         checks at once in each worker (default ${DEFAULT_CONCURRENCY}; live mode: 1). Checks are independent,
+                          so this changes no verdict, only the time spent waiting on a distant target
+  --workers N             worker processes (default: cores - 1, at least 1); each runs whole suite files
 ${TRANSPORT_USAGE}
 
 Live mode (--target sandbox: https://api.sbx.transmitsecurity.io/cis, tokens from its /oidc/token):
