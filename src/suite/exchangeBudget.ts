@@ -31,7 +31,8 @@ export function boundCurl(curl: string, max: number = DEFAULT_EXCHANGE_BUDGET.ma
   return curl.length <= max ? curl : `${curl.slice(0, max)}… [cut: a ${curl.length}-character command]`;
 }
 
-function boundBodies(exchange: RecordedExchange, max: number): RecordedExchange {
+/** One exchange with its request and response bodies cut to `max` characters (src/suite/exchangeCollector.ts). */
+export function boundBodies(exchange: RecordedExchange, max: number): RecordedExchange {
   const request =
     'body' in exchange.request ? { ...exchange.request, body: bound(exchange.request.body, max) } : exchange.request;
   const response =
@@ -44,5 +45,14 @@ function boundBodies(exchange: RecordedExchange, max: number): RecordedExchange 
 function bound(body: unknown, max: number): unknown {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (text === undefined || text.length <= max) return body;
-  return `${text.slice(0, max)}… [cut: ${text.length} characters in all]`;
+  return `${flatCopy(text.slice(0, max))}… [cut: ${text.length} characters in all]`;
+}
+
+/**
+ * V8 keeps a slice of a long string as a view on the whole one: a 4 KiB excerpt of a 4 MB body would keep the
+ * 4 MB alive for as long as the record lives. A UTF-16 round trip makes an independent copy, code unit for code
+ * unit (a lone surrogate at the cut survives unchanged).
+ */
+function flatCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
