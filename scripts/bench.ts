@@ -9,8 +9,13 @@
  *  4. The second opinion: a full run against the reference with `--choices alternate` (reference/choices.ts), whose
  *     failed count must be 0 (docs/decisions.md), and the default run's checks and requests beside the figures
  *     before issue 13's checks (scripts/benchBaseline.json).
+ *  5. Memory (scripts/benchMemory.ts): the peak RSS of the largest process of a run against normal answers and of
+ *     the same run against answers padded to 4 MiB, which must stay within 100 MB of it, and finish. These runs
+ *     use --memory-runs property cases (default 10: a full default run against 4 MiB answers moves ~23 GB over
+ *     loopback; the record of a check is bounded whatever its request count, so fewer cases measure the same peak).
  *
- * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills.
+ * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills,
+ * --only memory (row 5 alone, written to reports/bench/memory.json), --memory-runs N.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -28,6 +33,7 @@ import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.j
 import { loadCatalog } from '../src/catalog/catalog.js';
 import { requestsOf } from '../src/model/checkRecord.js';
 import { runConformance } from '../src/engine/index.js';
+import { MEMORY_ALLOWANCE_MB, memoryRow, type MemoryRow } from './benchMemory.js';
 
 const AUTOCANNON_CONNECTIONS = 2;
 const AUTOCANNON_SECONDS = 5;
@@ -43,8 +49,25 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const packageRoot = findPackageRoot();
-const { values } = parseArgs({ options: { seed: { type: 'string' }, 'skip-kills': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    'skip-kills': { type: 'boolean' },
+    only: { type: 'string' },
+    'memory-runs': { type: 'string' },
+  },
+});
 const seed = Number(values.seed ?? 1);
+const DEFAULT_MEMORY_RUNS = 10;
+const memoryRuns = Number(values['memory-runs'] ?? DEFAULT_MEMORY_RUNS);
+if (values.only !== undefined && values.only !== 'memory') {
+  console.error(`bench: --only takes 'memory' (got '${values.only}')`);
+  process.exit(2);
+}
+if (!Number.isInteger(memoryRuns) || memoryRuns < 1) {
+  console.error(`bench: --memory-runs takes a whole number of 1 or more (got '${values['memory-runs']}')`);
+  process.exit(2);
+}
 const workers = availableParallelism();
 const runConfig = (target: RunConfig['target']): RunConfig => ({
   target,
@@ -175,6 +198,45 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
 }
 
+/** Row 5: against one served reference, directly and through the 4 MiB padding proxy. */
+async function measureMemory(): Promise<MemoryRow> {
+  const { url, child } = await serveReference();
+  try {
+    return await memoryRow({ packageRoot, seed, runs: memoryRuns, serveUrl: url, log: (l) => console.log(l) });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function printMemory(m: MemoryRow): void {
+  console.log(`\nMemory: peak RSS of the largest process of a run (CLI or vitest worker), --runs ${m.runs}`);
+  for (const l of table(
+    ['answers', 'peak RSS', 'in', 'wall', 'exit', 'verdicts'],
+    [
+      ['normal (embedded reference)', m.embedded],
+      ['normal (served reference)', m.normal],
+      [`${m.answerBytes} bytes (served, padded)`, m.big],
+    ].map(([name, run]) => {
+      const r = run as MemoryRow['big'];
+      return [
+        name as string,
+        r.peakRssMb === null ? 'not measured' : `${r.peakRssMb} MB`,
+        r.peakProcess,
+        seconds(r.wallMs),
+        String(r.exitCode),
+        `${r.checks} checks: ${r.summary}${r.unfinished > 0 ? ` (${r.unfinished} unfinished)` : ''}`,
+      ];
+    }),
+    1,
+  ))
+    console.log(l);
+  const limit = m.normal.peakRssMb === null ? 'unknown' : `${m.normal.peakRssMb + MEMORY_ALLOWANCE_MB} MB`;
+  console.log(
+    `4 MiB answers within normal + ${MEMORY_ALLOWANCE_MB} MB (${limit}): ${m.withinAllowance ? 'yes' : 'NO'}; ` +
+      `the run finished: ${m.finished ? 'yes' : 'NO'}`,
+  );
+}
+
 const round = (n: number): number => Math.round(n * 10) / 10;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -188,6 +250,18 @@ async function main(): Promise<void> {
   console.log(
     `cis-conformance bench · seed ${seed} · ${machine.cpus} cores (${machine.cpuModel}) · node ${machine.node} · load ${machine.loadAverage1m}`,
   );
+
+  if (values.only === 'memory') {
+    console.log(`\n5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
+    const memory = await measureMemory();
+    printMemory(memory);
+    const dir = join(packageRoot, 'reports', 'bench');
+    await mkdir(dir, { recursive: true });
+    const report = { generatedAt: new Date().toISOString(), seed, machine, memory };
+    await writeFile(join(dir, 'memory.json'), JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nWrote ${join(dir, 'memory.json')}`);
+    return;
+  }
 
   console.log('\n1. Full default run (all suites, embedded reference) …');
   const embedded = await timedRun({ kind: 'embedded' });
@@ -212,6 +286,9 @@ async function main(): Promise<void> {
     console.log(`3. Time and requests to kill each of the ${FAULTS.length} faults (targeted, fail-fast) …`);
     kills = await killTimes(embedded.results.checks);
   }
+
+  console.log(`5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
+  const memory = await measureMemory();
 
   const f = embedded.figures;
   console.log('\nFull default run');
@@ -310,6 +387,7 @@ async function main(): Promise<void> {
       console.log(l);
     console.log(`killed ${kills.filter((k) => k.killed).length}/${kills.length}`);
   }
+  printMemory(memory);
 
   const dir = join(packageRoot, 'reports', 'bench');
   await mkdir(dir, { recursive: true });
@@ -329,6 +407,7 @@ async function main(): Promise<void> {
       durationMs: k.durationMs,
       stage: k.attempts.find((a) => a.failed.length > 0)?.stage ?? null,
     })),
+    memory,
   };
   await writeFile(join(dir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   console.log(`\nWrote ${join(dir, 'bench.json')}`);
