@@ -9,13 +9,18 @@
  *  4. The second opinion: a full run against the reference with `--choices alternate` (reference/choices.ts), whose
  *     failed count must be 0 (docs/decisions.md), and the default run's checks and requests beside the figures
  *     before issue 13's checks (scripts/benchBaseline.json).
+ *  5. Memory (scripts/benchMemory.ts): the peak RSS of the largest process of a run against normal answers and of
+ *     the same run against answers padded to 4 MiB, which must stay within 100 MB of it, and finish. These runs
+ *     use --memory-runs property cases (default 10: a full default run against 4 MiB answers moves ~23 GB over
+ *     loopback; the record of a check is bounded whatever its request count, so fewer cases measure the same peak).
  *
  *  5. Across a network (issue 15): the full run against the served reference behind a loopback delay proxy adding
  *     0, 25 and 100 ms to every answer, with the CLI's defaults (--concurrency, workers), and at 25 ms one check at
  *     a time for comparison (scripts/bench/latencyRows.ts); and the nightly profile's wall time on loopback.
  *
  * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills, --skip-latency,
- * --only latency (just section 5).
+ * --only latency (section 5 alone), --only memory (the memory row alone, written to reports/bench/memory.json),
+ * --memory-runs N, --memory-suites A,B (default contract,semantics; empty: all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -35,6 +40,7 @@ import { coverageOf, killFault, type FaultOutcome } from '../src/mutants/index.j
 import { loadCatalog } from '../src/catalog/catalog.js';
 import { requestsOf } from '../src/model/checkRecord.js';
 import { runConformance } from '../src/engine/index.js';
+import { MEMORY_ALLOWANCE_MB, memoryRow, type MemoryRow } from './benchMemory.js';
 
 const AUTOCANNON_CONNECTIONS = 2;
 const AUTOCANNON_SECONDS = 5;
@@ -56,13 +62,24 @@ const { values } = parseArgs({
     'skip-kills': { type: 'boolean' },
     'skip-latency': { type: 'boolean' },
     only: { type: 'string' },
+    'memory-runs': { type: 'string' },
+    'memory-suites': { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'latency') {
-  console.error(`bench: --only ${values.only}: the one section that runs alone is 'latency'`);
+if (values.only !== undefined && values.only !== 'latency' && values.only !== 'memory') {
+  console.error(`bench: --only ${values.only}: the sections that run alone are 'latency' and 'memory'`);
   process.exit(2);
 }
 const seed = Number(values.seed ?? 1);
+const DEFAULT_MEMORY_RUNS = 10;
+const memoryRuns = Number(values['memory-runs'] ?? DEFAULT_MEMORY_RUNS);
+if (!Number.isInteger(memoryRuns) || memoryRuns < 1) {
+  console.error(`bench: --memory-runs takes a whole number of 1 or more (got '${values['memory-runs']}')`);
+  process.exit(2);
+}
+// The memory row's runs: a few suites, not all (every answer of the big run is 4 MiB to move, parse and redact:
+// a full run against it took 20 minutes on the 2-core machine).
+const memorySuites = (values['memory-suites'] ?? 'contract,semantics').split(',').filter((s) => s !== '');
 const workers = availableParallelism();
 const runConfig = (target: RunConfig['target'], overrides: Partial<RunConfig> = {}): RunConfig => ({
   target,
@@ -205,6 +222,52 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
 }
 
+/** Row 5: against one served reference, directly and through the 4 MiB padding proxy. */
+async function measureMemory(): Promise<MemoryRow> {
+  const { url, child } = await serveReference();
+  try {
+    return await memoryRow({
+      packageRoot,
+      seed,
+      runs: memoryRuns,
+      suites: memorySuites,
+      serveUrl: url,
+      log: (l) => console.log(l),
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function printMemory(m: MemoryRow): void {
+  console.log(`\nMemory: peak RSS of the largest process of a run (CLI or vitest worker), --runs ${m.runs}`);
+  for (const l of table(
+    ['answers', 'peak RSS', 'in', 'wall', 'exit', 'verdicts'],
+    [
+      ['normal (embedded reference)', m.embedded],
+      ['normal (served reference)', m.normal],
+      [`${m.answerBytes} bytes (served, padded)`, m.big],
+    ].map(([name, run]) => {
+      const r = run as MemoryRow['big'];
+      return [
+        name as string,
+        r.peakRssMb === null ? 'not measured' : `${r.peakRssMb} MB`,
+        r.peakProcess,
+        seconds(r.wallMs),
+        String(r.exitCode),
+        `${r.checks} checks: ${r.summary}${r.unfinished > 0 ? ` (${r.unfinished} unfinished)` : ''}`,
+      ];
+    }),
+    1,
+  ))
+    console.log(l);
+  const limit = m.normal.peakRssMb === null ? 'unknown' : `${m.normal.peakRssMb + MEMORY_ALLOWANCE_MB} MB`;
+  console.log(
+    `4 MiB answers within normal + ${MEMORY_ALLOWANCE_MB} MB (${limit}): ${m.withinAllowance ? 'yes' : 'NO'}; ` +
+      `the run finished: ${m.finished ? 'yes' : 'NO'}`,
+  );
+}
+
 const round = (n: number): number => Math.round(n * 10) / 10;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -223,6 +286,18 @@ async function main(): Promise<void> {
     await latencySection();
     return;
   }
+  if (values.only === 'memory') {
+    console.log(`\n5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
+    const memory = await measureMemory();
+    printMemory(memory);
+    const dir = join(packageRoot, 'reports', 'bench');
+    await mkdir(dir, { recursive: true });
+    const report = { generatedAt: new Date().toISOString(), seed, machine, memory };
+    await writeFile(join(dir, 'memory.json'), JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nWrote ${join(dir, 'memory.json')}`);
+    return;
+  }
+
   console.log('\n1. Full default run (all suites, embedded reference) …');
   const embedded = await timedRun({ kind: 'embedded' });
 
@@ -246,6 +321,9 @@ async function main(): Promise<void> {
     console.log(`3. Time and requests to kill each of the ${FAULTS.length} faults (targeted, fail-fast) …`);
     kills = await killTimes(embedded.results.checks);
   }
+
+  console.log(`5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
+  const memory = await measureMemory();
 
   const f = embedded.figures;
   console.log('\nFull default run');
@@ -344,6 +422,7 @@ async function main(): Promise<void> {
       console.log(l);
     console.log(`killed ${kills.filter((k) => k.killed).length}/${kills.length}`);
   }
+  printMemory(memory);
 
   const latency = values['skip-latency'] ? null : await latencySection();
 
@@ -366,6 +445,7 @@ async function main(): Promise<void> {
       durationMs: k.durationMs,
       stage: k.attempts.find((a) => a.failed.length > 0)?.stage ?? null,
     })),
+    memory,
   };
   await writeFile(join(dir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   console.log(`\nWrote ${join(dir, 'bench.json')}`);

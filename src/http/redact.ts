@@ -68,8 +68,9 @@ export function registerProcessSecret(value: string | undefined): void {
 
 export function redactText(text: string, ledger?: SecretLedger): string {
   let out = text;
-  for (const secret of ledger?.values() ?? []) out = out.split(secret).join(REDACTED);
-  for (const secret of processSecretsSorted) out = out.split(secret).join(REDACTED);
+  // `includes` first: splitting copies the whole text even when the secret is absent (4 MB a body, issue 14).
+  for (const secret of ledger?.values() ?? []) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const secret of processSecretsSorted) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out
     .replace(JSON_FIELD, (_m, key: string) => `"${key}":"${REDACTED}"`)
     .replace(FORM_FIELD, (_m, key: string) => `${key}=${REDACTED}`)

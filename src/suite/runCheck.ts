@@ -1,7 +1,7 @@
 import { curlFor, isTargetError, redactText, SecretLedger, withRecording } from '../http/index.js';
 import type { Minter } from '../issuer/minter.js';
 import { openCheckTransport } from '../live/checkTransport.js';
-import type { CheckRecord, Observation, RecordedExchange } from '../model/checkRecord.js';
+import type { CheckRecord, Observation } from '../model/checkRecord.js';
 import type { RequirementCatalog } from '../model/requirement.js';
 import { createCheckContext } from './context.js';
 import type { SchemaValidator } from './expect.js';
@@ -11,7 +11,8 @@ import { CheckOutcome, type RuleRef } from './outcome.js';
 import { reproductionCommand } from './reproduction.js';
 import { CheckCouldNotRun, CheckSkipped, CheckStopped, findSignal } from '../model/checkSignals.js';
 import type { CheckBody, CheckMeta, SuiteRunConfig } from './types.js';
-import { boundCurl, boundExchanges } from './exchangeBudget.js';
+import { boundCurl } from './exchangeBudget.js';
+import { ExchangeCollector } from './exchangeCollector.js';
 import { watchTarget } from './targetWatch.js';
 
 /** What a worker loads once and every check of it shares (read-only). */
@@ -42,12 +43,13 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
   const id = checkRecordId(meta, family);
   const outcome = new CheckOutcome(config.strict, id);
   const ledger = new SecretLedger();
-  const exchanges: RecordedExchange[] = [];
+  // Bounded as they arrive (head, ring of the last ones, bodies cut): memory stays flat whatever the body size.
+  const exchanges = new ExchangeCollector();
   // Transport policy (retries, budget, rate) and, in live mode, the ownership guard and ledger: src/live.
   const client = openCheckTransport(config, id);
   // Tells the main process whether the target answers, and ends the check once the run is stopped.
   const transportSend = watchTarget(config.watchDir, config.requestTimeoutMs, client.send);
-  const send = withRecording(transportSend, (exchange) => exchanges.push(exchange), ledger);
+  const send = withRecording(transportSend, (exchange) => exchanges.add(exchange), ledger);
   // Set-ups belong to the check's story and are recorded; teardowns happen after it and would only bury
   // the last request of the check (the one the curl line reproduces).
   const hook: StateHookCall | null = config.stateUrl
@@ -91,8 +93,8 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
     await client.close();
   }
 
-  const last = exchanges.at(-1);
-  const kept = boundExchanges(exchanges);
+  const lastRequest = exchanges.lastRequest;
+  const kept = exchanges.result();
   const record: CheckRecord = {
     id,
     requirement: meta.requirement,
@@ -106,7 +108,7 @@ export async function runCheck(meta: CheckMeta, body: CheckBody, services: Check
     reproduction: {
       seed: config.seed,
       command: reproductionCommand(config, meta.requirement, replayPath),
-      ...(last ? { curl: boundCurl(curlFor(last.request)) } : {}),
+      ...(lastRequest ? { curl: boundCurl(curlFor(lastRequest)) } : {}),
       ...(replayPath !== undefined ? { path: replayPath } : {}),
     },
     exchanges: kept.exchanges,

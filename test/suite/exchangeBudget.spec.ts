@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../src/model/checkRecord.js';
-import { boundCurl, boundExchanges } from '../../src/suite/exchangeBudget.js';
+import { boundCurl, boundExchanges, jsonExcerpt } from '../../src/suite/exchangeBudget.js';
 
 const exchange = (n: number, body?: unknown): RecordedExchange => ({
   request: { method: 'GET', url: `http://t/${n}`, headers: {} },
@@ -42,5 +43,39 @@ describe('boundExchanges', () => {
     });
     expect(exchanges[0]?.response?.body).toBe('xxxxxxxxxx… [cut: 50 characters in all]');
     expect(exchanges[1]?.response?.body).toMatch(/^\{"big":"yy… \[cut: 60 characters in all\]$/);
+  });
+});
+
+describe('jsonExcerpt', () => {
+  it('starts like JSON.stringify and counts its whole length, long strings, escapes and surrogates included', () => {
+    const long = fc.string({ unit: 'binary', minLength: 0, maxLength: 60 });
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        long,
+        fc.constantFrom('x'.repeat(40), 'a"b\\c\n'.repeat(8), '\ud83d\ude00'.repeat(15), `${'y'.repeat(19)}\ud83d`),
+        fc.integer(),
+        fc.double({ noNaN: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 5 }), tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 30 }), (value, max) => {
+        const whole = JSON.stringify(value);
+        const excerpt = jsonExcerpt(value, max);
+        expect(excerpt?.length).toBe(whole.length);
+        expect(excerpt?.text.slice(0, max)).toBe(whole.slice(0, max));
+      }),
+      { seed: 14, numRuns: 200 },
+    );
+  });
+
+  it('does not write out a long string to cut it', () => {
+    const excerpt = jsonExcerpt({ padding: 'x'.repeat(100_000), message: 'm' }, 10);
+    expect(excerpt?.length).toBe(JSON.stringify({ padding: 'x'.repeat(100_000), message: 'm' }).length);
+    expect(excerpt?.text.length).toBeLessThan(100);
   });
 });
