@@ -114,7 +114,9 @@ export function loopbackOrigin(value: string): { readonly origin: string } | { r
   }
   if (url.username !== '' || url.password !== '') return { refused: `not an origin: '${value}' carries user info` };
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    return { refused: `not an origin: '${value}' has a path, query or fragment (the API is at <origin>/cis, tokens at <origin>/oidc/token)` };
+    return {
+      refused: `not an origin: '${value}' has a path, query or fragment (the API is at <origin>/cis, tokens at <origin>/oidc/token)`,
+    };
   }
   return { origin: url.origin };
 }

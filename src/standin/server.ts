@@ -95,16 +95,30 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     if (conditions.latencyMs > 0) await sleep(conditions.latencyMs);
     const disturbance = disturb(method);
     if (disturbance?.status === 429) {
-      return send(response, 429, { message: 'Too many requests' }, { 'retry-after': String(disturbance.retryAfterSeconds) });
+      return send(
+        response,
+        429,
+        { message: 'Too many requests' },
+        { 'retry-after': String(disturbance.retryAfterSeconds) },
+      );
     }
     if (disturbance?.status === 503) return send(response, 503, { message: 'Service temporarily unavailable' });
     if (path === STANDIN_TOKEN_PATH) {
       tokenRequests++;
       if (method !== 'POST') {
-        return send(response, 405, { error: 'method_not_allowed', error_description: `${path} takes POST` }, { allow: 'POST' });
+        return send(
+          response,
+          405,
+          { error: 'method_not_allowed', error_description: `${path} takes POST` },
+          { allow: 'POST' },
+        );
       }
       const result = await handleTokenRequest(
-        { contentType: request.headers['content-type'], authorization: request.headers.authorization, body: body.toString('utf8') },
+        {
+          contentType: request.headers['content-type'],
+          authorization: request.headers.authorization,
+          body: body.toString('utf8'),
+        },
         tenant.credentials,
         minter,
       );
@@ -144,7 +158,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   const server = createServer((request, response) => {
     answer(request, response).catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
-      if (error instanceof BodyTooLarge) send(response, 413, { message: `body over ${MAX_BODY_BYTES} bytes` }, { connection: 'close' });
+      if (error instanceof BodyTooLarge)
+        send(response, 413, { message: `body over ${MAX_BODY_BYTES} bytes` }, { connection: 'close' });
       else send(response, 500, { message: (error as Error).message });
     });
   });
@@ -159,7 +174,10 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   });
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const byId = <T>(key: keyof T) => (a: T, b: T) => String(a[key]).localeCompare(String(b[key]));
+  const byId =
+    <T>(key: keyof T) =>
+    (a: T, b: T) =>
+      String(a[key]).localeCompare(String(b[key]));
 
   return {
     origin,
@@ -167,7 +185,8 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     tokenUrl: origin + STANDIN_TOKEN_PATH,
     credentialIds: tenant.credentials.map((c) => c.client_id),
     conditions,
-    choices: options.choices === undefined ? [] : typeof options.choices === 'string' ? [options.choices] : options.choices,
+    choices:
+      options.choices === undefined ? [] : typeof options.choices === 'string' ? [options.choices] : options.choices,
     dump: () => ({
       apps: tenant.apps
         .map((a) => store.getApp(a.tenant_id, a.app_id))

@@ -55,7 +55,11 @@ describe('sandbox stand-in', () => {
 
   it('has no state hook and serves nothing outside /cis and /oidc/token', async () => {
     const s = await standin();
-    const state = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"state":"an app exists"}' };
+    const state = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"state":"an app exists"}',
+    };
     expect((await fetch(`${s.apiUrl}/__conformance/state`, state)).status).toBe(404);
     expect((await fetch(`${s.origin}/__conformance/state`, state)).status).toBe(404);
     expect((await fetch(`${s.origin}/v1/clients`)).status).toBe(404);

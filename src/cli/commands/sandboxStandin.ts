@@ -48,7 +48,10 @@ export const sandboxStandinCommand: CliCommand = {
   async run(args, io) {
     const values = parseStrictArgs(args, options);
     if (!isLoopbackHostname(values.host)) {
-      throw new UsageError(`--host must be a loopback interface (127.0.0.1, ::1, localhost), got '${values.host}'`, '--host');
+      throw new UsageError(
+        `--host must be a loopback interface (127.0.0.1, ::1, localhost), got '${values.host}'`,
+        '--host',
+      );
     }
     const port = integerFlag('--port', values.port, 0, 65535);
     const choices = choicesFlags(values.choices, values.choice, CHOICE_NAMES);
