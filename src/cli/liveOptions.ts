@@ -8,7 +8,11 @@ import type { TransportOptions } from '../targets/index.js';
 import { UsageError } from './command.js';
 import { integerFlag } from './flags.js';
 
-/** Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. */
+/**
+ * Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. The ceiling is about
+ * twice the 968 requests a run of every suite sent to the sandbox stand-in (docs/guides/nightly-sandbox.md "The
+ * request budget", decisions #73), so the full live suite finishes with room for retries.
+ */
 export const LIVE_DEFAULTS = { ratePerSecond: 5, maxRequests: 2000, retries: 3 } as const;
 
 export const HOST_FLAGS = {

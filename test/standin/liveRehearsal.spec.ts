@@ -1,9 +1,10 @@
 /**
  * The nightly path rehearsed end to end (issue 18): the spawned CLI runs `run --target sandbox --live-origin` against
  * a sandbox stand-in (a real loopback server: the checks run in vitest workers, where nock could not answer), with
- * the credentials in the environment. Narrowed so the file stays near 90 s on a loaded 2-core machine: the contract
- * suite for the settled run, semantics (stopped after its third create) for the interrupted one, smoke for the two concurrent
- * ones. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
+ * the credentials in the environment. Narrowed so the file stays under 90 s on a loaded 2-core machine: the
+ * contract suite for the settled run, semantics (stopped after its third create) for the interrupted one, smoke for
+ * the two concurrent ones, and a contract run against a stand-in with one reference choice on, whose `diff` must
+ * alert. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
  * Loopback only; every run is bounded by --max-requests.
  */
 import { spawn } from 'node:child_process';
@@ -40,6 +41,9 @@ interface Finished {
 
 let work: string;
 const standins: RunningStandin[] = [];
+/** The settled contract run's report folder, once it has finished: the drift test's baseline. */
+let settled: (dir: string | undefined) => void = () => undefined;
+const settledRun = new Promise<string | undefined>((resolve) => (settled = resolve));
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cis-rehearsal-'));
 });
@@ -49,10 +53,11 @@ afterAll(async () => {
 });
 
 /** A stand-in of its own per test (so the tests can run at once) and its store before any run. */
-async function freshStandin(seed: number): Promise<{ standin: RunningStandin; before: StoreDump }> {
+async function freshStandin(seed: number, choices?: string[]): Promise<{ standin: RunningStandin; before: StoreDump }> {
   const standin = await startStandin({
     packageRoot,
     conditions: { rateLimitPerSecond: 20, unavailableRate: 0.1, seed, latencyMs: 5 },
+    ...(choices ? { choices } : {}),
   });
   standins.push(standin);
   return { standin, before: standin.dump() };
@@ -144,7 +149,12 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
     async () => {
       const { standin, before } = await freshStandin(18);
       const dir = join(work, 'full');
-      const run = await liveRun(standin, dir, 'contract', 1);
+      let run: Finished;
+      try {
+        run = await liveRun(standin, dir, 'contract', 1);
+      } finally {
+        settled(existsSync(join(dir, 'results.json')) ? dir : undefined);
+      }
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const res = results(dir);
@@ -220,11 +230,29 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
     },
     RUN_TIMEOUT_MS,
   );
+
+  it(
+    '`diff` of the contract run and the same run against a stand-in with one choice switched on shows the drift',
+    async () => {
+      const { standin } = await freshStandin(21, ['oauth-error-bodies']);
+      const dir = join(work, 'changed');
+      const run = await liveRun(standin, dir, 'contract', 1);
+      expect(run.code, run.stderr).toBe(0);
+      const baseline = await settledRun;
+      expect(baseline, 'the settled contract run wrote no results').toBeDefined();
+      const diff = await cli(['diff', join(baseline as string, 'results.json'), join(dir, 'results.json')]);
+      // Exit 1 is the alert: the 401 bodies the contract suite observes are RFC 6750 ones now.
+      expect(diff.code, diff.stderr).toBe(1);
+      expect(diff.stdout).toMatch(/^DRIFT: 0 new failure\(s\).* [1-9]\d* changed observation\(s\)$/m);
+      expect(diff.stdout).toMatch(/CLIENTS-CREATE-AUTH-ERROR-BODY/);
+    },
+    RUN_TIMEOUT_MS,
+  );
 });
 
 describe('after the rehearsals', () => {
   it('the stand-ins saw real traffic: 429s and 503s (GET/PUT/DELETE only) that the runs rode out', () => {
-    expect(standins).toHaveLength(3);
+    expect(standins).toHaveLength(4);
     const stats = standins.map((s) => s.stats());
     // eslint-disable-next-line no-console
     console.log(`stand-in traffic: ${JSON.stringify(stats)}`);
