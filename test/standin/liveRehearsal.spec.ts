@@ -171,7 +171,6 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
       expect(created.length).toBeGreaterThan(10);
       expect(deletedIds(ledger).sort()).toEqual([...created].sort());
       expect(standin.dump()).toEqual(before);
-      // eslint-disable-next-line no-console
       console.log(`settled run: ${verdicts(res)}; ${ledgerSummary(dir)}`);
       const text = reportText(dir);
       for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
@@ -206,7 +205,6 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
       const cleanup = await cli(['cleanup', '--ledger', dir, '--target', 'sandbox', '--live-origin', standin.origin]);
       expect(cleanup.stderr).toBe('');
       expect(cleanup.code).toBe(0);
-      // eslint-disable-next-line no-console
       console.log(`interrupted: ${verdicts(results(dir))}; ${ledgerSummary(dir)}; cleanup: ${cleanup.stdout.trim()}`);
       expect(standin.dump()).toEqual(before);
     },
@@ -254,7 +252,6 @@ describe('after the rehearsals', () => {
   it('the stand-ins saw real traffic: 429s and 503s (GET/PUT/DELETE only) that the runs rode out', () => {
     expect(standins).toHaveLength(4);
     const stats = standins.map((s) => s.stats());
-    // eslint-disable-next-line no-console
     console.log(`stand-in traffic: ${JSON.stringify(stats)}`);
     const total = (key: 'requests' | 'unavailable') => stats.reduce((sum, s) => sum + s[key], 0);
     expect(total('requests')).toBeGreaterThan(100);

@@ -4,6 +4,8 @@
  * GET/PUT/DELETE only, and a store reachable only through the handle.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/command.js';
+import { sandboxStandinCommand } from '../../src/cli/commands/sandboxStandin.js';
 import { findPackageRoot } from '../../src/engine/index.js';
 import { createDisturbances } from '../../src/standin/conditions.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
@@ -111,5 +113,34 @@ describe('the stand-in conditions', () => {
     expect([decide('POST'), decide('POST'), decide('POST')].map((d) => d?.status ?? 200)).toEqual([200, 200, 429]);
     now = 1000;
     expect(decide('POST')).toBeUndefined();
+  });
+});
+
+describe('cis-conformance sandbox-standin (flags)', () => {
+  const io = { stdout: () => undefined, stderr: () => undefined, stopSignal: Promise.resolve() };
+  const refusal = async (args: string[]): Promise<UsageError> => {
+    const error = await sandboxStandinCommand.run(args, io).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  };
+
+  it('refuses a non-loopback interface and out-of-range conditions, naming the flag', async () => {
+    expect((await refusal(['--host', '0.0.0.0'])).flag).toBe('--host');
+    expect((await refusal(['--unavailable', '150'])).flag).toBe('--unavailable');
+    expect((await refusal(['--rate-limit', '-1'])).flag).toBe('--rate-limit');
+    expect((await refusal(['--choice', 'no-such-choice'])).message).toMatch(/no-such-choice/);
+  });
+
+  it('starts, says where and how to aim a run at it, and reports its traffic when stopped', async () => {
+    const lines: string[] = [];
+    const code = await sandboxStandinCommand.run(['--unavailable', '0', '--latency', '0'], {
+      ...io,
+      stdout: (line) => lines.push(line),
+    });
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^sandbox stand-in listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines.join('\n')).toMatch(/run --target sandbox --live-origin http:\/\/127\.0\.0\.1:\d+/);
+    expect(lines.join('\n')).not.toMatch(/standin-only-secret/);
+    expect(lines.at(-1)).toMatch(/^sandbox stand-in served 0 request\(s\)/);
   });
 });
