@@ -2,9 +2,9 @@
  * The nightly path rehearsed end to end (issue 18): the spawned CLI runs `run --target sandbox --live-origin` against
  * a sandbox stand-in (a real loopback server: the checks run in vitest workers, where nock could not answer), with
  * the credentials in the environment. Narrowed so the file stays under 90 s on a loaded 2-core machine: the
- * contract suite for the settled run, semantics (stopped after its third create) for the interrupted one, smoke for
- * the two concurrent ones, and a contract run against a stand-in with one reference choice on, whose `diff` must
- * alert. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
+ * contract suite for the settled run, semantics (stopped after its third create) for the interrupted and the killed
+ * ones, smoke for the two concurrent ones, and one requirement's checks against a stand-in with one reference choice
+ * on, whose `diff` against the contract run must alert. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
  * Loopback only; every run is bounded by --max-requests.
  */
 import { spawn } from 'node:child_process';
@@ -86,12 +86,14 @@ function cli(args: readonly string[], onStdout?: (stdout: string, pid: number) =
 const liveRun = (
   standin: RunningStandin,
   dir: string,
-  suites: string,
+  /** A suite list (`contract,semantics`), or `--check ID` for one requirement. */
+  selection: string,
   seed: number,
   onStdout?: (stdout: string, pid: number) => void,
 ) =>
   cli(
-    ['run', '--target', 'sandbox', '--live-origin', standin.origin, '--suite', suites, '--seed', String(seed)].concat(
+    ['run', '--target', 'sandbox', '--live-origin', standin.origin, '--seed', String(seed)].concat(
+      selection.startsWith('--') ? selection.split(' ') : ['--suite', selection],
       LOOPBACK,
       ['--report-dir', dir],
     ),
@@ -114,6 +116,11 @@ function ledgerLines(dir: string): LedgerLine[] {
     .map((line) => JSON.parse(line) as LedgerLine);
 }
 const createdIds = (lines: LedgerLine[]) => lines.filter((l) => l.event === 'created').map((l) => l.id as string);
+/** Clients the ledger says were created and not yet deleted. */
+const liveIds = (lines: LedgerLine[]) => {
+  const done = new Set(lines.filter((l) => l.event === 'done').map((l) => l.id));
+  return createdIds(lines).filter((id) => !done.has(id));
+};
 const deletedIds = (lines: LedgerLine[]) =>
   lines.filter((l) => l.event === 'done' && l.outcome === 'deleted').map((l) => l.id as string);
 
@@ -212,6 +219,44 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
   );
 
   it(
+    'a run killed outright (SIGKILL to its process group) leaves its clients; `cleanup --ledger` deletes exactly those',
+    async () => {
+      const { standin, before } = await freshStandin(22);
+      const dir = join(work, 'killed');
+      let pid: number | undefined;
+      let killed = false;
+      const poll = setInterval(() => {
+        if (killed || pid === undefined) return;
+        const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^ledger-.*\.jsonl$/.test(f)) : [];
+        if (files.length !== 1) return;
+        // Once two creates are in and a client of the run is live (created, not yet deleted by its check).
+        let lines: LedgerLine[];
+        try {
+          lines = ledgerLines(dir);
+        } catch {
+          return; // a line half-written: the next poll reads it whole
+        }
+        if (createdIds(lines).length >= 2 && liveIds(lines).length > 0) {
+          killed = true;
+          process.kill(-pid, 'SIGKILL'); // no sweep: only the ledger knows what the run created
+        }
+      }, 20);
+      await liveRun(standin, dir, 'semantics', 5, (_stdout, child) => (pid = child)).finally(() => clearInterval(poll));
+      expect(killed).toBe(true);
+      const left = standin.dump().clients.length - before.clients.length;
+      expect(left).toBeGreaterThan(0);
+      const cleanup = await cli(['cleanup', '--ledger', dir, '--target', 'sandbox', '--live-origin', standin.origin]);
+      expect(cleanup.code, cleanup.stderr).toBe(0);
+      expect(cleanup.stdout).toMatch(new RegExp(`: ${left} deleted, 0 already gone, 0 left\\.`));
+      expect(standin.dump()).toEqual(before);
+      console.log(
+        `killed: ${left} client(s) left on the stand-in; cleanup: ${cleanup.stdout.trim().split('\n').at(-1)}`,
+      );
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
     'two concurrent runs against one stand-in each delete only what they created and leave the tenant as it was',
     async () => {
       const { standin, before } = await freshStandin(20);
@@ -230,11 +275,12 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
   );
 
   it(
-    '`diff` of the contract run and the same run against a stand-in with one choice switched on shows the drift',
+    '`diff` of the contract run and a run against a stand-in with one choice switched on shows the drift',
     async () => {
       const { standin } = await freshStandin(21, ['oauth-error-bodies']);
       const dir = join(work, 'changed');
-      const run = await liveRun(standin, dir, 'contract', 1);
+      // One requirement's checks: its observations are the ones the choice changes.
+      const run = await liveRun(standin, dir, '--check CLIENTS-CREATE-AUTH-ERROR-BODY', 1);
       expect(run.code, run.stderr).toBe(0);
       const baseline = await settledRun;
       expect(baseline, 'the settled contract run wrote no results').toBeDefined();
@@ -242,6 +288,8 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
       // Exit 1 is the alert: the 401 bodies the contract suite observes are RFC 6750 ones now.
       expect(diff.code, diff.stderr).toBe(1);
       expect(diff.stdout).toMatch(/^DRIFT: 0 new failure\(s\).* [1-9]\d* changed observation\(s\)$/m);
+      // Checks of the other requirements are only in the baseline: reported as removed, which alone does not alert.
+      expect(diff.stdout).toMatch(/[1-9]\d* removed check\(s\)/);
       expect(diff.stdout).toMatch(/CLIENTS-CREATE-AUTH-ERROR-BODY/);
     },
     RUN_TIMEOUT_MS,
@@ -250,7 +298,7 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
 
 describe('after the rehearsals', () => {
   it('the stand-ins saw real traffic: 429s and 503s (GET/PUT/DELETE only) that the runs rode out', () => {
-    expect(standins).toHaveLength(4);
+    expect(standins).toHaveLength(5);
     const stats = standins.map((s) => s.stats());
     console.log(`stand-in traffic: ${JSON.stringify(stats)}`);
     const total = (key: 'requests' | 'unavailable') => stats.reduce((sum, s) => sum + s[key], 0);
