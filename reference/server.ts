@@ -15,6 +15,7 @@ import type { HandlerDeps } from './routes/operationCall.js';
 import { registerOperations } from './routes/operationRoutes.js';
 import { registerStateHook, STATE_HOOK_PATH } from './routes/stateHook.js';
 import { createMemoryStore } from './store/memoryStore.js';
+import type { ReferenceStore } from './store/types.js';
 import { loadRequestValidator } from './validation/requestValidator.js';
 
 export interface ReferenceOptions {
@@ -37,6 +38,10 @@ export interface ReferenceOptions {
   logger?: boolean;
   /** Folder holding `schemas/` and `fixtures/`; default: found by walking up from this file. */
   packageRoot?: string;
+  /** The store to serve (default a new, empty memory store): the sandbox stand-in seeds its tenant into it. */
+  store?: ReferenceStore;
+  /** Whether `/__conformance/state` is served (default true); the sandbox stand-in has none, like the live service. */
+  stateHook?: boolean;
 }
 
 export interface RunningReference {
@@ -82,7 +87,7 @@ async function assemble(options: ReferenceOptions) {
     audiences: options.audiences && options.audiences.length > 0 ? options.audiences : DEFAULT_AUDIENCES,
   });
   const deps: HandlerDeps = {
-    store: createMemoryStore(),
+    store: options.store ?? createMemoryStore(),
     faults,
     choices,
     validator: loadRequestValidator(packageRoot),
@@ -108,7 +113,7 @@ async function assemble(options: ReferenceOptions) {
   registerOperations(app, { verify, faults, choices, handlers: { ...clientHandlers(deps), ...consentHandlers(deps) } });
   // `unsupported-method-404` (reference/choices.ts): no 405 routes, so an unlisted method is an unknown route (404).
   if (!choices.isOn('unsupported-method-404')) registerMethodNotAllowed(app, OPERATIONS);
-  registerStateHook(app, deps);
+  if (options.stateHook !== false) registerStateHook(app, deps);
   await app.ready();
   return { app, jwksSource: keys.description, fault: faults.active, choices: choices.active };
 }

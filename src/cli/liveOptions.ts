@@ -3,17 +3,22 @@
  * are paced and bounded (`--rate`, `--max-requests`, `--retries`), and the credentials every live command needs.
  */
 import { CREDENTIAL_VARIABLES, MissingCredentialsError, readLiveCredentials } from '../live/credentials.js';
-import { isLiveRegion, LIVE_REGIONS, type LiveHost } from '../live/hosts.js';
+import { isLiveRegion, LIVE_REGIONS, loopbackOrigin, type LiveHost } from '../live/hosts.js';
 import type { TransportOptions } from '../targets/index.js';
 import { UsageError } from './command.js';
 import { integerFlag } from './flags.js';
 
-/** Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. */
+/**
+ * Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. The ceiling is about
+ * twice the 968 requests a run of every suite sent to the sandbox stand-in (docs/guides/nightly-sandbox.md "The
+ * request budget", decisions #73), so the full live suite finishes with room for retries.
+ */
 export const LIVE_DEFAULTS = { ratePerSecond: 5, maxRequests: 2000, retries: 3 } as const;
 
 export const HOST_FLAGS = {
   production: { type: 'boolean' },
   region: { type: 'string' },
+  'live-origin': { type: 'string' },
 } as const;
 
 export const TRANSPORT_FLAGS = {
@@ -23,7 +28,9 @@ export const TRANSPORT_FLAGS = {
 } as const;
 
 export const HOST_USAGE = `  --production            a production host instead of the sandbox (the run creates and deletes clients there)
-  --region us|eu|ca|au    the production region (default us; needs --production: the sandbox has one host)`;
+  --region us|eu|ca|au    the production region (default us; needs --production: the sandbox has one host)
+  --live-origin URL       a loopback stand-in of the sandbox instead (cis-conformance sandbox-standin), e.g.
+                          http://127.0.0.1:8080; any other host is refused. Reports name it sandbox-standin URL`;
 
 export const TRANSPORT_USAGE = `  --rate N                requests per second over the whole run (live default ${LIVE_DEFAULTS.ratePerSecond}; otherwise unlimited)
   --max-requests N        request budget; once spent, the remaining checks end as errors (live default ${LIVE_DEFAULTS.maxRequests})
@@ -34,7 +41,19 @@ export const CREDENTIALS_USAGE = `Credentials (live mode), from the environment 
   ${CREDENTIAL_VARIABLES.adminClientId}, ${CREDENTIAL_VARIABLES.adminClientSecret}   optional: a management app, for admin tokens
   ${CREDENTIAL_VARIABLES.userToken}          optional: a user access token of the app`;
 
-export function resolveLiveHost(values: { production?: boolean; region?: string }): LiveHost {
+export function resolveLiveHost(values: { production?: boolean; region?: string; 'live-origin'?: string }): LiveHost {
+  const standin = values['live-origin'];
+  if (standin !== undefined) {
+    if (values.production || values.region !== undefined) {
+      throw new UsageError(
+        '--live-origin aims live mode at a loopback stand-in; it cannot be combined with --production or --region',
+        '--live-origin',
+      );
+    }
+    const parsed = loopbackOrigin(standin);
+    if ('refused' in parsed) throw new UsageError(`--live-origin: ${parsed.refused}`, '--live-origin');
+    return { environment: 'standin', origin: parsed.origin };
+  }
   if (values.region !== undefined && !isLiveRegion(values.region)) {
     throw new UsageError(`--region must be one of ${LIVE_REGIONS.join(', ')}, got '${values.region}'`, '--region');
   }

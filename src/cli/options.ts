@@ -70,7 +70,7 @@ const FLAGS = {
 } as const;
 
 /** Flags that mean something only against the live service. */
-const LIVE_ONLY = ['production', 'region', 'allow-destructive', 'disposable-app'] as const;
+const LIVE_ONLY = ['production', 'region', 'live-origin', 'allow-destructive', 'disposable-app'] as const;
 
 export function resolveRunOptions(args: readonly string[], context: RunOptionsContext): RunConfig {
   const { values, suites } = parse(args);

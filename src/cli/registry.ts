@@ -6,6 +6,7 @@ import { mergeReportsCommand } from './commands/mergeReports.js';
 import { mutantsCommand } from './commands/mutants.js';
 import { pactCommand } from './commands/pact.js';
 import { runCommand } from './commands/run.js';
+import { sandboxStandinCommand } from './commands/sandboxStandin.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -21,5 +22,6 @@ export const COMMANDS: readonly CliCommand[] = [
   pactCommand,
   mutantsCommand,
   cleanupCommand,
+  sandboxStandinCommand,
   diffCommand,
 ];

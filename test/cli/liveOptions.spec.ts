@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/command.js';
 import { resolveLiveHost, resolveTransport } from '../../src/cli/liveOptions.js';
 import { resolveRunOptions, type RunOptionsContext } from '../../src/cli/options.js';
+import { hostOfLabel, liveFlags, liveLabel } from '../../src/live/hosts.js';
 
 const ENV = { CIS_CLIENT_ID: 'id', CIS_CLIENT_SECRET: 'secret-value-1' };
 const context: RunOptionsContext = {
@@ -100,5 +101,57 @@ describe('transport options on any target', () => {
       url: 'http://h',
       transport: { ratePerSecond: 20, maxRequests: 500 },
     });
+  });
+});
+
+describe('--live-origin (a loopback sandbox stand-in)', () => {
+  it('aims live mode at a loopback origin, for run and its reports, and for cleanup', () => {
+    for (const [given, origin] of [
+      ['http://127.0.0.1:8181', 'http://127.0.0.1:8181'],
+      ['http://[::1]:8181/', 'http://[::1]:8181'],
+      ['http://LOCALHOST:9', 'http://localhost:9'],
+    ] as const) {
+      expect(resolveLiveHost({ 'live-origin': given })).toEqual({ environment: 'standin', origin });
+    }
+    const target = resolveRunOptions(['--target', 'sandbox', '--live-origin', 'http://127.0.0.1:8181'], context).target;
+    expect(target).toMatchObject({
+      kind: 'sandbox',
+      host: { environment: 'standin', origin: 'http://127.0.0.1:8181' },
+    });
+    expect(liveLabel({ environment: 'standin', origin: 'http://127.0.0.1:8181' })).toBe(
+      'sandbox-standin http://127.0.0.1:8181',
+    );
+    expect(hostOfLabel('sandbox-standin http://127.0.0.1:8181')).toEqual({
+      environment: 'standin',
+      origin: 'http://127.0.0.1:8181',
+    });
+    expect(liveFlags({ environment: 'standin', origin: 'http://127.0.0.1:8181' })).toBe(
+      '--target sandbox --live-origin http://127.0.0.1:8181',
+    );
+  });
+
+  it('refuses any origin that is not loopback, or not an origin, with a usage error naming the flag', () => {
+    for (const given of [
+      'https://api.sbx.transmitsecurity.io',
+      'http://10.0.0.5:8181',
+      'http://127.0.0.2:8181',
+      'http://localhost.example.com',
+      'http://127.0.0.1:8181/cis',
+      'http://user:pw@127.0.0.1:8181',
+      'ftp://127.0.0.1',
+      'not a url',
+    ]) {
+      const error = usageError(['--target', 'sandbox', '--live-origin', given]);
+      expect(error.flag, given).toBe('--live-origin');
+      expect(error.message, given).toMatch(/^--live-origin: not /);
+    }
+    expect(usageError(['--target', 'sandbox', '--live-origin', 'http://127.0.0.1:1', '--production']).message).toMatch(
+      /cannot be combined with --production/,
+    );
+    expect(usageError(['--live-origin', 'http://127.0.0.1:1']).message).toBe(
+      '--live-origin applies only to --target sandbox',
+    );
+    // A label that names a non-loopback origin is no live host's.
+    expect(hostOfLabel('sandbox-standin https://api.sbx.transmitsecurity.io')).toBeUndefined();
   });
 });

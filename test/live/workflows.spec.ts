@@ -96,4 +96,24 @@ describe('the CI workflow templates', () => {
     expect(nightly).toMatch(/hashFiles\('reports\/nightly\/ledger-\*\.jsonl'\)/);
     expect(nightly).not.toMatch(/ledger\.json\b/);
   });
+
+  it('rehearse the nightly flow against the sandbox stand-in, with a changed stand-in whose diff must alert', () => {
+    const nightly = workflows.find((w) => w.file === 'nightly-sandbox.yml')?.doc as Workflow;
+    const rehearsal = { rehearsal: nightly.jobs['rehearsal'] } as Workflow['jobs'];
+    expect(rehearsal['rehearsal']).toBeDefined();
+    const lines = invocations({ ...nightly, jobs: rehearsal }).map((args) => args.join(' '));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^sandbox-standin --port 8181 /),
+        expect.stringMatching(/^sandbox-standin --port 8182 --choice \S+ /),
+        expect.stringMatching(/^run --target sandbox --live-origin "\$STANDIN" /),
+        expect.stringMatching(/^cleanup --ledger "\$REHEARSAL_DIR\/as-is" --target sandbox --live-origin "\$STANDIN"$/),
+        expect.stringMatching(/^run --target sandbox --live-origin "\$CHANGED" /),
+        expect.stringMatching(/^diff /),
+      ]),
+    );
+    // The live defaults: no --rate or --max-requests of its own.
+    for (const line of lines) expect(line).not.toMatch(/--rate|--max-requests/);
+    expect(readFileSync(join(dir, 'nightly-sandbox.yml'), 'utf8')).toMatch(/DIFF_EXIT" != "1"/);
+  });
 });
