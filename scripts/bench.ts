@@ -242,7 +242,7 @@ async function measureMemory(): Promise<MemoryRow> {
 function printMemory(m: MemoryRow): void {
   console.log(`\nMemory: peak RSS of the largest process of a run (CLI or vitest worker), --runs ${m.runs}`);
   for (const l of table(
-    ['answers', 'peak RSS', 'in', 'wall', 'exit', 'verdicts'],
+    ['answers', 'peak RSS', 'in', 'largest worker', 'wall', 'exit', 'verdicts'],
     [
       ['normal (embedded reference)', m.embedded],
       ['normal (served reference)', m.normal],
@@ -253,6 +253,7 @@ function printMemory(m: MemoryRow): void {
         name as string,
         r.peakRssMb === null ? 'not measured' : `${r.peakRssMb} MB`,
         r.peakProcess,
+        r.workerPeakRssMb === null ? '—' : `${r.workerPeakRssMb} MB`,
         seconds(r.wallMs),
         String(r.exitCode),
         `${r.checks} checks: ${r.summary}${r.unfinished > 0 ? ` (${r.unfinished} unfinished)` : ''}`,
@@ -266,6 +267,7 @@ function printMemory(m: MemoryRow): void {
     `4 MiB answers within normal + ${MEMORY_ALLOWANCE_MB} MB (${limit}): ${m.withinAllowance ? 'yes' : 'NO'}; ` +
       `the run finished: ${m.finished ? 'yes' : 'NO'}`,
   );
+  for (const error of m.big.errors) console.log(`  error in the ${m.answerBytes}-byte run: ${error}`);
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;

@@ -32,6 +32,10 @@ export interface MemoryRun {
   readonly summary: string;
   /** Checks that ended as errors because the run did not finish them (deadline, interrupted, stopped answering). */
   readonly unfinished: number;
+  /** The largest vitest worker's peak (the CLI's is peakRssMb when it is the largest). */
+  readonly workerPeakRssMb: number | null;
+  /** The first error verdicts' ids and messages, so an error in the row says what it was. */
+  readonly errors: readonly string[];
 }
 
 export interface MemoryRow {
@@ -98,7 +102,7 @@ async function measuredRun(
   const wallMs = performance.now() - started;
   try {
     const results = JSON.parse(await readFile(join(reportDir, 'results.json'), 'utf8')) as {
-      checks: { verdict: string; message: string }[];
+      checks: { id: string; verdict: string; message: string }[];
       summary: Record<string, number>;
     };
     const unfinished = results.checks.filter(
@@ -106,6 +110,11 @@ async function measuredRun(
     ).length;
     let peakPid = 0;
     for (const [pid, kb] of peaks) if (kb > (peaks.get(peakPid) ?? -1)) peakPid = pid;
+    const workerPeaks = [...peaks].filter(([pid]) => pid !== child.pid).map(([, kb]) => kb);
+    const errors = results.checks
+      .filter((c) => c.verdict === 'error')
+      .slice(0, 3)
+      .map((c) => `${c.id}: ${c.message.slice(0, 300)}`);
     return {
       target: target === 'embedded' ? 'embedded' : target,
       peakRssMb: peaks.size > 0 ? Math.round((peaks.get(peakPid) ?? 0) / 1024) : null,
@@ -118,6 +127,8 @@ async function measuredRun(
         .map(([k, v]) => `${v} ${k}`)
         .join(' · '),
       unfinished,
+      workerPeakRssMb: workerPeaks.length > 0 ? Math.round(Math.max(...workerPeaks) / 1024) : null,
+      errors,
     };
   } finally {
     await rm(reportDir, { recursive: true, force: true });

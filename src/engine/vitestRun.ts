@@ -72,6 +72,8 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       // Suite files share a worker's module cache: the catalog, the compiled schemas and the signing key load
       // once per worker instead of once per file (528 checks: 42 s -> 10 s). Checks keep no module state.
       isolate: false,
+      // Lets a worker collect the garbage big answers leave behind as it goes (src/http/bigBodyPacer.ts).
+      execArgv: ['--expose-gc'],
       // Checks at once inside each worker: a run across a network waits on the target, not on a core. Every check
       // has its own app and ids (src/suite/fixtures.ts), so running them together changes no verdict.
       sequence: { concurrent: (request.concurrency ?? 1) > 1 },

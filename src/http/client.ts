@@ -2,6 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { classifyTransportError, TargetError } from './errors.js';
 import { parseJsonBody } from './json.js';
 import { targetTimeout } from './targetTimeout.js';
+import { noteBodyRead } from './bigBodyPacer.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -71,6 +72,8 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
     }
     chunks.push(buffer);
   }
+  // The garbage earlier big answers left goes before this one adds its own (src/http/bigBodyPacer.ts).
+  noteBodyRead(size);
   return Buffer.concat(chunks).toString('utf8');
 }
 
