@@ -7,6 +7,7 @@ import { check, type CheckContext, type SendRequest } from '../../src/suite/inde
 import { minimalOidcBody } from '../support/clientBodies.js';
 import { clientPath, clientResourcesPath, clientsSession, CLIENTS_PATH, createClient } from '../support/clients.js';
 import { HOSTILE_HEADERS, HOSTILE_IDS, HOSTILE_QUERIES, hostileBodies } from '../support/oddInputs.js';
+import { isLive } from '../support/liveNames.js';
 import { OP } from '../support/operationAuth.js';
 
 type Method = SendRequest['method'];
@@ -66,7 +67,7 @@ function hostileRequests(c: CheckContext, op: Operation, existingId: string): Ar
     for (const odd of HOSTILE_IDS) requests.push([`id: ${odd.cell}`, { ...base, path: op.path(odd.segment) }]);
   }
   if (body) {
-    for (const raw of hostileBodies(body)) {
+    for (const raw of hostileBodies(body, { keepName: isLive(c) })) {
       const headers: Record<string, string> = raw.contentType === '' ? {} : { 'content-type': raw.contentType };
       requests.push([`body: ${raw.cell}`, { method: op.method, path, rawBody: raw.rawBody, headers }]);
     }

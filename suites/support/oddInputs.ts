@@ -83,8 +83,17 @@ const DEEP_NESTING = 20_000;
 /**
  * Raw bodies a body-taking operation must survive; `valid` is a valid body of the operation, from which
  * field-level mutations are derived (each field null, each field an object, each field a huge string).
+ * `keepName` (live mode): every odd string a body puts in `name` follows the valid name (which carries the run's
+ * prefix), `<valid name> <odd>`, so a client an offending target creates from it is still provably the run's and
+ * swept (docs/decisions.md #75); the odd characters stay in the name.
  */
-export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody[] {
+export function hostileBodies(
+  valid: Readonly<Record<string, unknown>>,
+  options: { readonly keepName?: boolean } = {},
+): RawBody[] {
+  const validName = valid['name'];
+  const ownName = (odd: string): string =>
+    options.keepName && typeof validName === 'string' ? `${validName} ${odd}` : odd;
   const json = (cell: string, value: unknown): RawBody => ({
     cell,
     rawBody: JSON.stringify(value),
@@ -92,7 +101,12 @@ export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody
   });
   const raw = (cell: string, rawBody: string, contentType = JSON_TYPE): RawBody => ({ cell, rawBody, contentType });
   const mapFields = (f: (value: unknown) => unknown): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(valid).map(([key, value]) => [key, f(value)]));
+    Object.fromEntries(
+      Object.entries(valid).map(([key, value]) => {
+        const odd = f(value);
+        return [key, key === 'name' && typeof odd === 'string' ? ownName(odd) : odd];
+      }),
+    );
   return [
     raw('JSON null', 'null'),
     raw('JSON array', '[]'),
@@ -104,7 +118,10 @@ export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody
     raw('deeply nested arrays', `${'['.repeat(NESTING)}${']'.repeat(NESTING)}`),
     raw('deeply nested objects', `${'{"a":'.repeat(NESTING)}1${'}'.repeat(NESTING)}`),
     raw('very deep arrays then junk', `${'['.repeat(DEEP_NESTING)}${']'.repeat(DEEP_NESTING)} junk`),
-    raw('duplicate keys', `{"name":"a","name":{"$gt":""},${JSON.stringify(valid).slice(1)}`),
+    raw(
+      'duplicate keys',
+      `{"name":${JSON.stringify(ownName('a'))},"name":{"$gt":""},${JSON.stringify(valid).slice(1)}`,
+    ),
     raw('__proto__ key', `{"__proto__":{"polluted":true},${JSON.stringify(valid).slice(1)}`),
     raw(
       'constructor.prototype key',
@@ -114,7 +131,11 @@ export function hostileBodies(valid: Readonly<Record<string, unknown>>): RawBody
     raw('number overflow', JSON.stringify(valid).replace(/^\{/, '{"session_expiration":1e400,')),
     raw('lone surrogate and NUL', JSON.stringify(mapFields((v) => (typeof v === 'string' ? '\u0000\ud800' : v)))),
     raw('utf-16 charset', JSON.stringify(valid), 'application/json; charset=utf-16'),
-    raw('form encoded', 'name=x&redirect_uris=y', 'application/x-www-form-urlencoded'),
+    raw(
+      'form encoded',
+      `name=${encodeURIComponent(ownName('x'))}&redirect_uris=y`,
+      'application/x-www-form-urlencoded',
+    ),
     raw('no content type', JSON.stringify(valid), ''),
     json(
       'every field null',

@@ -2,9 +2,11 @@
  * The nightly path rehearsed end to end (issue 18): the spawned CLI runs `run --target sandbox --live-origin` against
  * a sandbox stand-in (a real loopback server: the checks run in vitest workers, where nock could not answer), with
  * the credentials in the environment. Narrowed so the file stays under 90 s on a loaded 2-core machine: the
- * contract suite for the settled run, semantics (stopped after its third create) for the interrupted and the killed
- * ones, smoke for the two concurrent ones, and one requirement's checks against a stand-in with one reference choice
- * on, whose `diff` against the contract run must alert. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
+ * contract and properties suites for the settled run (properties at 6 cases a check: clients named by generated
+ * bodies and renamed by PUT, which must carry the run's prefix to be swept, decisions.md #75), semantics (stopped
+ * after its third create) for the interrupted and the killed ones, smoke for the two concurrent ones, and one
+ * requirement's checks against a stand-in with one reference choice on, whose `diff` against the contract run must
+ * alert. The full suites, with the live defaults, are the rehearsal job of .github/workflows/nightly-sandbox.yml.
  * Loopback only; every run is bounded by --max-requests.
  */
 import { spawn } from 'node:child_process';
@@ -86,7 +88,7 @@ function cli(args: readonly string[], onStdout?: (stdout: string, pid: number) =
 const liveRun = (
   standin: RunningStandin,
   dir: string,
-  /** A suite list (`contract,semantics`), or `--check ID` for one requirement. */
+  /** A suite list (`contract,semantics`), or options (`--check ID`, `--suite S --runs N`) as they are typed. */
   selection: string,
   seed: number,
   onStdout?: (stdout: string, pid: number) => void,
@@ -158,7 +160,9 @@ describe.concurrent('live mode rehearsed against the sandbox stand-in (spawned C
       const dir = join(work, 'full');
       let run: Finished;
       try {
-        run = await liveRun(standin, dir, 'contract', 1);
+        // Properties at 6 cases a check (3 valid creates, 3 renames by PUT): enough to show that every client they
+        // name is swept, within the file's time.
+        run = await liveRun(standin, dir, '--suite contract,properties --runs 6', 1);
       } finally {
         settled(existsSync(join(dir, 'results.json')) ? dir : undefined);
       }

@@ -1,6 +1,7 @@
 /** Judgements every Clients property case makes, through the case's collecting `expect`. */
 import type { MutationLabel } from '../../../src/arbitraries/index.js';
-import type { CheckExpect, TargetResponse } from '../../../src/suite/index.js';
+import type { CheckContext, CheckExpect, TargetResponse } from '../../../src/suite/index.js';
+import { runOwnedName } from '../../support/liveNames.js';
 
 /** 5xx is a server fault (GUIDE api_ref_intro), whatever the body: judged first, under the operation's rule. */
 export function expectNo5xx(e: CheckExpect, res: TargetResponse, requirement: string): void {
@@ -30,19 +31,20 @@ export function expectRejected(
 
 /**
  * A generated name made run-unique (a taken name is a 409, decisions.md #4) and never empty or blank at either end,
- * which a service may trim: `p3[<generated>]`.
+ * which a service may trim: `p3[<generated>]`; in live mode behind the run's prefix, so the sweep can delete the
+ * client (suites/support/liveNames.ts).
  */
-export function uniqueName(generated: unknown, n: number): string {
-  return `p${n}[${typeof generated === 'string' ? generated : ''}]`;
+export function uniqueName(c: CheckContext, generated: unknown, n: number): string {
+  return runOwnedName(c, `p${n}[${typeof generated === 'string' ? generated : ''}]`);
 }
 
 /**
  * A mutated body with its name made run-unique, unless the mutation is in the name itself: a body an offending
  * target accepted would otherwise make the next case with that name a 409 instead of showing what it does.
  */
-export function withUniqueName(value: unknown, label: MutationLabel, n: number): unknown {
+export function withUniqueName(c: CheckContext, value: unknown, label: MutationLabel, n: number): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || label.path.startsWith('/name'))
     return value;
   const name = (value as Record<string, unknown>)['name'];
-  return typeof name === 'string' ? { ...value, name: uniqueName(name, n) } : value;
+  return typeof name === 'string' ? { ...value, name: uniqueName(c, name, n) } : value;
 }

@@ -24,7 +24,7 @@ export async function validCreatesAccepted(c: CheckContext): Promise<void> {
     runsShare: VALID_SHARE,
     describe: (body) => shortJson(body),
     predicate: async (generated, e) => {
-      const body: JsonObject = { ...generated, name: uniqueName(generated['name'], ++sent) };
+      const body: JsonObject = { ...generated, name: uniqueName(c, generated['name'], ++sent) };
       const fields = bodies.outputFields[body['authentication_protocol'] === 'saml' ? 'saml' : 'oidc'];
       const created = await postClient(c, session.token, body);
       expectNo5xx(e, created.res, 'CLIENTS-CREATE-NO-5XX');
@@ -58,7 +58,7 @@ export async function invalidCreatesRejected(c: CheckContext): Promise<void> {
     arbitrary: bodies.invalidCreate,
     describe: ({ value, label }) => `${describeLabel(label)}: ${shortJson(value)}`,
     predicate: async ({ value, label }, e) => {
-      const { res } = await postClient(c, session.token, withUniqueName(value, label, ++sent));
+      const { res } = await postClient(c, session.token, withUniqueName(c, value, label, ++sent));
       expectRejected(e, res, label, { no5xx: 'CLIENTS-CREATE-NO-5XX', errorBody: 'CLIENTS-CREATE-400-BODY' });
     },
   });

@@ -17,6 +17,7 @@ import { unwrapResult } from '../../support/envelope.js';
 import { clientBodies, schemaRegistry, type JsonObject, type Protocol } from './bodies.js';
 import { describeLabel, expectNo5xx, expectRejected, uniqueName, withUniqueName } from './caseSteps.js';
 import { documentedPart } from '../../support/compare.js';
+import { runOwnedName } from '../../support/liveNames.js';
 import { mergedLeftovers, shortJson, unheldFields } from './echo.js';
 
 /** Three requests a case (create, update, get). */
@@ -38,7 +39,7 @@ async function createBase(
   protocol: Protocol,
   n: number,
 ): Promise<JsonObject> {
-  const created = await postClient(c, session.token, baseBody(protocol, `base-${protocol}-${n}`));
+  const created = await postClient(c, session.token, baseBody(protocol, runOwnedName(c, `base-${protocol}-${n}`)));
   e.status(created.res, '2xx', { requirement: 'CLIENTS-CREATE-201' });
   return created.client ?? {};
 }
@@ -54,7 +55,7 @@ export async function validUpdatesAccepted(c: CheckContext): Promise<void> {
     describe: ({ protocol, body }) => `${protocol} client, ${shortJson(body)}`,
     predicate: async ({ protocol, body: generated }, e) => {
       const before = await createBase(c, e, session, protocol, ++n);
-      const body = 'name' in generated ? { ...generated, name: uniqueName(generated['name'], n) } : generated;
+      const body = 'name' in generated ? { ...generated, name: uniqueName(c, generated['name'], n) } : generated;
       const id = String(before['client_id']);
       const fields = bodies.outputFields[protocol];
       const updated = await putClient(c, session.token, id, body);
@@ -102,8 +103,8 @@ export async function invalidUpdatesRejected(c: CheckContext): Promise<void> {
   const session = await clientsSession(c);
   // Refused updates change nothing, so one client of each protocol serves every case.
   const ids: Record<Protocol, string> = {
-    oidc: (await createClient(c, session, baseBody('oidc', 'invalid-target-oidc'))).id,
-    saml: (await createClient(c, session, baseBody('saml', 'invalid-target-saml'))).id,
+    oidc: (await createClient(c, session, baseBody('oidc', runOwnedName(c, 'invalid-target-oidc')))).id,
+    saml: (await createClient(c, session, baseBody('saml', runOwnedName(c, 'invalid-target-saml')))).id,
   };
   let sent = 0;
   await checkProperty(c, {
@@ -112,7 +113,7 @@ export async function invalidUpdatesRejected(c: CheckContext): Promise<void> {
     describe: ({ protocol, invalid }) =>
       `${protocol} client, ${describeLabel(invalid.label)}: ${shortJson(invalid.value)}`,
     predicate: async ({ protocol, invalid }, e) => {
-      const body = withUniqueName(invalid.value, invalid.label, ++sent);
+      const body = withUniqueName(c, invalid.value, invalid.label, ++sent);
       const { res } = await putClient(c, session.token, ids[protocol], body);
       expectRejected(e, res, invalid.label, { no5xx: 'CLIENTS-UPDATE-NO-5XX', errorBody: 'CLIENTS-UPDATE-400-BODY' });
     },
