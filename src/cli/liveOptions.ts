@@ -10,7 +10,7 @@ import { integerFlag } from './flags.js';
 
 /**
  * Live mode defaults (docs/design.md §5): a polite pace and a ceiling on what one run may send. The ceiling is about
- * twice the 968 requests a run of every suite sent to the sandbox stand-in (docs/guides/nightly-sandbox.md "The
+ * 1.75 times the 1 143 requests a run of every suite sent to the sandbox stand-in (docs/guides/nightly-sandbox.md "The
  * request budget", decisions #73), so the full live suite finishes with room for retries.
  */
 export const LIVE_DEFAULTS = { ratePerSecond: 5, maxRequests: 2000, retries: 3 } as const;
