@@ -19,6 +19,7 @@
  *     a time for comparison (scripts/bench/latencyRows.ts); and the nightly profile's wall time on loopback.
  *
  * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills, --skip-latency,
+ * --skip-memory,
  * --only latency (section 5 alone), --only memory (the memory row alone, written to reports/bench/memory.json),
  * --memory-runs N, --memory-suites A,B (default contract,semantics; empty: all).
  */
@@ -61,6 +62,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'skip-kills': { type: 'boolean' },
     'skip-latency': { type: 'boolean' },
+    'skip-memory': { type: 'boolean' },
     only: { type: 'string' },
     'memory-runs': { type: 'string' },
     'memory-suites': { type: 'string' },
@@ -291,7 +293,7 @@ async function main(): Promise<void> {
   if (values.only === 'memory') {
     console.log(`\n5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
     const memory = await measureMemory();
-    printMemory(memory);
+    if (memory) printMemory(memory);
     const dir = join(packageRoot, 'reports', 'bench');
     await mkdir(dir, { recursive: true });
     const report = { generatedAt: new Date().toISOString(), seed, machine, memory };
@@ -324,8 +326,11 @@ async function main(): Promise<void> {
     kills = await killTimes(embedded.results.checks);
   }
 
-  console.log(`5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
-  const memory = await measureMemory();
+  let memory: MemoryRow | null = null;
+  if (!values['skip-memory']) {
+    console.log(`5. Memory: normal answers, then 4 MiB answers (--runs ${memoryRuns}) …`);
+    memory = await measureMemory();
+  }
 
   const f = embedded.figures;
   console.log('\nFull default run');
@@ -424,7 +429,7 @@ async function main(): Promise<void> {
       console.log(l);
     console.log(`killed ${kills.filter((k) => k.killed).length}/${kills.length}`);
   }
-  printMemory(memory);
+  if (memory) printMemory(memory);
 
   const latency = values['skip-latency'] ? null : await latencySection();
 
