@@ -14,13 +14,13 @@
  *     use --memory-runs property cases (default 10: a full default run against 4 MiB answers moves ~23 GB over
  *     loopback; the record of a check is bounded whatever its request count, so fewer cases measure the same peak).
  *
- *  5. Across a network (issue 15): the full run against the served reference behind a loopback delay proxy adding
+ *  6. Across a network (issue 15): the full run against the served reference behind a loopback delay proxy adding
  *     0, 25 and 100 ms to every answer, with the CLI's defaults (--concurrency, workers), and at 25 ms one check at
  *     a time for comparison (scripts/bench/latencyRows.ts); and the nightly profile's wall time on loopback.
  *
  * Prints tables and writes reports/bench/bench.json. Options: --seed N (default 1), --skip-kills, --skip-latency,
  * --skip-memory,
- * --only latency (section 5 alone), --only memory (the memory row alone, written to reports/bench/memory.json),
+ * --only latency (section 6 alone), --only memory (the memory row alone, written to reports/bench/memory.json),
  * --memory-runs N, --memory-suites A,B (default contract,semantics; empty: all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -460,7 +460,7 @@ async function main(): Promise<void> {
 
 /** Section 5: the run across a (simulated) network, and the nightly profile. Prints its tables; returns its figures. */
 async function latencySection() {
-  console.log('\n5. Across a network: the full run behind a delay proxy (CLI defaults: --concurrency, workers) …');
+  console.log('\n6. Across a network: the full run behind a delay proxy (CLI defaults: --concurrency, workers) …');
   const { url, child } = await serveReference();
   let rows: LatencyRow[];
   try {
