@@ -8,6 +8,7 @@ import { loadClients, type RegisteredClient } from './clients.js';
 import { SIGNING_ALG } from './keys.js';
 import { createMinter, type Minter } from './minter.js';
 import { handleTokenRequest, type EndpointResponse } from './tokenEndpoint.js';
+import { BodyTooLarge, readCappedBody } from './requestBody.js';
 
 export const TOKEN_PATH = '/oidc/token';
 export const JWKS_PATH = '/oidc/jwks';
@@ -37,19 +38,6 @@ export interface RunningIssuer {
   /** The registered client ids (never their secrets). */
   readonly clientIds: readonly string[];
   close(): Promise<void>;
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function send(response: ServerResponse, { status, body, headers }: EndpointResponse): void {
@@ -111,7 +99,7 @@ async function route(
   }
   if (path === JWKS_PATH) return { status: 200, body: minter.jwks() };
   if (path === DISCOVERY_PATH) return { status: 200, body: discoveryDocument(baseUrl, minter.iss) };
-  const body = await readBody(request);
+  const body = (await readCappedBody(request, MAX_BODY_BYTES)).toString('utf8');
   return handleTokenRequest(
     { contentType: request.headers['content-type'], authorization: request.headers.authorization, body },
     clients,

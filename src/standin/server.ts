@@ -15,6 +15,7 @@ import { createMemoryStore } from '../../reference/store/memoryStore.js';
 import type { AppRecord, ClientRecord, ConsentRecord } from '../../reference/store/types.js';
 import { createMinter } from '../issuer/minter.js';
 import { handleTokenRequest } from '../issuer/tokenEndpoint.js';
+import { BodyTooLarge, readCappedBody } from '../issuer/requestBody.js';
 import { createDisturbances, DEFAULT_CONDITIONS, type ServiceConditions } from './conditions.js';
 import { loadTenant, seedStore } from './tenant.js';
 
@@ -67,8 +68,6 @@ export interface RunningStandin {
   close(): Promise<void>;
 }
 
-class BodyTooLarge extends Error {}
-
 export async function startStandin(options: StandinOptions): Promise<RunningStandin> {
   const conditions: ServiceConditions = { ...DEFAULT_CONDITIONS, ...options.conditions };
   const tenant = loadTenant(options.packageRoot, options.tenantFile);
@@ -91,7 +90,7 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const path = url.split('?')[0] as string;
-    const body = await readBody(request);
+    const body = await readCappedBody(request, MAX_BODY_BYTES);
     if (conditions.latencyMs > 0) await sleep(conditions.latencyMs);
     const disturbance = disturb(method);
     if (disturbance?.status === 429) {
@@ -210,15 +209,4 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
       await reference.close();
     },
   };
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
