@@ -30,6 +30,12 @@ function uri(): fc.Arbitrary<string> {
     .map(([scheme, host, path, q, f]) => `${scheme}://${host}${path}${q ?? ''}${f ?? ''}`);
 }
 
+/** `https://<domain><path>` URLs, no query or fragment: the shape of a redirect URI a real service takes. */
+export function httpsUrl(): fc.Arbitrary<string> {
+  return (httpsUrls ??= fc.tuple(fc.domain(), uriPath()).map(([host, path]) => `https://${host}${path}`));
+}
+let httpsUrls: fc.Arbitrary<string> | undefined;
+
 const VALID: Readonly<Record<string, () => fc.Arbitrary<string>>> = {
   // fc.webUrl is not used: building its path arbitrary takes about a second, once per process.
   uri,

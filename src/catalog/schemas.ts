@@ -62,6 +62,18 @@ function readSchemaFile(dir: string, file: string): JsonSchema {
   }
 }
 
+const sharedRegistries = new Map<string, SchemaRegistry>();
+
+/**
+ * One registry per package root for the whole process: a worker's suite files and their checks share it (it is
+ * read-only; compiling the schemas costs about 0.2 s a view, which every check would otherwise pay again).
+ */
+export function sharedSchemaRegistry(packageRoot: string): SchemaRegistry {
+  let registry = sharedRegistries.get(packageRoot);
+  if (!registry) sharedRegistries.set(packageRoot, (registry = loadSchemaRegistry(packageRoot)));
+  return registry;
+}
+
 /**
  * Loads and compiles every `schemas/*.schema.json` under `packageRoot`, synchronously so startup code can use it.
  * Each body schema carries `"$id": "<its file name>"`, so relative cross-file `$ref`s resolve the same way in ajv

@@ -23,14 +23,24 @@ const JSON_FIELD = new RegExp(`"(${KEYS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi')
  * (it tells which account was used); a user-info without a colon is often a token and is redacted whole.
  */
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:"<>]*)(:(?:\\"|[^\s/?#@"<>])*)?@/gi;
+/**
+ * What a string must contain for one of the patterns above to match (`"` for JSON_FIELD, `=` for FORM_FIELD, `@`
+ * for URL_USER_INFO, `eyJ` for JWT, `bearer` for BEARER): most strings of a body hold none, and skip the five
+ * replacements.
+ */
+const MAY_MATCH_A_PATTERN = /["=@]|eyJ|bearer/i;
 /** Shorter values are too likely to occur by chance (ids, "web") to be replaced literally. */
 const MIN_LEDGER_LENGTH = 8;
 
 /** Values a check has learnt are secret. One per check; never shared through module state. */
 export class SecretLedger {
   private readonly known = new Set<string>();
+  private sorted: readonly string[] | undefined;
   add(value: unknown): void {
-    if (typeof value === 'string' && value.length >= MIN_LEDGER_LENGTH && value !== REDACTED) this.known.add(value);
+    if (typeof value !== 'string' || value.length < MIN_LEDGER_LENGTH || value === REDACTED) return;
+    if (this.known.has(value)) return;
+    this.known.add(value);
+    this.sorted = undefined;
   }
   /** Learns the bearer token of an Authorization header value. */
   addAuthorization(header: string | undefined): void {
@@ -47,8 +57,9 @@ export class SecretLedger {
     }
   }
   values(): readonly string[] {
-    // Longest first, so a secret that contains another is replaced whole.
-    return [...this.known].sort((a, b) => b.length - a.length);
+    // Longest first, so a secret that contains another is replaced whole. Sorted once per new secret: every
+    // string of every recorded body asks.
+    return (this.sorted ??= [...this.known].sort((a, b) => b.length - a.length));
   }
 }
 
@@ -71,6 +82,7 @@ export function redactText(text: string, ledger?: SecretLedger): string {
   // `includes` first: splitting copies the whole text even when the secret is absent (4 MB a body, issue 14).
   for (const secret of ledger?.values() ?? []) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   for (const secret of processSecretsSorted) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  if (!MAY_MATCH_A_PATTERN.test(out)) return out;
   return out
     .replace(JSON_FIELD, (_m, key: string) => `"${key}":"${REDACTED}"`)
     .replace(FORM_FIELD, (_m, key: string) => `${key}=${REDACTED}`)

@@ -1,12 +1,13 @@
 import { createMinter } from '../issuer/minter.js';
 import { loadCatalog } from '../catalog/catalog.js';
-import { loadSchemaRegistry } from '../catalog/schemas.js';
+import { sharedSchemaRegistry } from '../catalog/schemas.js';
 import type { CheckServices } from './runCheck.js';
 import type { SuiteRunConfig } from './types.js';
 
 /**
- * The read-only resources of a worker (catalog, compiled schemas, signing key), loaded once per suite file:
- * vitest isolates each file's modules, so this memo lives as long as one file and holds no run state.
+ * The read-only resources of a worker (catalog, compiled schemas, signing key), loaded once per run and package
+ * root: the run does not isolate suite files (src/engine/vitestRun.ts), so this memo serves the worker's files
+ * one after another and holds no run state.
  */
 const loaded = new Map<string, Promise<CheckServices>>();
 
@@ -28,7 +29,7 @@ async function load(config: SuiteRunConfig): Promise<CheckServices> {
   return {
     config,
     catalog: loadCatalog(config.packageRoot),
-    schemas: loadSchemaRegistry(config.packageRoot),
+    schemas: sharedSchemaRegistry(config.packageRoot),
     minter,
   };
 }

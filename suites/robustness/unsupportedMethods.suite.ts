@@ -50,7 +50,7 @@ for (const known of knownPaths.values()) {
         const request: SendRequest = {
           method,
           path: fillPath(known.path, pathParams(op)),
-          query: requiredQuery(loadOpenApi(c.config.packageRoot), known, op),
+          query: requiredQuery(openApi(c.config.packageRoot), known, op),
           token: await acceptedToken(c, op),
           ...(method === 'GET' ? {} : { body: {} }),
         };
@@ -69,6 +69,14 @@ for (const known of knownPaths.values()) {
       },
     );
   }
+}
+
+/** Parsed once per package root: parsing openapi.yaml takes about 20 ms, and every check here reads it. */
+const documents = new Map<string, OpenApiDocument>();
+function openApi(packageRoot: string): OpenApiDocument {
+  let doc = documents.get(packageRoot);
+  if (!doc) documents.set(packageRoot, (doc = loadOpenApi(packageRoot)));
+  return doc;
 }
 
 function pathParams(op: PreparedOperation): Record<string, string> {

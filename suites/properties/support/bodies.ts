@@ -4,7 +4,8 @@
  * Valid bodies are tuned where the schemas say less than a real service needs (a choice, not a documented rule):
  * - `name` and `redirect_uris` have no length or format in the schemas, so the compiler makes empty names and
  *   arbitrary strings; the reference takes them, a real service may not. Names get a run-unique suffix when sent
- *   (also because a taken name is a 409, decisions.md #4) and every URI-valued field gets an `https://` URL.
+ *   (also because a taken name is a 409, decisions.md #4) and every URI-valued field gets an `https://` URL (src/arbitraries/formats.ts `httpsUrl`: fc.webUrl costs
+ *   about 0.8 s to build).
  * - `resources`, `client_group_id` and `role_ids` name other objects the run never created; a service may check
  *   that they exist, so valid bodies leave them out.
  * - top-level string lists lose duplicates (a service may keep a claim or prompt list as a set).
@@ -12,7 +13,8 @@
  */
 import fc from 'fast-check';
 import { createSchemaArbitraries, type InvalidCase, type MutationKind } from '../../../src/arbitraries/index.js';
-import { loadSchemaRegistry, type SchemaRegistry } from '../../../src/catalog/schemas.js';
+import { httpsUrl } from '../../../src/arbitraries/formats.js';
+import { sharedSchemaRegistry, type SchemaRegistry } from '../../../src/catalog/schemas.js';
 
 export type JsonObject = Record<string, unknown>;
 export type Protocol = 'oidc' | 'saml';
@@ -33,16 +35,9 @@ const URI_FIELDS = new Set([
 ]);
 const FOREIGN_IDS = ['resources', 'client_group_id', 'role_ids'];
 
-const registries = new Map<string, SchemaRegistry>();
-
-/** One compiled registry per package root and suite file (vitest isolates files). */
+/** The worker's compiled registry (src/catalog/schemas.ts), shared with the checks' validation. */
 export function schemaRegistry(packageRoot: string): SchemaRegistry {
-  let registry = registries.get(packageRoot);
-  if (!registry) {
-    registry = loadSchemaRegistry(packageRoot);
-    registries.set(packageRoot, registry);
-  }
-  return registry;
+  return sharedSchemaRegistry(packageRoot);
 }
 
 export interface ClientBodies {
@@ -54,7 +49,19 @@ export interface ClientBodies {
   outputFields: Readonly<Record<Protocol, ReadonlySet<string>>>;
 }
 
+const bodiesByRegistry = new WeakMap<SchemaRegistry, ClientBodies>();
+
+/**
+ * The arbitraries of one registry, built once per worker: building them compiles and mutates four schemas
+ * (about 0.2 s each time), and arbitraries are immutable, so the checks that use them share them.
+ */
 export function clientBodies(registry: SchemaRegistry): ClientBodies {
+  let bodies = bodiesByRegistry.get(registry);
+  if (!bodies) bodiesByRegistry.set(registry, (bodies = buildClientBodies(registry)));
+  return bodies;
+}
+
+function buildClientBodies(registry: SchemaRegistry): ClientBodies {
   const schemas = createSchemaArbitraries(registry);
   const mutations = { kinds: MUTATION_KINDS };
   const tuned = (file: string) => tune(schemas.valid(file) as fc.Arbitrary<JsonObject>);
@@ -80,7 +87,7 @@ export function clientBodies(registry: SchemaRegistry): ClientBodies {
 
 /** The tuning of the file comment; the result is what JSON carries (so `-0` reads back as `0`). */
 function tune(valid: fc.Arbitrary<JsonObject>): fc.Arbitrary<JsonObject> {
-  const url = fc.webUrl({ validSchemes: ['https'], withQueryParameters: false, withFragments: false });
+  const url = httpsUrl();
   return fc.tuple(valid, fc.uniqueArray(url, { minLength: 1, maxLength: 3 }), url).map(([body, redirects, uri]) => {
     const out: JsonObject = {};
     for (const [field, value] of Object.entries(body)) {
