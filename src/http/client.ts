@@ -13,10 +13,12 @@ export interface HttpClientOptions {
   /** Larger bodies reject with TargetError 'too-large'. Default 5 MiB. */
   readonly maxResponseBytes?: number;
   /**
-   * `'keep-alive'` (default) makes a private keep-alive Agent; `'global'` uses undici's global dispatcher,
-   * which nock replaces (TOOLCHAIN §3: an injected dispatcher bypasses nock); or pass any dispatcher.
+   * `'keep-alive'` (default) makes a private keep-alive Agent; `'shared'` uses one keep-alive Agent per process
+   * and time-out, which `close()` leaves open (the checks of a worker reuse its connections instead of opening
+   * new ones each); `'global'` uses undici's global dispatcher, which nock replaces (TOOLCHAIN §3: an injected
+   * dispatcher bypasses nock); or pass any dispatcher.
    */
-  readonly dispatcher?: 'keep-alive' | 'global' | Dispatcher;
+  readonly dispatcher?: 'keep-alive' | 'shared' | 'global' | Dispatcher;
 }
 
 export interface HttpClient {
@@ -31,7 +33,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     options.dispatcher === undefined || options.dispatcher === 'keep-alive'
       ? new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: { timeout: options.timeoutMs } })
       : undefined;
-  const dispatcher = own ?? (options.dispatcher === 'global' ? undefined : (options.dispatcher as Dispatcher));
+  const dispatcher =
+    own ??
+    (options.dispatcher === 'global'
+      ? undefined
+      : options.dispatcher === 'shared'
+        ? sharedAgent(options.timeoutMs)
+        : (options.dispatcher as Dispatcher));
 
   const send: Send = async (req) => {
     const what = `${req.method} ${req.url}`;
@@ -58,6 +66,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   };
   return { send, close: async () => own?.close() };
+}
+
+const sharedAgents = new Map<number, Agent>();
+
+/**
+ * The process's keep-alive Agent for one connect time-out. Unbounded connections per origin: the checks running
+ * at once bound how many requests are in flight. Its idle sockets do not keep the process alive.
+ */
+function sharedAgent(timeoutMs: number): Agent {
+  let agent = sharedAgents.get(timeoutMs);
+  if (!agent)
+    sharedAgents.set(timeoutMs, (agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: timeoutMs } })));
+  return agent;
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, what: string): Promise<string> {

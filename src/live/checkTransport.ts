@@ -11,7 +11,10 @@ import { withLiveSafety } from './liveSend.js';
 import { liveApp, liveClientToken, liveTokensFor } from './workerTokens.js';
 
 export function openCheckTransport(config: SuiteRunConfig, checkId: string): HttpClient {
-  const client = createPolicyClient(config.transport, config.requestTimeoutMs);
+  // The checks of a worker share one keep-alive Agent unless the run names a dispatcher: a check's own Agent
+  // opened new connections for every check (a connect and an accept each, on both sides).
+  const transport = { ...config.transport, dispatcher: config.transport?.dispatcher ?? ('shared' as const) };
+  const client = createPolicyClient(transport, config.requestTimeoutMs);
   // Innermost: a live credential goes out, or the check is skipped, after the guard and the ledger have seen it.
   const auth = withLiveAuth(client.send, {
     baseUrl: config.baseUrl,
@@ -34,7 +37,7 @@ export function openCheckTransport(config: SuiteRunConfig, checkId: string): Htt
     async close() {
       if (safety.leftovers().length > 0) {
         // Budget-exempt: what the check created is deleted even after the run's budget is spent.
-        const cleaner = createPolicyClient(config.transport, config.requestTimeoutMs, { exempt: true });
+        const cleaner = createPolicyClient(transport, config.requestTimeoutMs, { exempt: true });
         // Problems are left to the run's final sweep, which reports what it cannot delete.
         await safety.release(cleaner.send, async () => (await liveClientToken(tokens())).accessToken);
         await cleaner.close();

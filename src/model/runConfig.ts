@@ -11,10 +11,11 @@ export interface TransportPolicy {
   /** The run's shared gate file (src/http/sharedGate.ts); without it the gate is per process. */
   readonly gateFile?: string;
   /**
-   * `global`: undici's global dispatcher (keep-alive as well). Live runs use it: at a few requests per second a
+   * Unset: the checks of a worker share one keep-alive Agent (src/http/client.ts `'shared'`); `keep-alive`: each
+   * check its own. `global`: undici's global dispatcher (keep-alive as well). Live runs use it: at a few requests per second a
    * private pool buys nothing, and it is the dispatcher nock replaces, so tests replay the real code path.
    */
-  readonly dispatcher?: 'keep-alive' | 'global';
+  readonly dispatcher?: 'keep-alive' | 'shared' | 'global';
 }
 
 /** Live mode (the Transmit sandbox, or production by explicit choice): docs/design.md §5. */
