@@ -73,7 +73,7 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
       // once per worker instead of once per file (528 checks: 42 s -> 10 s). Checks keep no module state.
       isolate: false,
       // Lets a worker collect the garbage big answers leave behind as it goes (src/http/bigBodyPacer.ts).
-      execArgv: ['--expose-gc'],
+      execArgv: ['--expose-gc', ...workerProfileFlags()],
       // Checks at once inside each worker: a run across a network waits on the target, not on a core. Every check
       // has its own app and ids (src/suite/fixtures.ts), so running them together changes no verdict.
       sequence: { concurrent: (request.concurrency ?? 1) > 1 },
@@ -109,4 +109,13 @@ export async function runSuitesInVitest(request: SuiteRunRequest): Promise<void>
     await vitest.close();
     process.exitCode = exitCodeBefore;
   }
+}
+
+/**
+ * `CIS_WORKER_CPU_PROF_DIR=DIR`: each worker writes a V8 CPU profile there when it exits (docs/performance.md,
+ * "Profiling a run"). Node refuses `--cpu-prof` in NODE_OPTIONS, and the workers are where the checks' time goes.
+ */
+function workerProfileFlags(): string[] {
+  const dir = process.env['CIS_WORKER_CPU_PROF_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
